@@ -1,0 +1,174 @@
+/* SPDX-License-Identifier: (GPL-2.0 WITH Linux-syscall-note) OR BSD-3-Clause */
+/*
+ * driftguard: the generic netlink contract between the module and userspace.
+ *
+ * Family "driftguard", version 1. Every command needs CAP_NET_ADMIN in the
+ * initial user namespace and works in the initial network namespace only.
+ * Every request is validated strictly: an unknown attribute, a wrong type or
+ * an out-of-range value is rejected with an extended-ack message that names
+ * the attribute, and nothing changes.
+ *
+ * All commands share one attribute space (enum driftguard_attr); each command
+ * accepts only the attributes listed for it below.
+ *
+ * DRIFTGUARD_CMD_STATUS_GET (doit)
+ *   request:  nothing
+ *   reply:    VERSION, ALERT_ONLY, LOCKED, POLICIES (u32), STATS
+ *             STATS is a nest of u64 counters, one per enum driftguard_stat,
+ *             each attribute type being the counter's index + 1.
+ *
+ * DRIFTGUARD_CMD_POLICY_SET (doit)
+ *   request:  CGROUP_ID (required), MODE, MEMFD, VOLUME, MMAP (enum
+ *             driftguard_mode), FILES (DRIFTGUARD_MODE_OFF or _DETECT),
+ *             ALLOW, DENY, WATCH (each a nest of PATTERN strings).
+ *             Replaces the cgroup's policy as a whole and atomically: fields
+ *             that are absent take their defaults (off, empty lists). The
+ *             next exec sees the new policy.
+ *             When locked, a policy may only be tightened: no mode lowered,
+ *             no allow entry added, no deny or watch entry removed.
+ *
+ * DRIFTGUARD_CMD_POLICY_GET (doit and dump)
+ *   request:  CGROUP_ID (doit); nothing (dump: every policy)
+ *   reply:    the attributes of POLICY_SET, one message per policy.
+ *
+ * DRIFTGUARD_CMD_POLICY_DEL (doit)
+ *   request:  CGROUP_ID. Refused when locked.
+ *
+ * DRIFTGUARD_CMD_CONFIG_SET (doit)
+ *   request:  ALERT_ONLY (u8 0/1): when set, nothing is denied and every
+ *             decision that would deny is reported as "alerted". Setting it
+ *             is refused when locked.
+ *
+ * DRIFTGUARD_CMD_LOCK (doit)
+ *   request:  nothing. From now until reboot, policies can only be
+ *             tightened, alert-only cannot be set, and the module refuses to
+ *             unload.
+ *
+ * DRIFTGUARD_CMD_EVENT (multicast on group "events", never a request)
+ *   EV_TIME (CLOCK_REALTIME ns), EV_ACTION, EV_CLASS, EV_HOOK, EV_PID,
+ *   EV_TGID, EV_PPID, EV_UID, EV_GID, EV_COMM, EV_PATH (as seen from the
+ *   task's root), EV_FILENAME (as asked for), EV_INTERP (scripts only),
+ *   CGROUP_ID (the task's cgroup), EV_POLICY_CGROUP_ID (the cgroup whose
+ *   policy decided), EV_DEV, EV_INO.
+ *   Joining the group needs CAP_NET_ADMIN in the initial user namespace.
+ */
+#ifndef _UAPI_LINUX_DRIFTGUARD_H
+#define _UAPI_LINUX_DRIFTGUARD_H
+
+#define DRIFTGUARD_GENL_NAME		"driftguard"
+#define DRIFTGUARD_GENL_VERSION		1
+#define DRIFTGUARD_MCGRP_EVENTS		"events"
+
+/* Longest list entry, including the terminating NUL. */
+#define DRIFTGUARD_PATTERN_MAX		256
+/* Most entries in one list (allow, deny or watch) of one policy. */
+#define DRIFTGUARD_LIST_MAX		64
+
+enum driftguard_cmd {
+	DRIFTGUARD_CMD_UNSPEC,
+	DRIFTGUARD_CMD_STATUS_GET,
+	DRIFTGUARD_CMD_POLICY_SET,
+	DRIFTGUARD_CMD_POLICY_GET,
+	DRIFTGUARD_CMD_POLICY_DEL,
+	DRIFTGUARD_CMD_CONFIG_SET,
+	DRIFTGUARD_CMD_LOCK,
+	DRIFTGUARD_CMD_EVENT,
+	__DRIFTGUARD_CMD_MAX,
+};
+
+#define DRIFTGUARD_CMD_MAX (__DRIFTGUARD_CMD_MAX - 1)
+
+/* How a class of drift is treated. Ordered: a higher value is stricter. */
+enum driftguard_mode {
+	DRIFTGUARD_MODE_OFF,
+	DRIFTGUARD_MODE_DETECT,		/* allow, and report */
+	DRIFTGUARD_MODE_PREVENT,	/* deny with EPERM, and report */
+	__DRIFTGUARD_MODE_MAX,
+};
+
+#define DRIFTGUARD_MODE_MAX (__DRIFTGUARD_MODE_MAX - 1)
+
+enum driftguard_action {
+	DRIFTGUARD_ACTION_ALERTED = 1,	/* allowed and reported */
+	DRIFTGUARD_ACTION_BLOCKED,	/* denied with EPERM */
+	__DRIFTGUARD_ACTION_MAX,
+};
+
+enum driftguard_class {
+	DRIFTGUARD_CLASS_NONE,
+	DRIFTGUARD_CLASS_UPPER,		/* in the overlayfs upper layer */
+	DRIFTGUARD_CLASS_MEMFD,		/* memfd or unlinked file */
+	DRIFTGUARD_CLASS_VOLUME,	/* not on the task's root mount */
+	DRIFTGUARD_CLASS_PROHIBITED,	/* on the policy's deny list */
+	DRIFTGUARD_CLASS_WATCHED,	/* on the policy's watch list */
+	DRIFTGUARD_CLASS_MODIFIED,	/* file drift: image file copied up */
+	DRIFTGUARD_CLASS_CREATED,	/* file drift: new upper-layer file */
+	__DRIFTGUARD_CLASS_MAX,
+};
+
+enum driftguard_hook {
+	DRIFTGUARD_HOOK_EXEC = 1,
+	DRIFTGUARD_HOOK_MMAP,
+	DRIFTGUARD_HOOK_COPY_UP,
+	DRIFTGUARD_HOOK_CREATE,
+	__DRIFTGUARD_HOOK_MAX,
+};
+
+/* Counters in DRIFTGUARD_A_STATS; attribute type = index + 1. */
+enum driftguard_stat {
+	DRIFTGUARD_STAT_EXECS_CHECKED,
+	DRIFTGUARD_STAT_MMAPS_CHECKED,
+	DRIFTGUARD_STAT_ALLOWED,
+	DRIFTGUARD_STAT_ALERTED,
+	DRIFTGUARD_STAT_BLOCKED_UPPER,
+	DRIFTGUARD_STAT_BLOCKED_MEMFD,
+	DRIFTGUARD_STAT_BLOCKED_VOLUME,
+	DRIFTGUARD_STAT_BLOCKED_PROHIBITED,
+	DRIFTGUARD_STAT_COPYUPS_MARKED,
+	DRIFTGUARD_STAT_CREATIONS_MARKED,
+	DRIFTGUARD_STAT_EVENTS_SENT,
+	DRIFTGUARD_STAT_EVENTS_DROPPED,
+	DRIFTGUARD_STAT_MISSED,
+	__DRIFTGUARD_STAT_MAX,
+};
+
+enum driftguard_attr {
+	DRIFTGUARD_A_UNSPEC,
+	DRIFTGUARD_A_PAD,
+	DRIFTGUARD_A_VERSION,		/* string: module version */
+	DRIFTGUARD_A_ALERT_ONLY,	/* u8: 0 or 1 */
+	DRIFTGUARD_A_LOCKED,		/* u8: 0 or 1 */
+	DRIFTGUARD_A_POLICIES,		/* u32: number of policies */
+	DRIFTGUARD_A_STATS,		/* nest: u64 per driftguard_stat */
+	DRIFTGUARD_A_CGROUP_ID,		/* u64: cgroup v2 id (inode number) */
+	DRIFTGUARD_A_MODE,		/* u8: driftguard_mode, class upper */
+	DRIFTGUARD_A_MEMFD,		/* u8: driftguard_mode, class memfd */
+	DRIFTGUARD_A_VOLUME,		/* u8: driftguard_mode, class volume */
+	DRIFTGUARD_A_MMAP,		/* u8: driftguard_mode, PROT_EXEC maps */
+	DRIFTGUARD_A_FILES,		/* u8: OFF or DETECT, file drift */
+	DRIFTGUARD_A_ALLOW,		/* nest of PATTERN: never drift */
+	DRIFTGUARD_A_DENY,		/* nest of PATTERN: prohibited */
+	DRIFTGUARD_A_WATCH,		/* nest of PATTERN: alert on start */
+	DRIFTGUARD_A_PATTERN,		/* string: "/full/path" or "name" */
+	DRIFTGUARD_A_EV_TIME,		/* u64: CLOCK_REALTIME ns */
+	DRIFTGUARD_A_EV_ACTION,		/* u8: driftguard_action */
+	DRIFTGUARD_A_EV_CLASS,		/* u8: driftguard_class */
+	DRIFTGUARD_A_EV_HOOK,		/* u8: driftguard_hook */
+	DRIFTGUARD_A_EV_PID,		/* u32 */
+	DRIFTGUARD_A_EV_TGID,		/* u32 */
+	DRIFTGUARD_A_EV_PPID,		/* u32 */
+	DRIFTGUARD_A_EV_UID,		/* u32 */
+	DRIFTGUARD_A_EV_GID,		/* u32 */
+	DRIFTGUARD_A_EV_COMM,		/* string */
+	DRIFTGUARD_A_EV_PATH,		/* string: path from the task's root */
+	DRIFTGUARD_A_EV_FILENAME,	/* string: the name asked for */
+	DRIFTGUARD_A_EV_INTERP,		/* string: interpreter of a script */
+	DRIFTGUARD_A_EV_POLICY_CGROUP_ID, /* u64 */
+	DRIFTGUARD_A_EV_DEV,		/* u32: st_dev (new encoding) */
+	DRIFTGUARD_A_EV_INO,		/* u64 */
+	__DRIFTGUARD_A_MAX,
+};
+
+#define DRIFTGUARD_A_MAX (__DRIFTGUARD_A_MAX - 1)
+
+#endif /* _UAPI_LINUX_DRIFTGUARD_H */
