@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* driftguard: the one decision function, and the global controls. */
+#ifndef DRIFTGUARD_DECIDE_H
+#define DRIFTGUARD_DECIDE_H
+
+#include <linux/path.h>
+#include <linux/driftguard.h>
+
+/* What a hook asks about: filled by the hook adapters in hooks.c. */
+struct dg_request {
+	enum driftguard_hook hook;
+	const struct path *path;	/* the file as the user sees it */
+	const char *asked;		/* exec: the name asked for at this level */
+	const char *filename;		/* exec: the name given to execve */
+	const char *interp;		/* exec: a script's interpreter */
+};
+
+/*
+ * Decides whether the current task may run or map @req's file.
+ *
+ * Return: 0 to allow, -EPERM to deny. Never sleeps.
+ */
+int dg_decide(const struct dg_request *req);
+
+/*
+ * Reports file drift by the current task: @hook is COPY_UP (an image file
+ * got an upper copy) or CREATE (a new upper-layer file). Never sleeps.
+ */
+void dg_observe(enum driftguard_hook hook, struct dentry *dentry);
+
+/* Global controls, set over netlink. */
+bool dg_alert_only(void);
+void dg_set_alert_only(bool on);
+bool dg_locked(void);
+void dg_lock(void);
+
+#endif /* DRIFTGUARD_DECIDE_H */

@@ -1,0 +1,262 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * driftguard: the hook table (ftrace-attached kernel security functions).
+ *
+ * Each hook is a raw ftrace_ops on a security_*() function, attached by
+ * name. Unlike a kprobe or kretprobe it has no instance pool to run out and
+ * is never skipped under load: every call reaches its handler. A handler is
+ * an adapter: it copies the arguments into a dg_request, asks dg_decide(),
+ * and on denial points the saved instruction pointer at dg_deny(), so the
+ * hooked function returns -EPERM to its caller without running. Nothing
+ * resolved at run time is ever called.
+ */
+#include <linux/binfmts.h>
+#include <linux/ftrace.h>
+#include <linux/mm.h>
+#include <linux/mman.h>
+#include <linux/personality.h>
+#include <linux/rcupdate.h>
+#include <linux/string.h>
+
+#include "compat.h"
+#include "decide.h"
+#include "hooks.h"
+#include "stats.h"
+
+/* Stands in for a denied security_*() call: same effect as its LSM saying no. */
+static noinline int dg_deny(void)
+{
+	return -EPERM;
+}
+
+static void dg_redirect(struct pt_regs *regs)
+{
+	instruction_pointer_set(regs, (unsigned long)dg_deny);
+}
+
+/* A script's interpreter, from the "#!" line already read into bprm->buf. */
+static const char *dg_shebang(const struct linux_binprm *bprm, char *buf,
+			      size_t size)
+{
+	const char *p = bprm->buf, *end = bprm->buf + sizeof(bprm->buf);
+	size_t n = 0;
+
+	if (p[0] != '#' || p[1] != '!')
+		return NULL;
+	for (p += 2; p < end && (*p == ' ' || *p == '\t'); p++)
+		;
+	while (p < end && n < size - 1 && *p && *p != ' ' && *p != '\t' &&
+	       *p != '\n')
+		buf[n++] = *p++;
+	buf[n] = '\0';
+	return n ? buf : NULL;
+}
+
+/* int security_bprm_check(struct linux_binprm *bprm): once per binfmt level. */
+static void notrace dg_hook_bprm_check(unsigned long ip, unsigned long pip,
+				       struct ftrace_ops *ops,
+				       struct ftrace_regs *fregs)
+{
+	struct pt_regs *regs = ftrace_get_regs(fregs);
+	struct linux_binprm *bprm;
+	struct dg_request req = { .hook = DRIFTGUARD_HOOK_EXEC };
+	char interp[64];
+
+	if (unlikely(!regs)) {
+		dg_stat_inc(DRIFTGUARD_STAT_MISSED);
+		return;
+	}
+	bprm = (struct linux_binprm *)regs_get_kernel_argument(regs, 0);
+	req.path = &bprm->file->f_path;
+	req.filename = bprm->filename;
+	/* First level: the file asked for; then each interpreter in turn. */
+	req.asked = bprm->interp;
+	if (bprm->interp != bprm->filename)
+		req.interp = bprm->interp;
+	else
+		req.interp = dg_shebang(bprm, interp, sizeof(interp));
+	if (dg_decide(&req))
+		dg_redirect(regs);
+}
+
+static bool dg_prot_exec(unsigned long prot)
+{
+	return (prot & PROT_EXEC) ||
+	       ((prot & PROT_READ) && (current->personality & READ_IMPLIES_EXEC));
+}
+
+/* int security_mmap_file(struct file *file, unsigned long prot, flags) */
+static void notrace dg_hook_mmap_file(unsigned long ip, unsigned long pip,
+				      struct ftrace_ops *ops,
+				      struct ftrace_regs *fregs)
+{
+	struct pt_regs *regs = ftrace_get_regs(fregs);
+	struct dg_request req = { .hook = DRIFTGUARD_HOOK_MMAP };
+	struct file *file;
+
+	if (unlikely(!regs)) {
+		dg_stat_inc(DRIFTGUARD_STAT_MISSED);
+		return;
+	}
+	file = (struct file *)regs_get_kernel_argument(regs, 0);
+	if (!file || !dg_prot_exec(regs_get_kernel_argument(regs, 1)))
+		return;
+	req.path = dg_file_user_path(file);
+	if (dg_decide(&req))
+		dg_redirect(regs);
+}
+
+/* int security_file_mprotect(struct vm_area_struct *vma, reqprot, prot) */
+static void notrace dg_hook_file_mprotect(unsigned long ip, unsigned long pip,
+					  struct ftrace_ops *ops,
+					  struct ftrace_regs *fregs)
+{
+	struct pt_regs *regs = ftrace_get_regs(fregs);
+	struct dg_request req = { .hook = DRIFTGUARD_HOOK_MMAP };
+	struct vm_area_struct *vma;
+
+	if (unlikely(!regs)) {
+		dg_stat_inc(DRIFTGUARD_STAT_MISSED);
+		return;
+	}
+	vma = (struct vm_area_struct *)regs_get_kernel_argument(regs, 0);
+	/* Only a file mapping that becomes executable is a new question. */
+	if (!vma->vm_file || (vma->vm_flags & VM_EXEC) ||
+	    !dg_prot_exec(regs_get_kernel_argument(regs, 2)))
+		return;
+	req.path = dg_file_user_path(vma->vm_file);
+	if (dg_decide(&req))
+		dg_redirect(regs);
+}
+
+/* int security_inode_copy_up(struct dentry *src, struct cred **new) */
+static void notrace dg_hook_copy_up(unsigned long ip, unsigned long pip,
+				    struct ftrace_ops *ops,
+				    struct ftrace_regs *fregs)
+{
+	struct pt_regs *regs = ftrace_get_regs(fregs);
+	struct dentry *dentry;
+
+	if (unlikely(!regs)) {
+		dg_stat_inc(DRIFTGUARD_STAT_MISSED);
+		return;
+	}
+	dentry = (struct dentry *)regs_get_kernel_argument(regs, 0);
+	if (!d_is_dir(dentry))
+		dg_observe(DRIFTGUARD_HOOK_COPY_UP, dentry);
+}
+
+/*
+ * int security_dentry_create_files_as(struct dentry *dentry, int mode, ...):
+ * overlayfs calls it for every new object it creates in the upper layer.
+ */
+static void notrace dg_hook_create(unsigned long ip, unsigned long pip,
+				   struct ftrace_ops *ops,
+				   struct ftrace_regs *fregs)
+{
+	struct pt_regs *regs = ftrace_get_regs(fregs);
+
+	if (unlikely(!regs)) {
+		dg_stat_inc(DRIFTGUARD_STAT_MISSED);
+		return;
+	}
+	if (S_ISREG(regs_get_kernel_argument(regs, 1)))
+		dg_observe(DRIFTGUARD_HOOK_CREATE,
+			   (struct dentry *)regs_get_kernel_argument(regs, 0));
+}
+
+struct dg_hook {
+	const char *target;
+	ftrace_func_t handler;
+	bool denies;		/* may redirect the call: needs IPMODIFY */
+	bool required;		/* without it the module refuses to load */
+	const char *lost;	/* what runs degraded without it */
+	struct ftrace_ops ops;
+	bool installed;
+};
+
+static struct dg_hook dg_hooks[] = {
+	{ "security_bprm_check", dg_hook_bprm_check, true, true,
+	  "program starts are not judged" },
+	{ "security_mmap_file", dg_hook_mmap_file, true, true,
+	  "executable mappings (ld.so, LD_PRELOAD) are not judged" },
+	{ "security_file_mprotect", dg_hook_file_mprotect, true, true,
+	  "mprotect(PROT_EXEC) of file mappings is not judged" },
+	{ "security_inode_copy_up", dg_hook_copy_up, false, false,
+	  "no file-drift events for modified image files" },
+	{ "security_dentry_create_files_as", dg_hook_create, false, false,
+	  "no file-drift events for created files" },
+};
+
+static int dg_hook_install(struct dg_hook *hook)
+{
+	char name[KSYM_NAME_LEN];
+	int err;
+
+	/*
+	 * PERMANENT: ftrace cannot be switched off (sysctl ftrace_enabled)
+	 * under our feet. IPMODIFY is exclusive: a livepatch of the same
+	 * function makes registration fail loudly with -EBUSY.
+	 */
+	hook->ops.func = hook->handler;
+	hook->ops.flags = FTRACE_OPS_FL_SAVE_REGS | FTRACE_OPS_FL_PERMANENT;
+	if (hook->denies)
+		hook->ops.flags |= FTRACE_OPS_FL_IPMODIFY;
+	strscpy(name, hook->target, sizeof(name));
+	err = ftrace_set_filter(&hook->ops, name, strlen(name), 1);
+	if (err)
+		return err;
+	err = register_ftrace_function(&hook->ops);
+	if (err) {
+		ftrace_free_filter(&hook->ops);
+		return err;
+	}
+	hook->installed = true;
+	return 0;
+}
+
+static void dg_hook_uninstall(struct dg_hook *hook)
+{
+	if (!hook->installed)
+		return;
+	unregister_ftrace_function(&hook->ops);
+	ftrace_free_filter(&hook->ops);
+	hook->installed = false;
+}
+
+static void dg_hooks_rollback(int count)
+{
+	while (count-- > 0)
+		dg_hook_uninstall(&dg_hooks[count]);
+	/*
+	 * A task may have been sent to dg_deny(), or preempted inside a
+	 * handler, just before its hook went away: wait until every task has
+	 * passed a voluntary schedule, so no code of ours is still running.
+	 */
+	synchronize_rcu_tasks();
+}
+
+int dg_hooks_init(void)
+{
+	int i, err;
+
+	for (i = 0; i < ARRAY_SIZE(dg_hooks); i++) {
+		err = dg_hook_install(&dg_hooks[i]);
+		if (!err)
+			continue;
+		if (dg_hooks[i].required) {
+			pr_err("cannot hook %s (%d): %s; not loading\n",
+			       dg_hooks[i].target, err, dg_hooks[i].lost);
+			dg_hooks_rollback(i);
+			return err;
+		}
+		pr_warn("cannot hook %s (%d): %s\n", dg_hooks[i].target, err,
+			dg_hooks[i].lost);
+	}
+	return 0;
+}
+
+void dg_hooks_exit(void)
+{
+	dg_hooks_rollback(ARRAY_SIZE(dg_hooks));
+}

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * driftguard: where a file comes from (image, upper layer, memfd, volume).
+ *
+ * The answer is read from the file itself each time, never remembered, so
+ * files written before the module was loaded, after caches were dropped or
+ * before a container restart are judged the same way.
+ */
+#include <linux/dcache.h>
+#include <linux/fs.h>
+#include <linux/magic.h>
+#include <linux/mm.h>
+#include <linux/mount.h>
+
+#include "layer.h"
+
+/*
+ * overlayfs keeps its inode private, but in every kernel we support
+ * struct ovl_inode embeds the VFS inode immediately followed by
+ * "struct dentry *__upperdentry", set (with WRITE_ONCE) once the file has
+ * an upper-layer copy: created, copied up for a write, chmod, rename or
+ * link. Anything there that does not look like an upper dentry is treated
+ * as upper: an unreadable layout must not let drift through.
+ */
+static bool dg_ovl_is_upper(struct inode *inode)
+{
+	struct dentry *upper;
+
+	upper = READ_ONCE(*(struct dentry **)((char *)inode + sizeof(*inode)));
+	if (!upper)
+		return false;
+	if (unlikely(!virt_addr_valid(upper) || upper->d_sb == inode->i_sb ||
+		     upper->d_sb->s_magic == OVERLAYFS_SUPER_MAGIC))
+		pr_err_once("unexpected overlayfs inode layout: treating files with an upper pointer as drift\n");
+	return true;
+}
+
+enum driftguard_class dg_layer_class(const struct path *path,
+				     const struct vfsmount *root)
+{
+	struct inode *inode = d_inode(path->dentry);
+
+	if (!root)
+		goto overlay;
+	/*
+	 * Fileless: memfds and other kernel-internal files live on internal
+	 * mounts; O_TMPFILE and deleted files have no name left.
+	 */
+	if ((path->mnt->mnt_flags & MNT_INTERNAL) || !inode->i_nlink ||
+	    d_unlinked(path->dentry))
+		return DRIFTGUARD_CLASS_MEMFD;
+	/* A bind mount, tmpfs or other volume: not the container's rootfs. */
+	if (path->mnt != root)
+		return DRIFTGUARD_CLASS_VOLUME;
+overlay:
+	if (inode->i_sb->s_magic == OVERLAYFS_SUPER_MAGIC &&
+	    dg_ovl_is_upper(inode))
+		return DRIFTGUARD_CLASS_UPPER;
+	return DRIFTGUARD_CLASS_NONE;
+}

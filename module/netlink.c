@@ -1,0 +1,468 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * driftguard: the generic netlink family.
+ *
+ * Every op is admin-only (CAP_NET_ADMIN in the initial user namespace) and
+ * the family is not netnsok, so it is reachable from the initial network
+ * namespace only. Requests are validated strictly against per-op policies,
+ * and every rejection carries an extack message naming the attribute.
+ * A request either applies completely or changes nothing.
+ */
+#include <linux/cgroup.h>
+#include <linux/module.h>
+#include <net/genetlink.h>
+
+#include "compat.h"
+#include "decide.h"
+#include "netlink.h"
+#include "policy.h"
+#include "stats.h"
+
+static const struct nla_policy dg_list_policy[DRIFTGUARD_A_MAX + 1] = {
+	[DRIFTGUARD_A_PATTERN] = { .type = NLA_NUL_STRING,
+				   .len = DRIFTGUARD_PATTERN_MAX - 1 },
+};
+
+/* Strict validation rejects every attribute a policy leaves unspecified. */
+static const struct nla_policy dg_none_policy[DRIFTGUARD_A_MAX + 1] = { };
+
+static const struct nla_policy dg_cgroup_policy[DRIFTGUARD_A_MAX + 1] = {
+	[DRIFTGUARD_A_CGROUP_ID] = { .type = NLA_U64 },
+};
+
+static const struct nla_policy dg_policy_set_policy[DRIFTGUARD_A_MAX + 1] = {
+	[DRIFTGUARD_A_CGROUP_ID] = { .type = NLA_U64 },
+	[DRIFTGUARD_A_MODE] = { .type = NLA_U8 },
+	[DRIFTGUARD_A_MEMFD] = { .type = NLA_U8 },
+	[DRIFTGUARD_A_VOLUME] = { .type = NLA_U8 },
+	[DRIFTGUARD_A_MMAP] = { .type = NLA_U8 },
+	[DRIFTGUARD_A_FILES] = { .type = NLA_U8 },
+	[DRIFTGUARD_A_ALLOW] = NLA_POLICY_NESTED(dg_list_policy),
+	[DRIFTGUARD_A_DENY] = NLA_POLICY_NESTED(dg_list_policy),
+	[DRIFTGUARD_A_WATCH] = NLA_POLICY_NESTED(dg_list_policy),
+};
+
+static const struct nla_policy dg_config_policy[DRIFTGUARD_A_MAX + 1] = {
+	[DRIFTGUARD_A_ALERT_ONLY] = { .type = NLA_U8 },
+};
+
+/* --- status ------------------------------------------------------------ */
+
+static int dg_put_stats(struct sk_buff *msg)
+{
+	struct nlattr *nest;
+	int i;
+
+	nest = nla_nest_start(msg, DRIFTGUARD_A_STATS);
+	if (!nest)
+		return -EMSGSIZE;
+	for (i = 0; i < __DRIFTGUARD_STAT_MAX; i++) {
+		if (nla_put_u64_64bit(msg, i + 1, dg_stat_read(i),
+				      DRIFTGUARD_A_PAD))
+			return -EMSGSIZE;
+	}
+	nla_nest_end(msg, nest);
+	return 0;
+}
+
+static int dg_status_get(struct sk_buff *skb, struct genl_info *info)
+{
+	struct sk_buff *msg;
+	void *hdr;
+
+	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!msg)
+		return -ENOMEM;
+	hdr = genlmsg_put_reply(msg, info, &dg_genl_family, 0,
+				DRIFTGUARD_CMD_STATUS_GET);
+	if (!hdr ||
+	    nla_put_string(msg, DRIFTGUARD_A_VERSION, DRIFTGUARD_VERSION) ||
+	    nla_put_u8(msg, DRIFTGUARD_A_ALERT_ONLY, dg_alert_only()) ||
+	    nla_put_u8(msg, DRIFTGUARD_A_LOCKED, dg_locked()) ||
+	    nla_put_u32(msg, DRIFTGUARD_A_POLICIES, dg_policy_count()) ||
+	    dg_put_stats(msg)) {
+		nlmsg_free(msg);
+		return -EMSGSIZE;
+	}
+	genlmsg_end(msg, hdr);
+	return genlmsg_reply(msg, info);
+}
+
+/* --- policies ---------------------------------------------------------- */
+
+static const u8 dg_lists[] = {
+	DRIFTGUARD_A_ALLOW, DRIFTGUARD_A_DENY, DRIFTGUARD_A_WATCH
+};
+
+static struct dg_list *dg_policy_list(struct dg_policy *pol, int attr)
+{
+	switch (attr) {
+	case DRIFTGUARD_A_ALLOW:
+		return &pol->allow;
+	case DRIFTGUARD_A_DENY:
+		return &pol->deny;
+	default:
+		return &pol->watch;
+	}
+}
+
+/* Checks one list; counts its entries and the bytes they need. */
+static int dg_list_check(struct nlattr *list, struct netlink_ext_ack *extack,
+			 u32 *n, size_t *bytes)
+{
+	struct nlattr *e;
+	const char *s;
+	u32 count = 0;
+	int rem;
+
+	nla_for_each_nested(e, list, rem) {
+		if (nla_type(e) != DRIFTGUARD_A_PATTERN) {
+			NL_SET_ERR_MSG_ATTR(extack, e,
+					    "list entries must be PATTERN attributes");
+			return -EINVAL;
+		}
+		s = nla_data(e);
+		if (!s[0]) {
+			NL_SET_ERR_MSG_ATTR(extack, e, "empty pattern");
+			return -EINVAL;
+		}
+		if (strchr(s, '/') && s[0] != '/') {
+			NL_SET_ERR_MSG_ATTR(extack, e,
+					    "a pattern with '/' must be an absolute path");
+			return -EINVAL;
+		}
+		if (++count > DRIFTGUARD_LIST_MAX) {
+			NL_SET_ERR_MSG_ATTR(extack, list,
+					    "too many entries in the list (at most 64)");
+			return -E2BIG;
+		}
+		*bytes += strlen(s) + 1;
+	}
+	*n += count;
+	return 0;
+}
+
+static void dg_list_fill(struct dg_policy *pol, struct dg_list *list,
+			 struct nlattr *attr, struct dg_pattern **next)
+{
+	struct nlattr *e;
+	int rem;
+
+	list->e = *next;
+	if (!attr)
+		return;
+	nla_for_each_nested(e, attr, rem) {
+		struct dg_pattern *p = &list->e[list->n++];
+		size_t len = strlen(nla_data(e));
+
+		memcpy(pol->strings, nla_data(e), len + 1);
+		p->str = pol->strings;
+		p->len = len;
+		p->is_path = !!strchr(p->str, '/');
+		pol->strings += len + 1;
+	}
+	*next = list->e + list->n;
+}
+
+/* What a bad mode attribute is told; static, as extack requires. */
+static const char *const dg_mode_errors[] = {
+	[DRIFTGUARD_A_MODE] = "mode: must be off, detect or prevent",
+	[DRIFTGUARD_A_MEMFD] = "memfd: must be off, detect or prevent",
+	[DRIFTGUARD_A_VOLUME] = "volume: must be off, detect or prevent",
+	[DRIFTGUARD_A_MMAP] = "mmap: must be off, detect or prevent",
+	[DRIFTGUARD_A_FILES] = "files: must be off or detect",
+};
+
+/* Reads a mode attribute, or leaves the default (off). */
+static int dg_get_mode(struct genl_info *info, int attr, u8 max, u8 *mode)
+{
+	struct nlattr *a = info->attrs[attr];
+
+	if (!a)
+		return 0;
+	*mode = nla_get_u8(a);
+	if (*mode <= max)
+		return 0;
+	if (info->extack)
+		info->extack->_msg = dg_mode_errors[attr];
+	NL_SET_BAD_ATTR(info->extack, a);
+	return -EINVAL;
+}
+
+static int dg_policy_set_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct nlattr **tb = info->attrs;
+	struct dg_pattern *next;
+	struct dg_policy *pol;
+	struct cgroup *cgrp;
+	const char *why = NULL;
+	size_t bytes = 0;
+	u32 n = 0;
+	u64 id;
+	int i, err;
+
+	if (GENL_REQ_ATTR_CHECK(info, DRIFTGUARD_A_CGROUP_ID))
+		return -EINVAL;
+	id = nla_get_u64(tb[DRIFTGUARD_A_CGROUP_ID]);
+	cgrp = cgroup_get_from_id(id);
+	if (IS_ERR(cgrp)) {
+		NL_SET_ERR_MSG_ATTR(info->extack, tb[DRIFTGUARD_A_CGROUP_ID],
+				    "cgroup_id: no such cgroup v2 cgroup");
+		return -ENOENT;
+	}
+	cgroup_put(cgrp);
+	for (i = 0; i < ARRAY_SIZE(dg_lists); i++) {
+		if (!tb[dg_lists[i]])
+			continue;
+		err = dg_list_check(tb[dg_lists[i]], info->extack, &n, &bytes);
+		if (err)
+			return err;
+	}
+
+	pol = dg_policy_alloc(n, bytes);
+	if (!pol)
+		return -ENOMEM;
+	pol->cgroup_id = id;
+	err = dg_get_mode(info, DRIFTGUARD_A_MODE, DRIFTGUARD_MODE_MAX,
+			  &pol->mode) ?:
+	      dg_get_mode(info, DRIFTGUARD_A_MEMFD, DRIFTGUARD_MODE_MAX,
+			  &pol->memfd) ?:
+	      dg_get_mode(info, DRIFTGUARD_A_VOLUME, DRIFTGUARD_MODE_MAX,
+			  &pol->volume) ?:
+	      dg_get_mode(info, DRIFTGUARD_A_MMAP, DRIFTGUARD_MODE_MAX,
+			  &pol->mmap) ?:
+	      dg_get_mode(info, DRIFTGUARD_A_FILES, DRIFTGUARD_MODE_DETECT,
+			  &pol->files);
+	if (err) {
+		dg_policy_free(pol);
+		return err;
+	}
+	next = pol->patterns;
+	for (i = 0; i < ARRAY_SIZE(dg_lists); i++)
+		dg_list_fill(pol, dg_policy_list(pol, dg_lists[i]),
+			     tb[dg_lists[i]], &next);
+
+	err = dg_policy_set(pol, dg_locked(), &why);
+	if (err && why && info->extack)
+		info->extack->_msg = why;	/* a static string from policy.c */
+	return err;
+}
+
+static int dg_put_list(struct sk_buff *msg, int attr, const struct dg_list *l)
+{
+	struct nlattr *nest;
+	u16 i;
+
+	nest = nla_nest_start(msg, attr);
+	if (!nest)
+		return -EMSGSIZE;
+	for (i = 0; i < l->n; i++)
+		if (nla_put_string(msg, DRIFTGUARD_A_PATTERN, l->e[i].str))
+			return -EMSGSIZE;
+	nla_nest_end(msg, nest);
+	return 0;
+}
+
+static int dg_put_policy(struct sk_buff *msg, const struct dg_policy *pol,
+			 u32 portid, u32 seq, int flags)
+{
+	void *hdr;
+
+	hdr = genlmsg_put(msg, portid, seq, &dg_genl_family, flags,
+			  DRIFTGUARD_CMD_POLICY_GET);
+	if (!hdr)
+		return -EMSGSIZE;
+	if (nla_put_u64_64bit(msg, DRIFTGUARD_A_CGROUP_ID, pol->cgroup_id,
+			      DRIFTGUARD_A_PAD) ||
+	    nla_put_u8(msg, DRIFTGUARD_A_MODE, pol->mode) ||
+	    nla_put_u8(msg, DRIFTGUARD_A_MEMFD, pol->memfd) ||
+	    nla_put_u8(msg, DRIFTGUARD_A_VOLUME, pol->volume) ||
+	    nla_put_u8(msg, DRIFTGUARD_A_MMAP, pol->mmap) ||
+	    nla_put_u8(msg, DRIFTGUARD_A_FILES, pol->files) ||
+	    dg_put_list(msg, DRIFTGUARD_A_ALLOW, &pol->allow) ||
+	    dg_put_list(msg, DRIFTGUARD_A_DENY, &pol->deny) ||
+	    dg_put_list(msg, DRIFTGUARD_A_WATCH, &pol->watch)) {
+		genlmsg_cancel(msg, hdr);
+		return -EMSGSIZE;
+	}
+	genlmsg_end(msg, hdr);
+	return 0;
+}
+
+static int dg_policy_get_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	const struct dg_policy *pol;
+	struct sk_buff *msg;
+	int err;
+
+	if (GENL_REQ_ATTR_CHECK(info, DRIFTGUARD_A_CGROUP_ID))
+		return -EINVAL;
+	msg = genlmsg_new(NLMSG_GOODSIZE * 4, GFP_KERNEL);
+	if (!msg)
+		return -ENOMEM;
+	rcu_read_lock();
+	pol = dg_policy_get(nla_get_u64(info->attrs[DRIFTGUARD_A_CGROUP_ID]));
+	err = pol ? dg_put_policy(msg, pol, info->snd_portid, info->snd_seq, 0)
+		  : -ENOENT;
+	rcu_read_unlock();
+	if (err) {
+		if (err == -ENOENT)
+			NL_SET_ERR_MSG_ATTR(info->extack,
+					    info->attrs[DRIFTGUARD_A_CGROUP_ID],
+					    "cgroup_id: this cgroup has no policy of its own");
+		nlmsg_free(msg);
+		return err;
+	}
+	return genlmsg_reply(msg, info);
+}
+
+struct dg_dump {
+	struct sk_buff *skb;
+	struct netlink_callback *cb;
+	int count;
+};
+
+static int dg_dump_one(const struct dg_policy *pol, void *arg)
+{
+	struct dg_dump *d = arg;
+	int err;
+
+	err = dg_put_policy(d->skb, pol, NETLINK_CB(d->cb->skb).portid,
+			    d->cb->nlh->nlmsg_seq, NLM_F_MULTI);
+	if (!err)
+		d->count++;
+	return err;
+}
+
+static int dg_policy_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	struct dg_dump d = { .skb = skb, .cb = cb };
+	unsigned long *pos = (unsigned long *)&cb->args[0];
+	int err;
+
+	err = dg_policy_walk(pos, dg_dump_one, &d);
+	/* A full skb ends this part of the dump; the next resumes at @pos. */
+	if (err == -EMSGSIZE && d.count)
+		return skb->len;
+	return err ?: skb->len;
+}
+
+static int dg_policy_del_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct nlattr *id = info->attrs[DRIFTGUARD_A_CGROUP_ID];
+	int err;
+
+	if (GENL_REQ_ATTR_CHECK(info, DRIFTGUARD_A_CGROUP_ID))
+		return -EINVAL;
+	if (dg_locked()) {
+		NL_SET_ERR_MSG(info->extack,
+			       "locked: policies cannot be deleted until reboot");
+		return -EPERM;
+	}
+	err = dg_policy_del(nla_get_u64(id));
+	if (err == -ENOENT)
+		NL_SET_ERR_MSG_ATTR(info->extack, id,
+				    "cgroup_id: this cgroup has no policy of its own");
+	return err;
+}
+
+/* --- global controls --------------------------------------------------- */
+
+static int dg_config_set_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct nlattr *a = info->attrs[DRIFTGUARD_A_ALERT_ONLY];
+	u8 on;
+
+	if (GENL_REQ_ATTR_CHECK(info, DRIFTGUARD_A_ALERT_ONLY))
+		return -EINVAL;
+	on = nla_get_u8(a);
+	if (on > 1) {
+		NL_SET_ERR_MSG_ATTR(info->extack, a, "alert_only: must be 0 or 1");
+		return -EINVAL;
+	}
+	if (on && dg_locked()) {
+		NL_SET_ERR_MSG_ATTR(info->extack, a,
+				    "locked: alert-only cannot be set until reboot");
+		return -EPERM;
+	}
+	dg_set_alert_only(on);
+	return 0;
+}
+
+static int dg_lock_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	/* The reference is never dropped: rmmod fails until reboot. */
+	if (!dg_locked()) {
+		__module_get(THIS_MODULE);
+		dg_set_alert_only(false);
+		dg_lock();
+		pr_notice("locked until reboot by pid %d\n", task_pid_nr(current));
+	}
+	return 0;
+}
+
+static const struct genl_ops dg_genl_ops[] = {
+	{
+		.cmd = DRIFTGUARD_CMD_STATUS_GET,
+		.doit = dg_status_get,
+		.policy = dg_none_policy,
+		.maxattr = DRIFTGUARD_A_MAX,
+		.flags = GENL_ADMIN_PERM,
+	}, {
+		.cmd = DRIFTGUARD_CMD_POLICY_SET,
+		.doit = dg_policy_set_doit,
+		.policy = dg_policy_set_policy,
+		.maxattr = DRIFTGUARD_A_MAX,
+		.flags = GENL_ADMIN_PERM,
+	}, {
+		.cmd = DRIFTGUARD_CMD_POLICY_GET,
+		.doit = dg_policy_get_doit,
+		.dumpit = dg_policy_get_dumpit,
+		.policy = dg_cgroup_policy,
+		.maxattr = DRIFTGUARD_A_MAX,
+		.flags = GENL_ADMIN_PERM,
+	}, {
+		.cmd = DRIFTGUARD_CMD_POLICY_DEL,
+		.doit = dg_policy_del_doit,
+		.policy = dg_cgroup_policy,
+		.maxattr = DRIFTGUARD_A_MAX,
+		.flags = GENL_ADMIN_PERM,
+	}, {
+		.cmd = DRIFTGUARD_CMD_CONFIG_SET,
+		.doit = dg_config_set_doit,
+		.policy = dg_config_policy,
+		.maxattr = DRIFTGUARD_A_MAX,
+		.flags = GENL_ADMIN_PERM,
+	}, {
+		.cmd = DRIFTGUARD_CMD_LOCK,
+		.doit = dg_lock_doit,
+		.policy = dg_none_policy,
+		.maxattr = DRIFTGUARD_A_MAX,
+		.flags = GENL_ADMIN_PERM,
+	},
+};
+
+static const struct genl_multicast_group dg_mcgrps[] = {
+	{ .name = DRIFTGUARD_MCGRP_EVENTS, .flags = GENL_MCAST_CAP_NET_ADMIN },
+};
+
+struct genl_family dg_genl_family __ro_after_init = {
+	.name = DRIFTGUARD_GENL_NAME,
+	.version = DRIFTGUARD_GENL_VERSION,
+	.maxattr = DRIFTGUARD_A_MAX,
+	.module = THIS_MODULE,
+	.ops = dg_genl_ops,
+	.n_ops = ARRAY_SIZE(dg_genl_ops),
+	.mcgrps = dg_mcgrps,
+	.n_mcgrps = ARRAY_SIZE(dg_mcgrps),
+};
+
+int __init dg_netlink_init(void)
+{
+	return genl_register_family(&dg_genl_family);
+}
+
+void dg_netlink_exit(void)
+{
+	genl_unregister_family(&dg_genl_family);
+}

@@ -1,0 +1,82 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* driftguard: per-cgroup policies, inherited by descendant cgroups. */
+#ifndef DRIFTGUARD_POLICY_H
+#define DRIFTGUARD_POLICY_H
+
+#include <linux/cgroup.h>
+#include <linux/ratelimit.h>
+#include <linux/rculist.h>
+#include <linux/driftguard.h>
+
+/* One allow, deny or watch entry. */
+struct dg_pattern {
+	const char *str;
+	u16 len;
+	bool is_path;	/* contains '/': matches a full path, else a name */
+};
+
+struct dg_list {
+	u16 n;
+	struct dg_pattern *e;
+};
+
+/*
+ * A policy is immutable once published: a change publishes a new one and
+ * frees the old after a grace period, so a reader under RCU sees either the
+ * old or the new policy as a whole.
+ */
+struct dg_policy {
+	struct hlist_node node;
+	struct rcu_head rcu;
+	u64 cgroup_id;
+	u8 mode;	/* class upper */
+	u8 memfd;
+	u8 volume;
+	u8 mmap;
+	u8 files;
+	struct dg_list allow;
+	struct dg_list deny;
+	struct dg_list watch;
+	/* File-drift events of this policy's cgroups; the only mutable part. */
+	struct ratelimit_state files_rs;
+	/* Storage of the lists' entries and strings, filled by the parser. */
+	char *strings;
+	size_t strings_left;
+	struct dg_pattern patterns[];
+};
+
+/* The policy that applies to @cgrp: its own or its nearest ancestor's. */
+const struct dg_policy *dg_policy_find(struct cgroup *cgrp);
+
+/* Fast check for the hooks: with no policies there is nothing to decide. */
+bool dg_policy_any(void);
+
+/*
+ * Publishes @pol for its cgroup, replacing any previous policy. With
+ * @tighten_only, refuses (-EPERM, @why set) a policy looser than the one
+ * in force. Takes ownership of @pol in every case.
+ */
+int dg_policy_set(struct dg_policy *pol, bool tighten_only, const char **why);
+int dg_policy_del(u64 cgroup_id);
+
+/*
+ * Calls @fn, under RCU, for every policy from position @pos[0] (bucket),
+ * @pos[1] (entry in bucket) on, until @fn returns non-zero; @pos is left
+ * at the policy it stopped on, so a netlink dump can resume there.
+ */
+int dg_policy_walk(unsigned long pos[2],
+		   int (*fn)(const struct dg_policy *pol, void *arg), void *arg);
+/* The cgroup's own policy, or NULL; the caller holds rcu_read_lock(). */
+const struct dg_policy *dg_policy_get(u64 cgroup_id);
+u32 dg_policy_count(void);
+
+/* A policy with room for @patterns list entries and @bytes of strings. */
+struct dg_policy *dg_policy_alloc(u32 patterns, size_t bytes);
+void dg_policy_free(struct dg_policy *pol);
+
+bool dg_list_match(const struct dg_list *list, const char *name,
+		   const char *path);
+
+void dg_policy_exit(void);
+
+#endif /* DRIFTGUARD_POLICY_H */
