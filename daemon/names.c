@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: GPL-2.0
+/* driftguard userspace: names of the uapi enums, for output and parsing. */
+#include <string.h>
+
+#include "names.h"
+
+#define DG_COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
+
+static const char *const dg_modes[] = {
+	[DRIFTGUARD_MODE_OFF] = "off",
+	[DRIFTGUARD_MODE_DETECT] = "detect",
+	[DRIFTGUARD_MODE_PREVENT] = "prevent",
+};
+
+static const char *const dg_actions[] = {
+	[DRIFTGUARD_ACTION_ALERTED] = "alerted",
+	[DRIFTGUARD_ACTION_BLOCKED] = "blocked",
+};
+
+static const char *const dg_classes[] = {
+	[DRIFTGUARD_CLASS_NONE] = "none",
+	[DRIFTGUARD_CLASS_UPPER] = "upper",
+	[DRIFTGUARD_CLASS_MEMFD] = "memfd",
+	[DRIFTGUARD_CLASS_VOLUME] = "volume",
+	[DRIFTGUARD_CLASS_PROHIBITED] = "prohibited",
+	[DRIFTGUARD_CLASS_WATCHED] = "watched",
+	[DRIFTGUARD_CLASS_MODIFIED] = "modified",
+	[DRIFTGUARD_CLASS_CREATED] = "created",
+};
+
+static const char *const dg_hooks[] = {
+	[DRIFTGUARD_HOOK_EXEC] = "exec",
+	[DRIFTGUARD_HOOK_MMAP] = "mmap",
+	[DRIFTGUARD_HOOK_COPY_UP] = "copy-up",
+	[DRIFTGUARD_HOOK_CREATE] = "create",
+};
+
+/* The JSON names of the counters: part of driftctl's output contract. */
+static const char *const dg_stats[] = {
+	[DRIFTGUARD_STAT_EXECS_CHECKED] = "execs_checked",
+	[DRIFTGUARD_STAT_MMAPS_CHECKED] = "mmaps_checked",
+	[DRIFTGUARD_STAT_ALLOWED] = "allowed",
+	[DRIFTGUARD_STAT_ALERTED] = "alerted",
+	[DRIFTGUARD_STAT_BLOCKED_UPPER] = "blocked_upper",
+	[DRIFTGUARD_STAT_BLOCKED_MEMFD] = "blocked_memfd",
+	[DRIFTGUARD_STAT_BLOCKED_VOLUME] = "blocked_volume",
+	[DRIFTGUARD_STAT_BLOCKED_PROHIBITED] = "blocked_prohibited",
+	[DRIFTGUARD_STAT_COPYUPS_MARKED] = "copyups_marked",
+	[DRIFTGUARD_STAT_CREATIONS_MARKED] = "creations_marked",
+	[DRIFTGUARD_STAT_EVENTS_SENT] = "events_sent",
+	[DRIFTGUARD_STAT_EVENTS_DROPPED] = "events_dropped",
+	[DRIFTGUARD_STAT_MISSED] = "missed",
+};
+
+static const char *const dg_attrs[] = {
+	[DRIFTGUARD_A_VERSION] = "version",
+	[DRIFTGUARD_A_ALERT_ONLY] = "alert_only",
+	[DRIFTGUARD_A_LOCKED] = "locked",
+	[DRIFTGUARD_A_POLICIES] = "policies",
+	[DRIFTGUARD_A_STATS] = "stats",
+	[DRIFTGUARD_A_CGROUP_ID] = "cgroup_id",
+	[DRIFTGUARD_A_MODE] = "mode",
+	[DRIFTGUARD_A_MEMFD] = "memfd",
+	[DRIFTGUARD_A_VOLUME] = "volume",
+	[DRIFTGUARD_A_MMAP] = "mmap",
+	[DRIFTGUARD_A_FILES] = "files",
+	[DRIFTGUARD_A_ALLOW] = "allow",
+	[DRIFTGUARD_A_DENY] = "deny",
+	[DRIFTGUARD_A_WATCH] = "watch",
+	[DRIFTGUARD_A_PATTERN] = "pattern",
+};
+
+static const char *dg_lookup(const char *const *names, int n, int value)
+{
+	if (value < 0 || value >= n || !names[value])
+		return "unknown";
+	return names[value];
+}
+
+const char *dg_mode_name(int mode)
+{
+	return dg_lookup(dg_modes, DG_COUNT(dg_modes), mode);
+}
+
+const char *dg_action_name(int action)
+{
+	return dg_lookup(dg_actions, DG_COUNT(dg_actions), action);
+}
+
+const char *dg_class_name(int class)
+{
+	return dg_lookup(dg_classes, DG_COUNT(dg_classes), class);
+}
+
+const char *dg_hook_name(int hook)
+{
+	return dg_lookup(dg_hooks, DG_COUNT(dg_hooks), hook);
+}
+
+const char *dg_stat_name(int stat)
+{
+	return dg_lookup(dg_stats, DG_COUNT(dg_stats), stat);
+}
+
+const char *dg_attr_name(int attr)
+{
+	return dg_lookup(dg_attrs, DG_COUNT(dg_attrs), attr);
+}
+
+int dg_mode_parse(const char *name)
+{
+	int i;
+
+	for (i = 0; i < DG_COUNT(dg_modes); i++)
+		if (dg_modes[i] && !strcmp(dg_modes[i], name))
+			return i;
+	return -1;
+}

@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* driftguard userspace: names of the uapi enums, for output and parsing. */
+#ifndef DG_NAMES_H
+#define DG_NAMES_H
+
+#include <linux/driftguard.h>
+
+/* Each returns "unknown" for a value it does not know. */
+const char *dg_mode_name(int mode);
+const char *dg_action_name(int action);
+const char *dg_class_name(int class);
+const char *dg_hook_name(int hook);
+const char *dg_stat_name(int stat);
+/* The name of a DRIFTGUARD_A_* attribute, for error messages. */
+const char *dg_attr_name(int attr);
+
+/* Returns the enum value for @name, or -1. */
+int dg_mode_parse(const char *name);
+
+#endif /* DG_NAMES_H */

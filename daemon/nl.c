@@ -1,0 +1,209 @@
+// SPDX-License-Identifier: GPL-2.0
+/* driftguard userspace: a generic netlink client for the driftguard family. */
+#include <errno.h>
+#include <string.h>
+#include <linux/netlink.h>
+#include <netlink/genl/ctrl.h>
+#include <netlink/genl/genl.h>
+#include <netlink/msg.h>
+
+#include "names.h"
+#include "nl.h"
+
+#ifndef SOL_NETLINK
+#define SOL_NETLINK 270
+#endif
+
+int dg_nl_open(struct dg_nl *nl)
+{
+	int one = 1;
+	int err;
+
+	memset(nl, 0, sizeof(*nl));
+	nl->events_group = -1;
+	nl->sock = nl_socket_alloc();
+	if (!nl->sock)
+		return -ENOMEM;
+	err = genl_connect(nl->sock);
+	if (err < 0) {
+		err = -ECONNREFUSED;
+		goto fail;
+	}
+	/* Ask for the kernel's error text, without an echo of our request. */
+	setsockopt(nl_socket_get_fd(nl->sock), SOL_NETLINK, NETLINK_EXT_ACK,
+		   &one, sizeof(one));
+	setsockopt(nl_socket_get_fd(nl->sock), SOL_NETLINK, NETLINK_CAP_ACK,
+		   &one, sizeof(one));
+	nl->family = genl_ctrl_resolve(nl->sock, DRIFTGUARD_GENL_NAME);
+	if (nl->family < 0) {
+		err = nl->family == -NLE_OBJ_NOTFOUND ? -ENOENT : -EIO;
+		goto fail;
+	}
+	return 0;
+fail:
+	nl_socket_free(nl->sock);
+	nl->sock = NULL;
+	return err;
+}
+
+void dg_nl_close(struct dg_nl *nl)
+{
+	if (nl->sock)
+		nl_socket_free(nl->sock);
+	nl->sock = NULL;
+}
+
+struct nl_msg *dg_nl_msg(struct dg_nl *nl, uint8_t cmd, int flags)
+{
+	struct nl_msg *msg = nlmsg_alloc();
+
+	if (!msg)
+		return NULL;
+	if (!genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, nl->family, 0,
+			 flags | NLM_F_ACK, cmd, DRIFTGUARD_GENL_VERSION)) {
+		nlmsg_free(msg);
+		return NULL;
+	}
+	return msg;
+}
+
+struct dg_req {
+	struct dg_nl *nl;
+	struct nl_msg *sent;	/* to name the attribute an error points at */
+	int err;		/* 1 while waiting, then 0 or -errno */
+};
+
+/* The type of the attribute at byte @off of the request, or -1. */
+static int dg_attr_at(struct nl_msg *sent, uint32_t off)
+{
+	struct nlmsghdr *hdr = nlmsg_hdr(sent);
+	struct nlattr *a;
+
+	if (off + sizeof(*a) > hdr->nlmsg_len)
+		return -1;
+	a = (struct nlattr *)((char *)hdr + off);
+	return a->nla_type & NLA_TYPE_MASK;
+}
+
+/*
+ * With NETLINK_CAP_ACK the extack TLVs follow struct nlmsgerr directly.
+ * The kernel's text is kept, with the attribute it points at named.
+ */
+static void dg_save_extack(struct dg_req *req, struct nlmsgerr *e)
+{
+	struct nlmsghdr *hdr = (struct nlmsghdr *)((char *)e - NLMSG_HDRLEN);
+	struct nlattr *tb[NLMSGERR_ATTR_MAX + 1];
+	struct dg_nl *nl = req->nl;
+	const char *msg = "";
+	struct nlattr *attrs;
+	int len, type = -1;
+
+	nl->extack[0] = '\0';
+	if (!(hdr->nlmsg_flags & NLM_F_ACK_TLVS))
+		return;
+	attrs = (struct nlattr *)((char *)e + sizeof(*e));
+	len = (int)hdr->nlmsg_len - NLMSG_HDRLEN - (int)sizeof(*e);
+	if (len <= 0 || nla_parse(tb, NLMSGERR_ATTR_MAX, attrs, len, NULL))
+		return;
+	if (tb[NLMSGERR_ATTR_MSG])
+		msg = nla_get_string(tb[NLMSGERR_ATTR_MSG]);
+	if (tb[NLMSGERR_ATTR_OFFS] && req->sent)
+		type = dg_attr_at(req->sent, nla_get_u32(tb[NLMSGERR_ATTR_OFFS]));
+	if (type >= 0)
+		snprintf(nl->extack, sizeof(nl->extack), "%s (attribute %s)",
+			 msg[0] ? msg : "invalid", dg_attr_name(type));
+	else if (tb[NLMSGERR_ATTR_MISS_TYPE])
+		snprintf(nl->extack, sizeof(nl->extack), "%s (attribute %s)",
+			 msg[0] ? msg : "missing attribute",
+			 dg_attr_name(nla_get_u32(tb[NLMSGERR_ATTR_MISS_TYPE])));
+	else
+		snprintf(nl->extack, sizeof(nl->extack), "%s", msg);
+}
+
+static int dg_on_error(struct sockaddr_nl *who, struct nlmsgerr *e, void *arg)
+{
+	struct dg_req *req = arg;
+
+	(void)who;
+	dg_save_extack(req, e);
+	req->err = e->error;
+	return NL_STOP;
+}
+
+static int dg_on_done(struct nl_msg *msg, void *arg)
+{
+	struct dg_req *req = arg;
+
+	(void)msg;
+	req->err = 0;
+	return NL_STOP;
+}
+
+int dg_nl_request(struct dg_nl *nl, struct nl_msg *msg,
+		  int (*cb)(struct nl_msg *msg, void *arg), void *arg)
+{
+	struct dg_req req = { .nl = nl, .sent = msg, .err = 1 };
+	struct nl_cb *nlcb;
+	int err;
+
+	nl->extack[0] = '\0';
+	nlcb = nl_cb_alloc(NL_CB_DEFAULT);
+	if (!nlcb) {
+		nlmsg_free(msg);
+		return -ENOMEM;
+	}
+	err = nl_send_auto(nl->sock, msg);
+	if (err < 0) {
+		nlmsg_free(msg);
+		nl_cb_put(nlcb);
+		return -EIO;
+	}
+	if (cb)
+		nl_cb_set(nlcb, NL_CB_VALID, NL_CB_CUSTOM, cb, arg);
+	nl_cb_err(nlcb, NL_CB_CUSTOM, dg_on_error, &req);
+	nl_cb_set(nlcb, NL_CB_ACK, NL_CB_CUSTOM, dg_on_done, &req);
+	nl_cb_set(nlcb, NL_CB_FINISH, NL_CB_CUSTOM, dg_on_done, &req);
+	while (req.err > 0) {
+		err = nl_recvmsgs(nl->sock, nlcb);
+		if (err < 0 && req.err > 0)
+			req.err = err == -NLE_NOMEM ? -ENOMEM : -EIO;
+	}
+	nlmsg_free(msg);
+	nl_cb_put(nlcb);
+	return req.err;
+}
+
+int dg_nl_join_events(struct dg_nl *nl)
+{
+	int grp, err;
+
+	grp = genl_ctrl_resolve_grp(nl->sock, DRIFTGUARD_GENL_NAME,
+				    DRIFTGUARD_MCGRP_EVENTS);
+	if (grp < 0)
+		return -ENOENT;
+	err = nl_socket_add_membership(nl->sock, grp);
+	if (err < 0)
+		return err == -NLE_PERM ? -EPERM : -EIO;
+	nl->events_group = grp;
+	nl_socket_disable_seq_check(nl->sock);
+	return 0;
+}
+
+int dg_nl_parse(struct nl_msg *msg, struct nlattr **tb)
+{
+	struct genlmsghdr *gh = nlmsg_data(nlmsg_hdr(msg));
+
+	return nla_parse(tb, DRIFTGUARD_A_MAX, genlmsg_attrdata(gh, 0),
+			 genlmsg_attrlen(gh, 0), NULL) ? -EINVAL : 0;
+}
+
+const char *dg_nl_strerror(const struct dg_nl *nl, int err)
+{
+	if (nl->extack[0])
+		return nl->extack;
+	if (err == -EPERM)
+		return "permission denied (needs CAP_NET_ADMIN)";
+	if (err == -ENOENT && !nl->sock)
+		return "the driftguard module is not loaded";
+	return strerror(-err);
+}

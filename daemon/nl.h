@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* driftguard userspace: a generic netlink client for the driftguard family. */
+#ifndef DG_NL_H
+#define DG_NL_H
+
+#include <stdint.h>
+#include <netlink/genl/genl.h>
+#include <linux/driftguard.h>
+
+struct dg_nl {
+	struct nl_sock *sock;
+	int family;		/* resolved family id */
+	int events_group;	/* resolved multicast group id, or -1 */
+	char extack[256];	/* the kernel's message for the last error */
+};
+
+/* Returns 0, or -ENOENT when the module is not loaded, or another -errno. */
+int dg_nl_open(struct dg_nl *nl);
+void dg_nl_close(struct dg_nl *nl);
+
+/* A new request for @cmd, ready for attributes. NULL on allocation failure. */
+struct nl_msg *dg_nl_msg(struct dg_nl *nl, uint8_t cmd, int flags);
+
+/*
+ * Sends @msg (and frees it), calls @cb for every reply message, and waits
+ * for the kernel's acknowledgement. Returns 0 or the kernel's -errno; the
+ * kernel's extended-ack text, if any, is left in nl->extack.
+ */
+int dg_nl_request(struct dg_nl *nl, struct nl_msg *msg,
+		  int (*cb)(struct nl_msg *msg, void *arg), void *arg);
+
+/* Joins the events group; then nl_recvmsgs delivers DRIFTGUARD_CMD_EVENT. */
+int dg_nl_join_events(struct dg_nl *nl);
+
+/* Parses a driftguard message's attributes into @tb (DRIFTGUARD_A_MAX + 1). */
+int dg_nl_parse(struct nl_msg *msg, struct nlattr **tb);
+
+/* A message for the user: the extack text, or strerror(-err). */
+const char *dg_nl_strerror(const struct dg_nl *nl, int err);
+
+#endif /* DG_NL_H */
