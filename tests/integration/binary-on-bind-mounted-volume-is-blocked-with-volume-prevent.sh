@@ -1,0 +1,15 @@
+#!/bin/bash
+# A binary written on a bind-mounted volume is not in the overlay, and is
+# blocked with --volume prevent.
+set -eu
+. "$DG_SRC/tests/lib.sh"
+container_create
+mkdir "$C"/data-volume
+mount -t tmpfs tmpfs "$C"/data-volume
+mount --bind "$C"/data-volume "$ROOT"/data
+policy --volume prevent
+cp "$BIN"/hello "$C"/data-volume/tool
+expect_denied /data/tool
+policy --volume off
+expect_runs /data/tool >/dev/null
+pass

@@ -1,0 +1,12 @@
+#!/bin/bash
+# "policy get" and "policy list" show exactly the policy that was set.
+set -eu
+. "$DG_SRC/tests/lib.sh"
+container_create
+policy --mode prevent --memfd detect --mmap prevent --files detect \
+	--allow /opt/tool --deny apt-get --deny curl --watch sh
+want="{\"cgroup\":\"$CG\",\"cgroup_id\":$(stat -c %i "$CG"),\"mode\":\"prevent\",\"memfd\":\"detect\",\"volume\":\"off\",\"mmap\":\"prevent\",\"files\":\"detect\",\"allow\":[\"/opt/tool\"],\"deny\":[\"apt-get\",\"curl\"],\"watch\":[\"sh\"]}"
+expect_eq "policy get --json" "$want" "$("$DRIFTCTL" policy get "$CG" --json)"
+"$DRIFTCTL" policy list --json | grep -qxF "$want" || fail "policy list lacks the policy"
+expect_eq "relative cgroup path" "$want" "$("$DRIFTCTL" policy get "${CG#/sys/fs/cgroup/}" --json)"
+pass

@@ -1,0 +1,187 @@
+# SPDX-License-Identifier: GPL-2.0
+# driftguard tests: helpers shared by the integration tests (run in the guest).
+#
+# A test sources this file, states what it shows in its banner, and ends with
+# `pass`. Any failed expectation exits non-zero with a message saying what
+# was expected and what happened.
+
+: "${DG_SRC:?run through tests/vm/run (DG_SRC is not set)}"
+: "${DG_KVER:=$(uname -r)}"
+DRIFTCTL=$DG_SRC/build/bin/driftctl
+DG_KO=$DG_SRC/build/$DG_KVER/driftguard.ko
+
+fail() {
+	echo "FAILED: $*" >&2
+	exit 1
+}
+
+pass() {
+	echo "ok: ${0##*/}"
+	exit 0
+}
+
+# expect_eq WHAT EXPECTED ACTUAL
+expect_eq() {
+	[ "$2" = "$3" ] || fail "$1: expected '$2', got '$3'"
+}
+
+# expect_match WHAT REGEX TEXT
+expect_match() {
+	printf '%s' "$3" | grep -Eq -- "$2" || fail "$1: expected to match /$2/, got: $3"
+}
+
+module_loaded() {
+	grep -q '^driftguard ' /proc/modules
+}
+
+# Leaves the module loaded, whatever the test did with it.
+ensure_module_loaded() {
+	module_loaded || insmod "$DG_KO"
+}
+
+BIN=$DG_SRC/build/bin
+
+# --- a container: overlay rootfs (image = lower, empty upper), own cgroup ---
+
+# container_create: sets C (its directory), ROOT (its mounted rootfs) and
+# CG (its cgroup). The image holds busybox, static and dynamic test
+# programs, the dynamic loader and libc, and /usr/bin/apt-get.
+container_create() {
+	C=$(mktemp -d /tmp/dgc.XXXXXX)
+	ROOT=$C/root
+	CG=/sys/fs/cgroup/dgtest-${C##*.}
+	local img=$C/image a
+	mkdir -p "$img"/bin "$img"/usr/bin "$img"/lib64 "$img"/lib/x86_64-linux-gnu \
+		"$img"/etc "$img"/tmp "$img"/proc "$img"/data "$C"/upper "$C"/work "$ROOT"
+	cp /bin/busybox "$img"/bin/busybox
+	for a in sh cat cp chmod ln mv echo ls rm mkdir env true sleep; do
+		ln -s busybox "$img"/bin/$a
+	done
+	cp "$BIN"/hello "$BIN"/hello-dyn "$BIN"/memfd-exec "$BIN"/fd-exec \
+		"$BIN"/exec-storm "$img"/bin/
+	cp "$BIN"/hello "$img"/usr/bin/apt-get
+	cp -L /lib64/ld-linux-x86-64.so.2 "$img"/lib64/
+	cp -L /lib/x86_64-linux-gnu/libc.so.6 "$img"/lib/x86_64-linux-gnu/
+	echo 'root:x:0:0:root:/root:/bin/sh' >"$img"/etc/passwd
+	container_mount
+	mkdir "$CG"
+	trap container_destroy EXIT
+}
+
+container_mount() {
+	mount -t overlay overlay \
+		-o "lowerdir=$C/image,upperdir=$C/upper,workdir=$C/work" "$ROOT"
+	mount -t proc proc "$ROOT"/proc
+}
+
+container_umount() {
+	umount "$ROOT"/proc
+	umount "$ROOT"
+}
+
+container_destroy() {
+	set +e
+	[ -n "${EVPID:-}" ] && kill "$EVPID" 2>/dev/null
+	module_loaded && "$DRIFTCTL" policy del "$CG" >/dev/null 2>&1
+	for d in "$CG"/*/; do [ -d "$d" ] && rmdir "$d"; done
+	rmdir "$CG" 2>/dev/null
+	umount -R "$ROOT" 2>/dev/null
+	umount -R "$C"/data-volume 2>/dev/null
+	rm -rf "$C"
+	ensure_module_loaded
+}
+
+# in_container CMD...: runs CMD as a container process would: in the
+# container's cgroup, in a mount namespace of its own, chrooted into its
+# rootfs. Prints CMD's output (stderr too); returns its status.
+in_container() {
+	sh -c 'echo $$ >"$1/cgroup.procs" && shift && exec unshare -m chroot "$@" 2>&1' \
+		sh "$CG" "$ROOT" "$@"
+}
+
+# policy ARGS...: sets the container cgroup's policy.
+policy() {
+	"$DRIFTCTL" policy set "$CG" "$@" || fail "driftctl policy set $CG $*"
+}
+
+# drop BINARY NAME: copies a program into the container at runtime.
+drop() {
+	cp "$1" "$ROOT/$2"
+	chmod 755 "$ROOT/$2"
+}
+
+# expect_runs CMD...: CMD runs in the container and exits 0.
+expect_runs() {
+	local out rc=0
+	out=$(in_container "$@") || rc=$?
+	[ "$rc" = 0 ] || fail "expected '$*' to run, it exited $rc: $out"
+	printf '%s\n' "$out"
+}
+
+# expect_denied CMD...: CMD fails in the container with EPERM.
+expect_denied() {
+	local out rc=0
+	out=$(in_container "$@") || rc=$?
+	[ "$rc" != 0 ] || fail "expected '$*' to be denied, it ran: $out"
+	printf '%s' "$out" | grep -Eq 'Permission denied|Operation not permitted' ||
+		fail "expected '$*' to fail with EPERM, got (exit $rc): $out"
+}
+
+# --- events -----------------------------------------------------------------
+
+# events_start: follows the events group into $C/events.json.
+events_start() {
+	"$DRIFTCTL" events --json >"$C"/events.json 2>"$C"/events.err &
+	EVPID=$!
+	local i
+	for i in $(seq 100); do
+		grep -q following "$C"/events.err 2>/dev/null && return 0
+		sleep 0.1
+	done
+	fail "driftctl events did not start: $(cat "$C"/events.err)"
+}
+
+# events_stop: waits for queued events to arrive, then stops following.
+events_stop() {
+	sleep 1
+	kill "$EVPID"
+	wait "$EVPID" 2>/dev/null || true
+	EVPID=
+}
+
+# events_count REGEX: how many events match.
+events_count() {
+	grep -Ec -- "$1" "$C"/events.json || true
+}
+
+# stat_value NAME: a counter from driftctl status --json.
+stat_value() {
+	"$DRIFTCTL" status --json | grep -o "\"$1\":[0-9]*" | cut -d: -f2
+}
+
+# --- a real runc container on the same overlay rootfs -----------------------
+
+# runc_run CMD...: runs CMD as the entrypoint of a runc container whose
+# rootfs is $ROOT and whose cgroup is a child of $CG (so it inherits the
+# policy set there). Prints the container's output; returns runc's status.
+runc_run() {
+	local id=dg${C##*.} bundle=$C/bundle
+	mkdir -p "$bundle"
+	(cd "$bundle" && rm -f config.json && runc spec)
+	python3 - "$bundle/config.json" "$ROOT" "/${CG#/sys/fs/cgroup/}/$id" "$@" <<'PY'
+import json, sys
+path, root, cgroup, args = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
+c = json.load(open(path))
+c["root"] = {"path": root, "readonly": False}
+c["process"]["terminal"] = False
+c["process"]["args"] = args
+c["linux"]["cgroupsPath"] = cgroup
+c["linux"]["namespaces"] = [n for n in c["linux"]["namespaces"] if n["type"] != "network"]
+json.dump(c, open(path, "w"))
+PY
+	runc run --bundle "$bundle" "$id" 2>&1
+}
+
+require_runc() {
+	command -v runc >/dev/null || fail "runc is not installed (scripts/bootstrap installs it)"
+}
