@@ -14,6 +14,7 @@
 #include <json-c/json.h>
 
 #include "cgroup.h"
+#include "evlog.h"
 #include "names.h"
 #include "nl.h"
 
@@ -699,6 +700,93 @@ static int cmd_events(struct dg_ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
+/* --- event log --------------------------------------------------------- */
+
+#define DG_ZERO_HASH "0000000000000000000000000000000000000000000000000000000000000000"
+
+/* Checks one file; @prev_hash, if not NULL, is the hash it must continue. */
+static int dg_verify_file(struct dg_ctx *ctx, const char *file,
+			  const char *prev_hash, const char *prev_file,
+			  struct dg_verify_result *r)
+{
+	FILE *f = fopen(file, "re");
+	int err;
+
+	if (!f) {
+		err = -errno;
+		dg_err("%s: %s", file, strerror(-err));
+		return err;
+	}
+	err = dg_evlog_verify(f, r);
+	fclose(f);
+	if (err && err != -EBADMSG) {
+		dg_err("%s: %s", file, strerror(-err));
+		return err;
+	}
+	if (!err && prev_hash && r->records && strcmp(r->first_prev, prev_hash)) {
+		r->status = DG_VERIFY_BROKEN;
+		r->line = 1;
+		snprintf(r->reason, sizeof(r->reason),
+			 "record 1 does not continue %s (records were deleted "
+			 "between the files, or they are out of order)", prev_file);
+		err = -EBADMSG;
+	}
+
+	if (ctx->json) {
+		struct json_object *o = json_object_new_object();
+
+		json_object_object_add(o, "file", json_object_new_string(file));
+		json_object_object_add(o, "records",
+				       json_object_new_uint64(r->records));
+		json_object_object_add(o, "intact", json_object_new_boolean(!err));
+		if (err) {
+			json_object_object_add(o, "record",
+					       json_object_new_uint64(r->line));
+			json_object_object_add(o, "reason",
+					       json_object_new_string(r->reason));
+		}
+		if (r->records) {
+			json_object_object_add(o, "first_prev",
+					       json_object_new_string(r->first_prev));
+			json_object_object_add(o, "last_hash",
+					       json_object_new_string(r->last_hash));
+		}
+		dg_json_print(o);
+	} else if (err) {
+		dg_err("%s: %s", file, r->reason);
+	} else {
+		printf("%s: %lu records, chain intact%s\n", file, r->records,
+		       !prev_hash && r->records && strcmp(r->first_prev, DG_ZERO_HASH) ?
+		       ", continuing an earlier file" : "");
+	}
+	return err;
+}
+
+static int cmd_verify_log(struct dg_ctx *ctx, int argc, char **argv)
+{
+	struct dg_verify_result r;
+	char last[DG_HASH_HEX + 1] = "";
+	const char *last_file = NULL;
+	int i, err, ret = 0;
+
+	i = dg_parse_json_opt(ctx, argc, argv);
+	if (i < 0 || i == argc)
+		return dg_usage_error(ctx);
+	/* Rotated files, oldest first: each must continue the one before. */
+	for (; i < argc; i++) {
+		err = dg_verify_file(ctx, argv[i], last_file ? last : NULL,
+				     last_file, &r);
+		if (err) {
+			ret = err;
+			last_file = NULL;
+		} else if (r.records) {
+			memcpy(last, r.last_hash, sizeof(last));
+			last_file = argv[i];
+		}
+	}
+	return ret;
+}
+
 static const struct dg_cmd dg_cmds[] = {
 	{ "status", NULL, cmd_status, "status [--json]",
 	  "Show the module version, global controls and counters." },
@@ -725,6 +813,10 @@ static const struct dg_cmd dg_cmds[] = {
 	{ "lock", NULL, cmd_lock, "lock",
 	  "Until reboot: policies can only be tightened, alert-only cannot be\n"
 	  "      set, and the module cannot be unloaded." },
+	{ "verify-log", NULL, cmd_verify_log, "verify-log [--json] FILE...",
+	  "Check the hash chain of driftguardd's JSON event log; give rotated\n"
+	  "      files oldest first. Exit status 1 names the first bad record.\n"
+	  "      The last record of a log is vouched for by no other." },
 };
 
 #define DG_NCMDS (sizeof(dg_cmds) / sizeof(dg_cmds[0]))

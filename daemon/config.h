@@ -1,0 +1,156 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* driftguard userspace: driftguardd's configuration and policy files. */
+#ifndef DG_CONFIG_H
+#define DG_CONFIG_H
+
+/*
+ * Two kinds of INI file (libinih; ';' and '#' start a comment line, " ;"
+ * starts a comment after a value, a line is at most DG_CONFIG_LINE_MAX - 3
+ * characters, lines do not continue):
+ *
+ * driftguard.conf, a [daemon] section (defaults in brackets):
+ *   log_json = PATH          JSON-lines event log; empty: none
+ *                            [/var/log/driftguard/events.jsonl]
+ *   journald = yes|no        [yes]
+ *   syslog = yes|no          [no]
+ *   syslog_socket = PATH     [/dev/log]
+ *   state_dir = PATH         [/var/lib/driftguard]
+ *   quarantine_dir = PATH    [/var/lib/driftguard/quarantine]
+ *   quarantine = yes|no      [no]
+ *   quarantine_max_bytes = SIZE  [64M]
+ *   throttle_window = SECONDS    0 to 86400 [60]
+ *   max_log_bytes = SIZE     [100M]
+ * PATH is absolute; SIZE is bytes, or a number with K, M or G (x 1024^n).
+ *
+ * policy.d/FILE.conf, any number of [policy NAME] sections (NAME: up to 63
+ * of A-Z a-z 0-9 . _ -, unique over all files):
+ *   cgroup = PATTERN         required: a path relative to the cgroup2 mount,
+ *                            fnmatch(3) wildcards allowed
+ *                            (system.slice/docker-*.scope, kubepods.slice)
+ *   mode, memfd, volume, mmap = off|detect|prevent  [off]
+ *   files = off|detect       [off]
+ *   allow, deny, watch = PATTERN...   [empty]
+ *                            a PATTERN with '/' is an absolute path, else
+ *                            a file name
+ *   files_exclude = PREFIX...         [/tmp /var/tmp /var/log /run /proc]
+ *                            absolute path prefixes; the first line in a
+ *                            section replaces the default, "files_exclude ="
+ *                            empties it
+ *   severity = high|medium|low|info   [high]
+ *   runbook = URL            http:// or https://; empty: none
+ *   response = none|kill|stop|pause   [none]
+ * Lists are separated by blanks; a list key given again appends, at most
+ * DRIFTGUARD_LIST_MAX entries of at most DRIFTGUARD_PATTERN_MAX - 1 bytes.
+ * Any other key given twice in a section is an error.
+ *
+ * Every error is one message "FILE:LINE: what" (or "FILE: what" when the
+ * file cannot be read) and fails the whole load: unknown section or key,
+ * bad value, a key given twice, duplicate policy name, two policies for the
+ * same cgroup, missing cgroup (reported at the section's line), too long a
+ * line, list or pattern, a NUL byte.
+ */
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <linux/driftguard.h>
+
+#define DG_CONFIG_LINE_MAX	4096	/* bytes per line, with CR, LF, NUL */
+#define DG_CONFIG_FILE_MAX	(1 << 20)	/* a bigger file is refused */
+#define DG_CONFIG_ERR_MAX	512	/* enough for any message */
+#define DG_POLICY_NAME_MAX	63
+
+enum dg_severity {
+	DG_SEVERITY_HIGH,
+	DG_SEVERITY_MEDIUM,
+	DG_SEVERITY_LOW,
+	DG_SEVERITY_INFO,
+	__DG_SEVERITY_MAX,
+};
+
+enum dg_response {
+	DG_RESPONSE_NONE,
+	DG_RESPONSE_KILL,
+	DG_RESPONSE_STOP,
+	DG_RESPONSE_PAUSE,
+	__DG_RESPONSE_MAX,
+};
+
+struct dg_list {
+	char **v;
+	int n;
+};
+
+struct dg_daemon_config {
+	char *log_json;			/* "": none */
+	bool journald;
+	bool syslog;
+	char *syslog_socket;
+	char *state_dir;
+	char *quarantine_dir;
+	bool quarantine;
+	uint64_t quarantine_max_bytes;
+	unsigned int throttle_window;	/* seconds */
+	uint64_t max_log_bytes;
+};
+
+struct dg_policy {
+	char *name;
+	char *cgroup;			/* relative to the cgroup2 mount */
+	char *file;			/* where the section is, for messages */
+	int line;
+	int mode, memfd, volume, mmap, files;	/* enum driftguard_mode */
+	struct dg_list allow, deny, watch;
+	struct dg_list files_exclude;
+	enum dg_severity severity;
+	char *runbook;			/* "": none */
+	enum dg_response response;
+};
+
+struct dg_config {
+	struct dg_daemon_config daemon;
+	struct dg_policy *policies;	/* in load order */
+	size_t npolicies;
+};
+
+/* A configuration with every default and no policy; NULL without memory. */
+struct dg_config *dg_config_new(void);
+void dg_config_free(struct dg_config *cfg);
+
+/*
+ * Loads @daemon_file (NULL: defaults) and every policy file in @policy_dir
+ * (NULL: none): the regular files, symlinks followed (a Kubernetes ConfigMap
+ * volume links NAME.conf into ..data/), whose names end in ".conf" and do not
+ * start with '.', in strcmp order of their names. Returns 0 with a new
+ * configuration in *out, or a negative errno with the one message in @err
+ * (-EINVAL: the files are wrong; another errno: they cannot be read).
+ */
+int dg_config_load(const char *daemon_file, const char *policy_dir,
+		   struct dg_config **out, char *err, size_t size);
+
+/*
+ * Parses @text (@len bytes, named @name in messages) as a daemon file, or as
+ * a policy file whose policies are added to @cfg. On error @cfg is left as it
+ * was. Returns 0, -EINVAL (message in @err) or -ENOMEM.
+ */
+int dg_config_parse_daemon(struct dg_config *cfg, const char *name,
+			   const char *text, size_t len, char *err, size_t size);
+int dg_config_parse_policies(struct dg_config *cfg, const char *name,
+			     const char *text, size_t len, char *err, size_t size);
+
+/*
+ * Prints @cfg as driftguardd --check-config shows it. The format is stable:
+ * "# " comment lines, then a [daemon] section with every key in the order
+ * documented above, then per policy, in load order, a "# FILE:LINE" line and
+ * a [policy NAME] section with every key in the documented order. A list is
+ * one "key = entry" line per entry, or "key =" when empty. Numbers are
+ * decimal (sizes in bytes), booleans yes/no. The daemon part read back as a
+ * daemon file, and the rest as a policy file, give the same configuration.
+ */
+void dg_config_print(const struct dg_config *cfg, FILE *out);
+
+const char *dg_severity_name(int severity);
+const char *dg_response_name(int response);
+
+#endif /* DG_CONFIG_H */

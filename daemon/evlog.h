@@ -1,0 +1,122 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* driftguard userspace: the tamper-evident JSON-lines event log. */
+#ifndef DG_EVLOG_H
+#define DG_EVLOG_H
+
+/*
+ * One event per line, each line one JSON object with the fields of
+ * `driftctl events --json` (time, action, class, hook, pid, tgid, ppid,
+ * uid, gid, comm, path, filename, interpreter, cgroup, cgroup_id,
+ * policy_cgroup_id, dev, ino), then runtime, container_id and pod_uid for
+ * a task in a container (pod_uid in Kubernetes only), and last "prev": the
+ * lowercase hex SHA-256 of the previous line's exact bytes, without its
+ * newline. The first line of a log carries 64 zeros; after a rotation the
+ * first line of the new file carries the hash of the old file's last line,
+ * so the files of a rotated log form one chain.
+ *
+ * What the chain shows, and what it cannot:
+ *  - an edited, deleted, inserted or moved record breaks the chain at the
+ *    record after it. The chain has no key: whoever can write the file can
+ *    also recompute every later prev, and only a copy of a later hash kept
+ *    out of their reach (dg_evlog_head, sent elsewhere) shows that;
+ *  - the LAST record can be edited or removed, and records can be cut from
+ *    the end, without a trace: no later record vouches for them;
+ *  - records cut from the start leave a first record whose prev is not
+ *    zeros, which is also what a rotated file looks like; verifying the
+ *    rotated files together, oldest first, tells the two apart.
+ */
+
+#include <stdint.h>
+#include <stdio.h>
+#include <json-c/json.h>
+
+#include "container.h"
+
+#define DG_HASH_HEX	64	/* SHA-256 in hex, without the NUL */
+
+/* What the log records of one decision; NULL strings are written as "". */
+struct dg_event {
+	uint64_t time;			/* CLOCK_REALTIME ns */
+	int action, class, hook;	/* enum driftguard_action, _class, _hook */
+	uint32_t pid, tgid, ppid, uid, gid;
+	const char *comm, *path, *filename, *interpreter;
+	const char *cgroup;		/* path of the task's cgroup */
+	uint64_t cgroup_id, policy_cgroup_id;
+	uint32_t dev;
+	uint64_t ino;
+	const struct dg_container *container;	/* NULL: not in a container */
+};
+
+struct dg_evlog;
+
+/*
+ * Opens (creating, mode 0640) the log at @path for appending. A log that has
+ * lines already is continued: the next record chains to its last line. A
+ * last line without its newline is a record whose write was cut short
+ * (crash, full disk); it is cut off so the chain goes on from the last
+ * complete record. The file is locked (flock): a second writer would break
+ * the chain; it gets -EWOULDBLOCK. A symlink at @path is refused (-ELOOP).
+ * Returns 0 or -errno.
+ */
+int dg_evlog_open(const char *path, struct dg_evlog **out);
+void dg_evlog_close(struct dg_evlog *log);
+
+/*
+ * Opens @path again after it was rotated (renamed away, or truncated by
+ * copytruncate). An empty file continues the chain of the records this
+ * writer wrote last; a file with lines continues from its last line. On
+ * failure the old file stays open. Returns 0 or -errno.
+ *
+ * A log rotated while no writer had it open starts a new chain (prev of 64
+ * zeros): the hash of the old file's last line is not kept anywhere else.
+ */
+int dg_evlog_reopen(struct dg_evlog *log);
+
+/*
+ * Appends @ev as one record. The whole line goes out in one write(); a
+ * partial write is cut off again so the file never holds a torn record.
+ * Returns 0 or -errno.
+ */
+int dg_evlog_append(struct dg_evlog *log, const struct dg_event *ev);
+
+/* Appends the object @o (its "prev" set here, overwriting any). */
+int dg_evlog_append_json(struct dg_evlog *log, struct json_object *o);
+
+/* The event's fields as a new JSON object, without "prev". */
+struct json_object *dg_event_json(const struct dg_event *ev);
+
+/* The hash the next record will carry as "prev" (DG_HASH_HEX + 1 bytes). */
+const char *dg_evlog_head(const struct dg_evlog *log);
+
+enum dg_verify_status {
+	DG_VERIFY_INTACT,
+	DG_VERIFY_BROKEN,	/* a record does not chain to the one before */
+	DG_VERIFY_GARBLED,	/* a line is not a record: not JSON, no prev */
+	DG_VERIFY_TRUNCATED,	/* the last line has no newline */
+};
+
+struct dg_verify_result {
+	enum dg_verify_status status;
+	unsigned long records;	/* lines read, the bad one included */
+	/*
+	 * The record named by the failure, 1-based: the garbled or truncated
+	 * line; for a broken chain, record N where record N + 1 does not chain
+	 * to it.
+	 */
+	unsigned long line;
+	char reason[160];	/* says what can be known, naming records */
+	char first_prev[DG_HASH_HEX + 1];	/* prev of record 1: zeros, or the
+						   hash it continues (rotation) */
+	char last_hash[DG_HASH_HEX + 1];	/* hash of the last good line */
+};
+
+/*
+ * Reads the log @f from its current position to its end and checks every
+ * line is a JSON object with a well-formed prev, and every prev after the
+ * first is the hash of the line before. Stops at the first bad record.
+ * An empty file is intact, with 0 records. Returns 0 when intact, -EBADMSG
+ * with @r saying where and why, or -errno when reading fails.
+ */
+int dg_evlog_verify(FILE *f, struct dg_verify_result *r);
+
+#endif /* DG_EVLOG_H */
