@@ -458,28 +458,37 @@ nomem:
 	return -ENOMEM;
 }
 
-static int cmd_policy_get(struct dg_ctx *ctx, int argc, char **argv)
+/* A request about one cgroup: policy get and policy del. */
+static int dg_cgroup_call(struct dg_ctx *ctx, const char *what, uint8_t cmd,
+			  const char *cgroup, int (*cb)(struct nl_msg *, void *))
 {
 	struct nl_msg *msg;
 	char path[4096];
 	uint64_t id;
-	int i, err;
+	int err;
 
-	i = dg_parse_json_opt(ctx, argc, argv);
-	if (i < 0 || i != argc - 1)
-		return dg_usage_error(ctx);
-	err = dg_cgroup_arg(argv[i], path, sizeof(path), &id);
+	err = dg_cgroup_arg(cgroup, path, sizeof(path), &id);
 	if (err)
 		return err;
 	err = dg_connect(ctx);
 	if (err)
 		return err;
-	msg = dg_nl_msg(&ctx->nl, DRIFTGUARD_CMD_POLICY_GET, 0);
+	msg = dg_nl_msg(&ctx->nl, cmd, 0);
 	if (msg && nla_put_u64(msg, DRIFTGUARD_A_CGROUP_ID, id)) {
 		nlmsg_free(msg);
 		return -ENOMEM;
 	}
-	return dg_call(ctx, "policy get", msg, dg_policy_print_cb, ctx);
+	return dg_call(ctx, what, msg, cb, ctx);
+}
+
+static int cmd_policy_get(struct dg_ctx *ctx, int argc, char **argv)
+{
+	int i = dg_parse_json_opt(ctx, argc, argv);
+
+	if (i < 0 || i != argc - 1)
+		return dg_usage_error(ctx);
+	return dg_cgroup_call(ctx, "policy get", DRIFTGUARD_CMD_POLICY_GET,
+			      argv[i], dg_policy_print_cb);
 }
 
 static int cmd_policy_list(struct dg_ctx *ctx, int argc, char **argv)
@@ -499,25 +508,10 @@ static int cmd_policy_list(struct dg_ctx *ctx, int argc, char **argv)
 
 static int cmd_policy_del(struct dg_ctx *ctx, int argc, char **argv)
 {
-	struct nl_msg *msg;
-	char path[4096];
-	uint64_t id;
-	int err;
-
 	if (argc != 2 || argv[1][0] == '-')
 		return dg_usage_error(ctx);
-	err = dg_cgroup_arg(argv[1], path, sizeof(path), &id);
-	if (err)
-		return err;
-	err = dg_connect(ctx);
-	if (err)
-		return err;
-	msg = dg_nl_msg(&ctx->nl, DRIFTGUARD_CMD_POLICY_DEL, 0);
-	if (msg && nla_put_u64(msg, DRIFTGUARD_A_CGROUP_ID, id)) {
-		nlmsg_free(msg);
-		return -ENOMEM;
-	}
-	return dg_call(ctx, "policy del", msg, NULL, NULL);
+	return dg_cgroup_call(ctx, "policy del", DRIFTGUARD_CMD_POLICY_DEL,
+			      argv[1], NULL);
 }
 
 /* --- global controls --------------------------------------------------- */
