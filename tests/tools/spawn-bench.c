@@ -3,11 +3,14 @@
  * Benchmark program: the cost of one program start, in guest nanoseconds
  * (under QEMU -icount shift=0, one nanosecond per guest instruction).
  *
- *   spawn-bench spawn FILE N   fork + execve FILE + wait, N times
- *   spawn-bench fail FILE N    execve FILE (a text file: ENOEXEC) N times,
- *                              which runs the exec checks but no program
+ *   spawn-bench spawn FILE N R   fork + execve FILE + wait
+ *   spawn-bench fail FILE N R    execve FILE (a text file: ENOEXEC), which
+ *                                runs the exec checks but no program
  *
- * Prints the minimum over 5 rounds of the mean cost per call.
+ * Runs R rounds of N calls and prints the smallest mean cost per call of a
+ * round. Rounds are kept short (shorter than a timer tick when N is small)
+ * so that the minimum is a round nothing else ran in: background work such
+ * as timer interrupts would otherwise be counted as the call's cost.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -29,17 +32,18 @@ int main(int argc, char **argv)
 {
 	char *args[] = { NULL, NULL };
 	double best = 0, t;
-	long i, n;
-	int round, status;
+	long i, n, round, rounds;
+	int status;
 	pid_t pid;
 
-	if (argc != 4 || (strcmp(argv[1], "spawn") && strcmp(argv[1], "fail"))) {
-		fprintf(stderr, "usage: spawn-bench spawn|fail FILE N\n");
+	if (argc != 5 || (strcmp(argv[1], "spawn") && strcmp(argv[1], "fail"))) {
+		fprintf(stderr, "usage: spawn-bench spawn|fail FILE N ROUNDS\n");
 		return 2;
 	}
 	args[0] = argv[2];
 	n = atol(argv[3]);
-	for (round = 0; round < 5; round++) {
+	rounds = atol(argv[4]);
+	for (round = 0; round < rounds; round++) {
 		t = dg_now();
 		for (i = 0; i < n; i++) {
 			if (argv[1][0] == 'f') {
@@ -52,6 +56,7 @@ int main(int argc, char **argv)
 			}
 			pid = fork();
 			if (pid == 0) {
+				close(1);	/* the output is ours */
 				execve(argv[2], args, NULL);
 				_exit(127);
 			}
