@@ -8,6 +8,9 @@
 : "${DG_SRC:?run through tests/vm/run (DG_SRC is not set)}"
 : "${DG_KVER:=$(uname -r)}"
 DRIFTCTL=$DG_SRC/build/bin/driftctl
+# The harness runs the guest under stdbuf, which preloads its library into
+# every process: container processes must not inherit that mapping.
+unset LD_PRELOAD _STDBUF_I _STDBUF_O _STDBUF_E
 DG_KO=$DG_SRC/build/$DG_KVER/driftguard.ko
 
 fail() {

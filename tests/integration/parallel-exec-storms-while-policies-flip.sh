@@ -1,7 +1,8 @@
 #!/bin/bash
-# Four parallel exec storms of drifted and image binaries while the policy
-# is replaced 1,000 times: every drifted exec is denied, every image exec
-# runs, nothing is missed, the kernel log stays clean.
+# Four parallel exec storms of drifted and image binaries run for as long
+# as the policy is being replaced 1,000 times: every drifted exec is
+# denied, every image exec runs, nothing is missed, the kernel log stays
+# clean (the harness checks it).
 set -eu
 . "$DG_SRC/tests/lib.sh"
 container_create
@@ -9,18 +10,40 @@ policy --mode prevent
 drop "$BIN"/hello /tmp/dropped
 cp "$DRIFTCTL" /tmp/driftctl-storm   # exec from tmpfs, not 9p
 missed0=$(stat_value missed)
+
+(
+	for i in $(seq 500); do
+		/tmp/driftctl-storm policy set "$CG" --mode prevent --watch nothing-$i
+		/tmp/driftctl-storm policy set "$CG" --mode prevent --deny nothing-$i
+	done
+) &
+flipper=$!
+
+# storm FILE OUT: rounds of 20 execs until the flipping is over.
+storm() {
+	while kill -0 "$flipper" 2>/dev/null; do
+		in_container /bin/exec-storm "$1" 20
+	done >"$2"
+}
+storm /tmp/dropped "$C"/drift.1 & s1=$!
+storm /tmp/dropped "$C"/drift.2 & s2=$!
+storm /bin/hello "$C"/image.1 & s3=$!
+storm /bin/hello "$C"/image.2 & s4=$!
+wait "$flipper" || fail "policy flipping failed"
+wait "$s1" "$s2" "$s3" "$s4"
+
+# total FILE: sums the "ran=R denied=D other=O" lines of a storm.
+total() {
+	awk -F'[= ]' '{ r += $2; d += $4; o += $6 } END { printf "%d %d %d", r, d, o }' "$1"
+}
 for i in 1 2; do
-	in_container /bin/exec-storm /tmp/dropped 300 >"$C"/drift.$i &
-	in_container /bin/exec-storm /bin/hello 300 >"$C"/image.$i &
-done
-for i in $(seq 500); do
-	"$DRIFTCTL" policy set "$CG" --mode prevent --watch nothing-$i
-	"$DRIFTCTL" policy set "$CG" --mode prevent --deny nothing-$i
-done
-wait
-for i in 1 2; do
-	expect_eq "drifted storm $i" "ran=0 denied=300 other=0" "$(cat "$C"/drift.$i)"
-	expect_eq "image storm $i" "ran=300 denied=0 other=0" "$(cat "$C"/image.$i)"
+	read -r ran denied other < <(total "$C"/drift.$i)
+	[ "$ran" = 0 ] && [ "$other" = 0 ] && [ "$denied" -gt 0 ] ||
+		fail "drifted storm $i: ran=$ran denied=$denied other=$other"
+	read -r ran denied other < <(total "$C"/image.$i)
+	[ "$denied" = 0 ] && [ "$other" = 0 ] && [ "$ran" -gt 0 ] ||
+		fail "image storm $i: ran=$ran denied=$denied other=$other"
+	echo "storm $i: drifted denied $(total "$C"/drift.$i | cut -d' ' -f2), image ran $ran"
 done
 expect_eq "missed" "$missed0" "$(stat_value missed)"
 pass
