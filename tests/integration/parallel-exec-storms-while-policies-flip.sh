@@ -37,10 +37,10 @@ total() {
 	awk -F'[= ]' '{ r += $2; d += $4; o += $6 } END { printf "%d %d %d", r, d, o }' "$1"
 }
 for i in 1 2; do
-	read -r ran denied other < <(total "$C"/drift.$i)
+	read -r ran denied other <<<"$(total "$C"/drift.$i)"
 	[ "$ran" = 0 ] && [ "$other" = 0 ] && [ "$denied" -gt 0 ] ||
 		fail "drifted storm $i: ran=$ran denied=$denied other=$other"
-	read -r ran denied other < <(total "$C"/image.$i)
+	read -r ran denied other <<<"$(total "$C"/image.$i)"
 	[ "$denied" = 0 ] && [ "$other" = 0 ] && [ "$ran" -gt 0 ] ||
 		fail "image storm $i: ran=$ran denied=$denied other=$other"
 	echo "storm $i: drifted denied $(total "$C"/drift.$i | cut -d' ' -f2), image ran $ran"
