@@ -70,7 +70,7 @@ $(BINDIR)/driftctl: $(CTL_SRC) $(HDRS)
 # Test programs: static where they run inside a test container's rootfs.
 TOOLS_STATIC := hello memfd-exec fd-exec exec-storm spawn-bench
 TOOLS := $(TOOLS_STATIC:%=$(BINDIR)/%) $(BINDIR)/hello-dyn \
-	$(BINDIR)/libpreload.so $(BINDIR)/badmsg $(BINDIR)/policy-bulk
+	$(BINDIR)/libpreload.so $(BINDIR)/badmsg $(BINDIR)/policy-bulk $(BINDIR)/policy-flip
 
 test-tools: $(TOOLS)
 
@@ -84,7 +84,7 @@ $(BINDIR)/hello-dyn: tests/tools/hello.c
 $(BINDIR)/libpreload.so: tests/tools/preload.c
 	$(CC) -std=c11 -Wall -Wextra -Werror $(CFLAGS) -shared -fPIC -o $@ $<
 
-$(BINDIR)/badmsg $(BINDIR)/policy-bulk: $(BINDIR)/%: tests/tools/%.c $(LIB_SRC) $(HDRS)
+$(BINDIR)/badmsg $(BINDIR)/policy-bulk $(BINDIR)/policy-flip: $(BINDIR)/%: tests/tools/%.c $(LIB_SRC) $(HDRS)
 	@mkdir -p $(BINDIR)
 	$(CC) $(DG_CFLAGS) $(CFLAGS) -o $@ $< $(LIB_SRC) $(DG_LIBS)
 
