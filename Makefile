@@ -41,6 +41,9 @@ DG_LIBS := $(shell pkg-config --libs $(PKGS))
 LIB_SRC := daemon/nl.c daemon/names.c daemon/cgroup.c daemon/container.c \
 	daemon/evlog.c daemon/config.c
 CTL_SRC := daemon/driftctl.c $(LIB_SRC)
+# driftguardd alone links libsystemd (sd_notify, the journal).
+DGD_SRC := daemon/driftguardd.c daemon/sync.c daemon/sinks.c $(LIB_SRC)
+DGD_PKGS := libsystemd
 HDRS := $(wildcard daemon/*.h) uapi/linux/driftguard.h
 
 .PHONY: all module userspace test-tools all-kernels unit check demo bench style sparse \
@@ -61,11 +64,16 @@ $(MODDIR)/driftguard.ko: $(MODSRC)
 		cp -p $$f $(MODDIR)/$$f; done
 	$(MAKE) -C $(KDIR) M=$(CURDIR)/$(MODDIR) W=1 modules
 
-userspace: $(BINDIR)/driftctl
+userspace: $(BINDIR)/driftctl $(BINDIR)/driftguardd
 
 $(BINDIR)/driftctl: $(CTL_SRC) $(HDRS)
 	@mkdir -p $(BINDIR)
 	$(CC) $(DG_CFLAGS) $(CFLAGS) -o $@ $(CTL_SRC) $(DG_LIBS)
+
+$(BINDIR)/driftguardd: $(DGD_SRC) $(HDRS)
+	@mkdir -p $(BINDIR)
+	$(CC) $(DG_CFLAGS) $(shell pkg-config --cflags $(DGD_PKGS)) $(CFLAGS) -o $@ \
+		$(DGD_SRC) $(DG_LIBS) $(shell pkg-config --libs $(DGD_PKGS))
 
 # Test programs: static where they run inside a test container's rootfs.
 TOOLS_STATIC := hello memfd-exec fd-exec exec-storm spawn-bench
@@ -128,6 +136,7 @@ sparse:
 install: all
 	$(MAKE) -C $(KDIR) M=$(CURDIR)/$(MODDIR) INSTALL_MOD_DIR=extra modules_install
 	install -D -m 0755 $(BINDIR)/driftctl $(DESTDIR)$(PREFIX)/sbin/driftctl
+	install -D -m 0755 $(BINDIR)/driftguardd $(DESTDIR)$(PREFIX)/sbin/driftguardd
 
 clean:
 	rm -rf $(BUILD)

@@ -1,0 +1,677 @@
+// SPDX-License-Identifier: GPL-2.0
+/* driftguardd: applies the policy files to the module and records its events. */
+#include <errno.h>
+#include <getopt.h>
+#include <inttypes.h>
+#include <limits.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/inotify.h>
+#include <sys/signalfd.h>
+#include <sys/stat.h>
+#include <sys/timerfd.h>
+#include <json-c/json.h>
+#include <linux/genetlink.h>
+#include <netlink/genl/ctrl.h>
+#include <systemd/sd-daemon.h>
+
+#include "cgroup.h"
+#include "config.h"
+#include "container.h"
+#include "evlog.h"
+#include "names.h"
+#include "nl.h"
+#include "sinks.h"
+#include "sync.h"
+
+#define DG_DEFAULT_CONFIG_DIR	"/etc/driftguard"
+#define DG_TICK_SEC		2	/* module presence check, watchdog */
+#define DG_CFG_MASK (IN_CREATE | IN_DELETE | IN_MOVED_TO | IN_MOVED_FROM | \
+		     IN_CLOSE_WRITE | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF)
+
+/* Everything the daemon keeps; the one piece of mutable state. */
+struct dgd {
+	const char *config_dir;
+	char daemon_file[PATH_MAX];
+	char policy_dir[PATH_MAX];
+	struct dg_config *cfg;		/* the running configuration */
+	struct dg_sync sync;
+	struct dg_nl nl;		/* requests; sock NULL: module away */
+	struct dg_nl ev;		/* events and nlctrl notifications */
+	bool module_up;
+	bool family_gone;		/* nlctrl said so: reconnect */
+	struct dg_evlog *log;
+	char *log_path;			/* of the open log */
+	int sfd, cfg_ifd, tfd;
+	int cfg_wd, pol_wd;
+	uint64_t dropped_seen;
+	unsigned long events, lost;
+	bool syslog_failed;
+	bool watchdog;
+	bool stop;
+};
+
+static void dgd_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* stderr: systemd puts it in the journal, a test in a file. */
+static void dgd_log(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("driftguardd: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+/* --- configuration ------------------------------------------------------ */
+
+static int dgd_load(struct dgd *d, struct dg_config **out, char *err,
+		    size_t size)
+{
+	struct stat st;
+
+	return dg_config_load(stat(d->daemon_file, &st) ? NULL : d->daemon_file,
+			      stat(d->policy_dir, &st) ? NULL : d->policy_dir,
+			      out, err, size);
+}
+
+/* (Re)opens the JSON log when its path changed; "" closes it. */
+static void dgd_open_log(struct dgd *d)
+{
+	const char *path = d->cfg->daemon.log_json;
+	char dir[PATH_MAX], *slash;
+	int err;
+
+	if (d->log_path && !strcmp(d->log_path, path))
+		return;
+	if (d->log)
+		dg_evlog_close(d->log);
+	d->log = NULL;
+	free(d->log_path);
+	d->log_path = strdup(path);
+	if (!path[0])
+		return;
+	snprintf(dir, sizeof(dir), "%s", path);
+	slash = strrchr(dir, '/');
+	if (slash && slash != dir) {
+		*slash = '\0';
+		mkdir(dir, 0750);
+	}
+	err = dg_evlog_open(path, &d->log);
+	if (err) {
+		/* Forgotten, so the next reload (SIGHUP) tries again. */
+		d->log = NULL;
+		free(d->log_path);
+		d->log_path = NULL;
+		dgd_log("%s: cannot open the event log: %s", path, strerror(-err));
+	}
+}
+
+static void dgd_status(struct dgd *d)
+{
+	sd_notifyf(0, "STATUS=%s; %zu policies in force, %lu events, %lu lost",
+		   d->module_up ? "module loaded" : "waiting for the module",
+		   d->sync.nwant, d->events, d->lost);
+}
+
+/*
+ * Loads the files and, when they are right, makes the kernel follow them.
+ * Wrong files change nothing: the running policy stays in force.
+ */
+static void dgd_reload(struct dgd *d, const char *why)
+{
+	char err[DG_CONFIG_ERR_MAX];
+	struct dg_config *cfg;
+	int ret;
+
+	ret = dgd_load(d, &cfg, err, sizeof(err));
+	if (ret) {
+		dgd_log("%s: configuration not loaded, keeping the running "
+			"policy: %s", why, err);
+		return;
+	}
+	/* The wanted set points into the old configuration until replaced. */
+	ret = dg_sync_full(&d->sync, cfg, d->module_up ? &d->nl : NULL);
+	dg_config_free(d->cfg);
+	d->cfg = cfg;
+	dgd_log("%s: configuration loaded, %zu policies, %zu cgroups covered%s",
+		why, cfg->npolicies, d->sync.nwant,
+		ret ? " (the kernel refused some, see above)" : "");
+	dgd_open_log(d);
+	dgd_status(d);
+}
+
+static void dgd_watch_config(struct dgd *d)
+{
+	d->cfg_wd = inotify_add_watch(d->cfg_ifd, d->config_dir, DG_CFG_MASK);
+	/* policy.d may appear later; the config dir's watch sees it come. */
+	d->pol_wd = inotify_add_watch(d->cfg_ifd, d->policy_dir, DG_CFG_MASK);
+}
+
+/*
+ * Any change in either directory reloads, once per batch of events. A new
+ * regular file is read on IN_CLOSE_WRITE, not while still empty; a
+ * ConfigMap update swaps the ..data symlink (IN_MOVED_TO) and is read then.
+ */
+static void dgd_config_events(struct dgd *d)
+{
+	char buf[16 * 1024] __attribute__((aligned(__alignof__(struct inotify_event))));
+	bool reload = false;
+	ssize_t n;
+	char *p;
+
+	while ((n = read(d->cfg_ifd, buf, sizeof(buf))) > 0) {
+		for (p = buf; p < buf + n; p += sizeof(struct inotify_event) +
+		     ((struct inotify_event *)p)->len) {
+			struct inotify_event *ev = (struct inotify_event *)p;
+
+			if (ev->mask & IN_IGNORED) {
+				if (ev->wd == d->pol_wd)
+					d->pol_wd = -1;
+				continue;
+			}
+			if (ev->mask & IN_CREATE && !(ev->mask & IN_ISDIR) &&
+			    ev->len) {
+				char path[PATH_MAX];
+				struct stat st;
+
+				int len = snprintf(path, sizeof(path), "%s/%s",
+						   ev->wd == d->pol_wd ?
+						   d->policy_dir : d->config_dir,
+						   ev->name);
+
+				if (len > 0 && (size_t)len < sizeof(path) &&
+				    !lstat(path, &st) && S_ISREG(st.st_mode))
+					continue;
+			}
+			reload = true;
+		}
+	}
+	if (d->pol_wd < 0)
+		d->pol_wd = inotify_add_watch(d->cfg_ifd, d->policy_dir,
+					      DG_CFG_MASK);
+	if (reload)
+		dgd_reload(d, "configuration changed");
+}
+
+/* --- the module --------------------------------------------------------- */
+
+struct dgd_status {
+	uint64_t dropped;
+	bool have_dropped;
+};
+
+static int dgd_status_cb(struct nl_msg *msg, void *arg)
+{
+	struct nlattr *stats[__DRIFTGUARD_STAT_MAX + 1];
+	struct nlattr *tb[DRIFTGUARD_A_MAX + 1];
+	struct dgd_status *st = arg;
+	struct nlattr *a;
+
+	if (dg_nl_parse(msg, tb) || !tb[DRIFTGUARD_A_STATS] ||
+	    nla_parse_nested(stats, __DRIFTGUARD_STAT_MAX,
+			     tb[DRIFTGUARD_A_STATS], NULL))
+		return NL_SKIP;
+	a = stats[DRIFTGUARD_STAT_EVENTS_DROPPED + 1];
+	if (a) {
+		st->dropped = nla_get_u64(a);
+		st->have_dropped = true;
+	}
+	return NL_OK;
+}
+
+static void dgd_module_down(struct dgd *d, const char *why)
+{
+	if (!d->module_up)
+		return;
+	dgd_log("the module went away (%s): waiting for it; its policies "
+		"are set again when it is back", why);
+	dg_nl_close(&d->nl);
+	dg_nl_close(&d->ev);
+	d->module_up = false;
+	d->family_gone = false;
+	dgd_status(d);
+}
+
+/* Asks for the counters: tells whether the module is there, and drops. */
+static void dgd_check_module(struct dgd *d)
+{
+	struct dgd_status st = { .dropped = 0 };
+	int err;
+
+	if (d->family_gone) {
+		dgd_module_down(d, "its netlink family was removed");
+		return;
+	}
+	err = dg_nl_request(&d->nl, dg_nl_msg(&d->nl, DRIFTGUARD_CMD_STATUS_GET, 0),
+			    dgd_status_cb, &st);
+	if (err == -ENOENT || err == -EIO) {
+		dgd_module_down(d, "status request failed");
+		return;
+	}
+	if (err || !st.have_dropped)
+		return;
+	if (st.dropped > d->dropped_seen) {
+		d->lost += st.dropped - d->dropped_seen;
+		/*
+		 * The counter also counts events made while nobody listened
+		 * and those another listener missed: while we listen, it is
+		 * an upper bound of what we lost.
+		 */
+		dgd_log("%" PRIu64 " events were lost (the module's "
+			"events_dropped counter)", st.dropped - d->dropped_seen);
+		dgd_status(d);
+	}
+	d->dropped_seen = st.dropped;
+}
+
+static int dgd_event_cb(struct nl_msg *msg, void *arg);
+
+/* Joins nlctrl's notify group: the family's removal is seen at once. */
+static void dgd_join_ctrl(struct dgd *d)
+{
+	int grp = genl_ctrl_resolve_grp(d->ev.sock, "nlctrl", "notify");
+
+	if (grp >= 0)
+		nl_socket_add_membership(d->ev.sock, grp);
+}
+
+static void dgd_module_up(struct dgd *d)
+{
+	struct dgd_status st = { .dropped = 0 };
+	int err;
+
+	if (d->module_up || dg_nl_open(&d->nl))
+		return;
+	err = dg_nl_open(&d->ev);
+	/* Before the events group: no event can arrive amid the lookup. */
+	if (!err)
+		dgd_join_ctrl(d);
+	if (!err)
+		err = dg_nl_join_events(&d->ev);
+	if (err) {
+		dgd_log("cannot join the events group: %s", strerror(-err));
+		dg_nl_close(&d->ev);
+		dg_nl_close(&d->nl);
+		return;
+	}
+	nl_socket_modify_cb(d->ev.sock, NL_CB_VALID, NL_CB_CUSTOM,
+			    dgd_event_cb, d);
+	nl_socket_set_buffer_size(d->ev.sock, 8 << 20, 0);
+	nl_socket_set_nonblocking(d->ev.sock);
+	d->module_up = true;
+	/* A new module counts from zero: only drops from now on are news. */
+	if (!dg_nl_request(&d->nl, dg_nl_msg(&d->nl, DRIFTGUARD_CMD_STATUS_GET, 0),
+			   dgd_status_cb, &st))
+		d->dropped_seen = st.dropped;
+	dgd_log("the module is loaded: setting its policies");
+	dg_sync_full(&d->sync, d->cfg, &d->nl);
+	dgd_status(d);
+}
+
+/* --- events ------------------------------------------------------------- */
+
+static const char *dgd_str(struct nlattr **tb, int attr)
+{
+	return tb[attr] ? nla_get_string(tb[attr]) : "";
+}
+
+static uint64_t dgd_u64(struct nlattr **tb, int attr)
+{
+	return tb[attr] ? nla_get_u64(tb[attr]) : 0;
+}
+
+static uint32_t dgd_u32(struct nlattr **tb, int attr)
+{
+	return tb[attr] ? nla_get_u32(tb[attr]) : 0;
+}
+
+static int dgd_u8(struct nlattr **tb, int attr)
+{
+	return tb[attr] ? nla_get_u8(tb[attr]) : 0;
+}
+
+static void dgd_record(struct dgd *d, struct nlattr **tb)
+{
+	struct dg_container ctr;
+	const struct dg_policy *p;
+	struct json_object *o;
+	char cgroup[PATH_MAX], message[PATH_MAX + 64];
+	struct dg_event ev = {
+		.time = dgd_u64(tb, DRIFTGUARD_A_EV_TIME),
+		.action = dgd_u8(tb, DRIFTGUARD_A_EV_ACTION),
+		.class = dgd_u8(tb, DRIFTGUARD_A_EV_CLASS),
+		.hook = dgd_u8(tb, DRIFTGUARD_A_EV_HOOK),
+		.pid = dgd_u32(tb, DRIFTGUARD_A_EV_PID),
+		.tgid = dgd_u32(tb, DRIFTGUARD_A_EV_TGID),
+		.ppid = dgd_u32(tb, DRIFTGUARD_A_EV_PPID),
+		.uid = dgd_u32(tb, DRIFTGUARD_A_EV_UID),
+		.gid = dgd_u32(tb, DRIFTGUARD_A_EV_GID),
+		.comm = dgd_str(tb, DRIFTGUARD_A_EV_COMM),
+		.path = dgd_str(tb, DRIFTGUARD_A_EV_PATH),
+		.filename = dgd_str(tb, DRIFTGUARD_A_EV_FILENAME),
+		.interpreter = dgd_str(tb, DRIFTGUARD_A_EV_INTERP),
+		.cgroup = cgroup,
+		.cgroup_id = dgd_u64(tb, DRIFTGUARD_A_CGROUP_ID),
+		.policy_cgroup_id = dgd_u64(tb, DRIFTGUARD_A_EV_POLICY_CGROUP_ID),
+		.dev = dgd_u32(tb, DRIFTGUARD_A_EV_DEV),
+		.ino = dgd_u64(tb, DRIFTGUARD_A_EV_INO),
+	};
+	int prio, err;
+
+	/* A cgroup can be gone by now (short-lived container): "" then. */
+	if (dg_cgroup_find(dg_cgroup_root(), ev.cgroup_id, cgroup, sizeof(cgroup)))
+		cgroup[0] = '\0';
+	if (cgroup[0] && !dg_container_from_cgroup(cgroup, &ctr))
+		ev.container = &ctr;
+	p = dg_sync_policy_of(&d->sync, ev.policy_cgroup_id);
+
+	o = dg_event_json(&ev);
+	if (!o) {
+		d->lost++;
+		return;
+	}
+	json_object_object_add(o, "policy", json_object_new_string(p ? p->name : ""));
+	json_object_object_add(o, "severity", json_object_new_string(
+		dg_severity_name(p ? (int)p->severity : DG_SEVERITY_HIGH)));
+	json_object_object_add(o, "runbook", json_object_new_string(
+		p ? p->runbook : ""));
+	d->events++;
+	if (d->log) {
+		err = dg_evlog_append_json(d->log, o);
+		if (err)
+			dgd_log("%s: cannot write the event: %s", d->log_path,
+				strerror(-err));
+	}
+	/* The chain's "prev" is for the file only. */
+	json_object_object_del(o, "prev");
+	prio = dg_sink_priority(ev.action, p ? (int)p->severity :
+				DG_SEVERITY_HIGH);
+	if (d->cfg->daemon.syslog) {
+		err = dg_sink_syslog(d->cfg->daemon.syslog_socket, o, prio);
+		if (err && !d->syslog_failed)
+			dgd_log("%s: cannot send to syslog: %s",
+				d->cfg->daemon.syslog_socket, strerror(-err));
+		/* Said once per outage, not once per event. */
+		d->syslog_failed = err != 0;
+	}
+	if (d->cfg->daemon.journald) {
+		snprintf(message, sizeof(message), "%s %s %s: %s",
+			 dg_action_name(ev.action), dg_class_name(ev.class),
+			 dg_hook_name(ev.hook), ev.path);
+		dg_sink_journal(o, prio, message);
+	}
+	json_object_put(o);
+}
+
+static int dgd_event_cb(struct nl_msg *msg, void *arg)
+{
+	struct nlmsghdr *h = nlmsg_hdr(msg);
+	struct genlmsghdr *gh = nlmsg_data(h);
+	struct nlattr *tb[DRIFTGUARD_A_MAX + 1];
+	struct dgd *d = arg;
+
+	if (h->nlmsg_type == GENL_ID_CTRL) {
+		struct nlattr *ctb[CTRL_ATTR_MAX + 1];
+
+		if (gh->cmd == CTRL_CMD_DELFAMILY &&
+		    !genlmsg_parse(h, 0, ctb, CTRL_ATTR_MAX, NULL) &&
+		    ctb[CTRL_ATTR_FAMILY_NAME] &&
+		    !strcmp(nla_get_string(ctb[CTRL_ATTR_FAMILY_NAME]),
+			    DRIFTGUARD_GENL_NAME))
+			d->family_gone = true;
+		return NL_OK;
+	}
+	if (h->nlmsg_type != d->ev.family || gh->cmd != DRIFTGUARD_CMD_EVENT ||
+	    dg_nl_parse(msg, tb))
+		return NL_SKIP;
+	dgd_record(d, tb);
+	return NL_OK;
+}
+
+static void dgd_read_events(struct dgd *d)
+{
+	bool overrun = false;
+	int i, err;
+
+	/* Bounded: a storm of events must not starve the other fds. */
+	for (i = 0; i < 4096; i++) {
+		err = nl_recvmsgs_default(d->ev.sock);
+		if (err == -NLE_NOMEM || err == -NLE_MSG_OVERFLOW) {
+			/*
+			 * ENOBUFS: the kernel could not queue to us. The
+			 * module counts those in events_dropped: ask now.
+			 */
+			dgd_log("the event socket overran: events were lost");
+			overrun = true;
+			continue;
+		}
+		if (err < 0)
+			break;
+	}
+	if (d->family_gone || overrun)
+		dgd_check_module(d);
+}
+
+/* --- signals and the loop ----------------------------------------------- */
+
+static void dgd_signals(struct dgd *d)
+{
+	struct signalfd_siginfo si;
+
+	while (read(d->sfd, &si, sizeof(si)) == sizeof(si)) {
+		if (si.ssi_signo == SIGHUP) {
+			/* logrotate's postrotate, and "reload" */
+			if (d->log) {
+				int err = dg_evlog_reopen(d->log);
+
+				if (err)
+					dgd_log("%s: reopening: %s", d->log_path,
+						strerror(-err));
+			}
+			dgd_reload(d, "SIGHUP");
+		} else {
+			d->stop = true;
+		}
+	}
+}
+
+static void dgd_tick(struct dgd *d)
+{
+	uint64_t n;
+
+	if (read(d->tfd, &n, sizeof(n)) < 0)
+		return;
+	if (d->module_up)
+		dgd_check_module(d);
+	if (!d->module_up)
+		dgd_module_up(d);
+	if (d->watchdog)
+		sd_notify(0, "WATCHDOG=1");
+	dgd_status(d);
+}
+
+static int dgd_setup(struct dgd *d)
+{
+	struct itimerspec its;
+	uint64_t usec, tick = DG_TICK_SEC * 1000000ULL;
+	sigset_t set;
+	int err;
+
+	/* The watchdog wants a ping at least every WATCHDOG_USEC / 2. */
+	d->watchdog = sd_watchdog_enabled(0, &usec) > 0;
+	if (d->watchdog && usec / 2 < tick)
+		tick = usec / 2 ? usec / 2 : 1;
+	its.it_interval.tv_sec = (time_t)(tick / 1000000);
+	its.it_interval.tv_nsec = (long)(tick % 1000000) * 1000;
+	its.it_value = its.it_interval;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGHUP);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGINT);
+	sigprocmask(SIG_BLOCK, &set, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	d->sfd = signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);
+	d->cfg_ifd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+	d->tfd = timerfd_create(CLOCK_MONOTONIC, TFD_NONBLOCK | TFD_CLOEXEC);
+	if (d->sfd < 0 || d->cfg_ifd < 0 || d->tfd < 0 ||
+	    timerfd_settime(d->tfd, 0, &its, NULL))
+		return -errno;
+	err = dg_sync_init(&d->sync);
+	if (err)
+		return err;
+	dgd_watch_config(d);
+	return 0;
+}
+
+static int dgd_run(struct dgd *d)
+{
+	enum { P_SIG, P_CFG, P_CG, P_TIMER, P_EV, P_N };
+	struct pollfd pfd[P_N];
+	int err;
+
+	err = dgd_setup(d);
+	if (err) {
+		dgd_log("setting up: %s", strerror(-err));
+		return 1;
+	}
+	dgd_open_log(d);
+	dgd_module_up(d);
+	if (!d->module_up) {
+		dgd_log("the driftguard module is not loaded: waiting for it");
+		dg_sync_full(&d->sync, d->cfg, NULL);
+	}
+	sd_notify(0, "READY=1");
+	dgd_status(d);
+
+	while (!d->stop) {
+		pfd[P_SIG] = (struct pollfd){ .fd = d->sfd, .events = POLLIN };
+		pfd[P_CFG] = (struct pollfd){ .fd = d->cfg_ifd, .events = POLLIN };
+		pfd[P_CG] = (struct pollfd){ .fd = d->sync.ifd, .events = POLLIN };
+		pfd[P_TIMER] = (struct pollfd){ .fd = d->tfd, .events = POLLIN };
+		pfd[P_EV] = (struct pollfd){ .fd = d->module_up ?
+			nl_socket_get_fd(d->ev.sock) : -1, .events = POLLIN };
+		if (poll(pfd, P_N, -1) < 0) {
+			if (errno == EINTR)
+				continue;
+			dgd_log("poll: %s", strerror(errno));
+			return 1;
+		}
+		/* Events first: they were decided under the policies in force. */
+		if (pfd[P_EV].revents)
+			dgd_read_events(d);
+		if (pfd[P_CG].revents)
+			dg_sync_cgroup_events(&d->sync, d->cfg,
+					      d->module_up ? &d->nl : NULL);
+		if (pfd[P_CFG].revents)
+			dgd_config_events(d);
+		if (pfd[P_SIG].revents)
+			dgd_signals(d);
+		if (pfd[P_TIMER].revents)
+			dgd_tick(d);
+	}
+	/* The policies stay in force: a restart must not open a gap. */
+	dgd_log("stopping; the kernel policies stay in force");
+	sd_notify(0, "STOPPING=1");
+	return 0;
+}
+
+/* --- main --------------------------------------------------------------- */
+
+static void dgd_usage(FILE *out)
+{
+	fprintf(out,
+		"usage: driftguardd [--config-dir DIR] [--foreground]\n"
+		"       driftguardd [--config-dir DIR] --check-config\n\n"
+		"Applies the [policy] sections of DIR/policy.d/*.conf to the\n"
+		"driftguard module (a cgroup pattern covers every matching cgroup,\n"
+		"now and later) and records the module's events in the JSON log,\n"
+		"syslog and the journal as DIR/driftguard.conf says. driftguardd owns\n"
+		"every policy in the kernel: others are deleted. Reloads on SIGHUP\n"
+		"and when a file in DIR or DIR/policy.d changes; files with an error\n"
+		"change nothing. On SIGTERM it exits and the policies stay in force.\n\n"
+		"  --config-dir DIR   configuration directory [%s]\n"
+		"  --check-config     check the files, print the effective\n"
+		"                     configuration, exit 0 (valid) or 1\n"
+		"  --foreground       run in the foreground (the only mode;\n"
+		"                     systemd Type=notify)\n"
+		"  --help, --version\n", DG_DEFAULT_CONFIG_DIR);
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "config-dir", required_argument, NULL, 'c' },
+		{ "check-config", no_argument, NULL, 'C' },
+		{ "foreground", no_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct dgd d = { .config_dir = DG_DEFAULT_CONFIG_DIR, .sfd = -1,
+			 .cfg_ifd = -1, .tfd = -1, .cfg_wd = -1, .pol_wd = -1 };
+	char err[DG_CONFIG_ERR_MAX];
+	bool check = false;
+	int c, ret;
+
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'c':
+			d.config_dir = optarg;
+			break;
+		case 'C':
+			check = true;
+			break;
+		case 'f':
+			break;
+		case 'h':
+			dgd_usage(stdout);
+			return 0;
+		case 'V':
+			printf("driftguardd %s\n", DRIFTGUARD_VERSION);
+			return 0;
+		default:
+			dgd_usage(stderr);
+			return 2;
+		}
+	}
+	if (optind != argc) {
+		dgd_usage(stderr);
+		return 2;
+	}
+	if (snprintf(d.daemon_file, sizeof(d.daemon_file), "%s/driftguard.conf",
+		     d.config_dir) >= (int)sizeof(d.daemon_file) ||
+	    snprintf(d.policy_dir, sizeof(d.policy_dir), "%s/policy.d",
+		     d.config_dir) >= (int)sizeof(d.policy_dir)) {
+		dgd_log("%s: %s", d.config_dir, strerror(ENAMETOOLONG));
+		return 2;
+	}
+	if (dgd_load(&d, &d.cfg, err, sizeof(err))) {
+		dgd_log("%s", err);
+		return 1;
+	}
+	if (check) {
+		dg_config_print(d.cfg, stdout);
+		dg_config_free(d.cfg);
+		return 0;
+	}
+	ret = dgd_run(&d);
+	dg_nl_close(&d.ev);
+	dg_nl_close(&d.nl);
+	if (d.log)
+		dg_evlog_close(d.log);
+	free(d.log_path);
+	dg_sync_fini(&d.sync);
+	dg_config_free(d.cfg);
+	return ret;
+}
