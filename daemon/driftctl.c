@@ -330,36 +330,17 @@ static int dg_policy_print_cb(struct nl_msg *msg, void *arg)
 
 /* Patterns given with --allow, --deny and --watch. */
 struct dg_patterns {
-	const char *v[DRIFTGUARD_LIST_MAX + 1];
+	char *v[DRIFTGUARD_LIST_MAX + 1];
 	int n;
 };
 
-static int dg_pattern_add(struct dg_patterns *l, const char *opt,
-			  const char *s)
+static int dg_pattern_add(struct dg_patterns *l, const char *opt, char *s)
 {
 	if (l->n > DRIFTGUARD_LIST_MAX) {
 		dg_err("--%s: at most %d entries", opt, DRIFTGUARD_LIST_MAX);
 		return -E2BIG;
 	}
 	l->v[l->n++] = s;
-	return 0;
-}
-
-static int dg_put_patterns(struct nl_msg *msg, int attr,
-			   const struct dg_patterns *l)
-{
-	struct nlattr *nest;
-	int i;
-
-	if (!l->n)
-		return 0;
-	nest = nla_nest_start(msg, attr);
-	if (!nest)
-		return -ENOMEM;
-	for (i = 0; i < l->n; i++)
-		if (nla_put_string(msg, DRIFTGUARD_A_PATTERN, l->v[i]))
-			return -ENOMEM;
-	nla_nest_end(msg, nest);
 	return 0;
 }
 
@@ -448,9 +429,9 @@ static int cmd_policy_set(struct dg_ctx *ctx, int argc, char **argv)
 	for (i = DRIFTGUARD_A_MODE; i <= DRIFTGUARD_A_FILES; i++)
 		if (modes[i] >= 0 && nla_put_u8(msg, i, (uint8_t)modes[i]))
 			goto nomem;
-	if (dg_put_patterns(msg, DRIFTGUARD_A_ALLOW, &allow) ||
-	    dg_put_patterns(msg, DRIFTGUARD_A_DENY, &deny) ||
-	    dg_put_patterns(msg, DRIFTGUARD_A_WATCH, &watch))
+	if (dg_nl_put_patterns(msg, DRIFTGUARD_A_ALLOW, allow.v, allow.n) ||
+	    dg_nl_put_patterns(msg, DRIFTGUARD_A_DENY, deny.v, deny.n) ||
+	    dg_nl_put_patterns(msg, DRIFTGUARD_A_WATCH, watch.v, watch.n))
 		goto nomem;
 	return dg_call(ctx, "policy set", msg, NULL, NULL);
 nomem:

@@ -58,20 +58,6 @@ struct dgd {
 	bool stop;
 };
 
-static void dgd_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-/* stderr: systemd puts it in the journal, a test in a file. */
-static void dgd_log(const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs("driftguardd: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-}
-
 /* --- configuration ------------------------------------------------------ */
 
 static int dgd_load(struct dgd *d, struct dg_config **out, char *err,

@@ -173,6 +173,23 @@ int dg_nl_request(struct dg_nl *nl, struct nl_msg *msg,
 	return req.err;
 }
 
+int dg_nl_put_patterns(struct nl_msg *msg, int attr, char *const *v, int n)
+{
+	struct nlattr *nest;
+	int i;
+
+	if (!n)
+		return 0;
+	nest = nla_nest_start(msg, attr);
+	if (!nest)
+		return -ENOMEM;
+	for (i = 0; i < n; i++)
+		if (nla_put_string(msg, DRIFTGUARD_A_PATTERN, v[i]))
+			return -ENOMEM;
+	nla_nest_end(msg, nest);
+	return 0;
+}
+
 int dg_nl_join_events(struct dg_nl *nl)
 {
 	int grp, err;

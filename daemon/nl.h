@@ -29,6 +29,12 @@ struct nl_msg *dg_nl_msg(struct dg_nl *nl, uint8_t cmd, int flags);
 int dg_nl_request(struct dg_nl *nl, struct nl_msg *msg,
 		  int (*cb)(struct nl_msg *msg, void *arg), void *arg);
 
+/*
+ * Adds @n patterns as a nest @attr (ALLOW, DENY or WATCH) of PATTERN
+ * strings; nothing for an empty list. Returns 0 or -ENOMEM.
+ */
+int dg_nl_put_patterns(struct nl_msg *msg, int attr, char *const *v, int n);
+
 /* Joins the events group; then nl_recvmsgs delivers DRIFTGUARD_CMD_EVENT. */
 int dg_nl_join_events(struct dg_nl *nl);
 

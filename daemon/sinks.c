@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* driftguard userspace: the syslog and journal copies of an event. */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,18 @@
 
 #define DG_JOURNAL_SOCKET	"/run/systemd/journal/socket"
 #define DG_JOURNAL_FIELDS_MAX	48
+
+/* stderr: systemd puts it in the journal, a test in a file. */
+void dgd_log(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("driftguardd: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
 
 int dg_sink_priority(int action, int severity)
 {

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* driftguard userspace: the syslog and journal copies of an event. */
+/* driftguard userspace: where driftguardd writes: its own log, syslog, the journal. */
 #ifndef DG_SINKS_H
 #define DG_SINKS_H
 
@@ -9,6 +9,12 @@
  */
 
 #include <json-c/json.h>
+
+/*
+ * The daemon's own messages: "driftguardd: ..." on stderr (the journal
+ * under systemd, a file in the tests).
+ */
+void dgd_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* syslog(3) level: the policy's severity, one step less when allowed. */
 int dg_sink_priority(int action, int severity);

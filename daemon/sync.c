@@ -13,6 +13,7 @@
 #include <sys/inotify.h>
 
 #include "cgroup.h"
+#include "sinks.h"
 #include "sync.h"
 
 #define DG_CG_MASK (IN_CREATE | IN_DELETE | IN_MOVED_TO | IN_MOVED_FROM | \
@@ -22,19 +23,6 @@ struct dg_wantv {
 	struct dg_want *v;
 	size_t n, cap;
 };
-
-static void dg_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static void dg_log(const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs("driftguardd: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-}
 
 int dg_sync_init(struct dg_sync *s)
 {
@@ -146,7 +134,7 @@ static int dg_watch(struct dg_sync *s, const char *path, const char *rel)
 	if (wd < 0) {
 		/* ENOSPC: fs.inotify.max_user_watches is too low for the tree. */
 		if (errno != ENOENT)
-			dg_log("cannot watch %s: %s", path, strerror(errno));
+			dgd_log("cannot watch %s: %s", path, strerror(errno));
 		return -errno;
 	}
 	if ((size_t)wd >= s->nwd) {
@@ -215,23 +203,6 @@ static int dg_walk(struct dg_sync *s, const struct dg_config *cfg,
 
 /* --- the kernel side ---------------------------------------------------- */
 
-static int dg_put_list(struct nl_msg *msg, int attr, const struct dg_list *l)
-{
-	struct nlattr *nest;
-	int i;
-
-	if (!l->n)
-		return 0;
-	nest = nla_nest_start(msg, attr);
-	if (!nest)
-		return -ENOMEM;
-	for (i = 0; i < l->n; i++)
-		if (nla_put_string(msg, DRIFTGUARD_A_PATTERN, l->v[i]))
-			return -ENOMEM;
-	nla_nest_end(msg, nest);
-	return 0;
-}
-
 static int dg_policy_set(struct dg_sync *s, struct dg_nl *nl,
 			 const struct dg_want *w)
 {
@@ -248,20 +219,20 @@ static int dg_policy_set(struct dg_sync *s, struct dg_nl *nl,
 	    nla_put_u8(msg, DRIFTGUARD_A_VOLUME, (uint8_t)p->volume) ||
 	    nla_put_u8(msg, DRIFTGUARD_A_MMAP, (uint8_t)p->mmap) ||
 	    nla_put_u8(msg, DRIFTGUARD_A_FILES, (uint8_t)p->files) ||
-	    dg_put_list(msg, DRIFTGUARD_A_ALLOW, &p->allow) ||
-	    dg_put_list(msg, DRIFTGUARD_A_DENY, &p->deny) ||
-	    dg_put_list(msg, DRIFTGUARD_A_WATCH, &p->watch)) {
+	    dg_nl_put_patterns(msg, DRIFTGUARD_A_ALLOW, p->allow.v, p->allow.n) ||
+	    dg_nl_put_patterns(msg, DRIFTGUARD_A_DENY, p->deny.v, p->deny.n) ||
+	    dg_nl_put_patterns(msg, DRIFTGUARD_A_WATCH, p->watch.v, p->watch.n)) {
 		nlmsg_free(msg);
 		return -ENOMEM;
 	}
 	err = dg_nl_request(nl, msg, NULL, NULL);
 	if (!err) {
 		s->set++;
-		dg_log("policy %s set on %s (cgroup id %" PRIu64 ")", p->name,
+		dgd_log("policy %s set on %s (cgroup id %" PRIu64 ")", p->name,
 		       w->rel[0] ? w->rel : "/", w->id);
 	} else if (err != -ENOENT) {
 		/* -ENOENT: the cgroup went away meanwhile; its removal follows. */
-		dg_log("policy %s on %s: %s", p->name, w->rel,
+		dgd_log("policy %s on %s: %s", p->name, w->rel,
 		       dg_nl_strerror(nl, err));
 	}
 	return err == -ENOENT ? 0 : err;
@@ -281,9 +252,9 @@ static int dg_policy_del(struct dg_sync *s, struct dg_nl *nl, uint64_t id)
 	err = dg_nl_request(nl, msg, NULL, NULL);
 	if (!err) {
 		s->deleted++;
-		dg_log("policy deleted from cgroup id %" PRIu64, id);
+		dgd_log("policy deleted from cgroup id %" PRIu64, id);
 	} else if (err != -ENOENT) {
-		dg_log("deleting the policy of cgroup id %" PRIu64 ": %s", id,
+		dgd_log("deleting the policy of cgroup id %" PRIu64 ": %s", id,
 		       dg_nl_strerror(nl, err));
 	}
 	return err == -ENOENT ? 0 : err;
@@ -396,7 +367,7 @@ int dg_sync_full(struct dg_sync *s, const struct dg_config *cfg,
 	if (!err)
 		err = d.err;
 	if (err) {
-		dg_log("reading the kernel's policies: %s", dg_nl_strerror(nl, err));
+		dgd_log("reading the kernel's policies: %s", dg_nl_strerror(nl, err));
 		ret = err;
 		goto out;
 	}
@@ -451,7 +422,7 @@ static void dg_cgroup_added(struct dg_sync *s, const struct dg_config *cfg,
 	size_t i;
 
 	if (dg_walk(s, cfg, rel, &wv) == -ENOMEM || dg_want_merge(s, &wv)) {
-		dg_log("out of memory adding cgroup %s", rel);
+		dgd_log("out of memory adding cgroup %s", rel);
 		dg_want_free(wv.v, wv.n);
 		return;
 	}
@@ -538,7 +509,7 @@ int dg_sync_cgroup_events(struct dg_sync *s, const struct dg_config *cfg,
 		return -errno;
 	/* Events were lost: only a new walk knows the tree again. */
 	if (overflow) {
-		dg_log("cgroup watch queue overflowed: walking the tree again");
+		dgd_log("cgroup watch queue overflowed: walking the tree again");
 		return dg_sync_full(s, cfg, nl);
 	}
 	return 0;
