@@ -540,91 +540,35 @@ static void dg_on_signal(int sig)
 	dg_stop = 1;
 }
 
-static const char *dg_str(struct nlattr **tb, int attr)
-{
-	return tb[attr] ? nla_get_string(tb[attr]) : "";
-}
-
-static uint64_t dg_u64(struct nlattr **tb, int attr)
-{
-	return tb[attr] ? nla_get_u64(tb[attr]) : 0;
-}
-
-static uint32_t dg_u32(struct nlattr **tb, int attr)
-{
-	return tb[attr] ? nla_get_u32(tb[attr]) : 0;
-}
-
-static int dg_u8(struct nlattr **tb, int attr)
-{
-	return tb[attr] ? nla_get_u8(tb[attr]) : 0;
-}
-
 static int dg_event_cb(struct nl_msg *msg, void *arg)
 {
 	struct nlattr *tb[DRIFTGUARD_A_MAX + 1];
 	struct dg_ctx *ctx = arg;
+	struct json_object *o;
+	struct dg_event ev;
 	char cgroup[4096];
-	uint64_t cgid;
 
 	if (genlmsg_hdr(nlmsg_hdr(msg))->cmd != DRIFTGUARD_CMD_EVENT ||
 	    dg_nl_parse(msg, tb))
 		return NL_SKIP;
-	cgid = dg_u64(tb, DRIFTGUARD_A_CGROUP_ID);
-	if (dg_cgroup_find(dg_cgroup_root(), cgid, cgroup, sizeof(cgroup)))
+	dg_nl_event(tb, &ev);
+	if (dg_cgroup_find(dg_cgroup_root(), ev.cgroup_id, cgroup, sizeof(cgroup)))
 		cgroup[0] = '\0';
+	ev.cgroup = cgroup;
 
 	if (ctx->json) {
-		struct json_object *o = json_object_new_object();
-
-		json_object_object_add(o, "time", json_object_new_uint64(
-			dg_u64(tb, DRIFTGUARD_A_EV_TIME)));
-		json_object_object_add(o, "action", json_object_new_string(
-			dg_action_name(dg_u8(tb, DRIFTGUARD_A_EV_ACTION))));
-		json_object_object_add(o, "class", json_object_new_string(
-			dg_class_name(dg_u8(tb, DRIFTGUARD_A_EV_CLASS))));
-		json_object_object_add(o, "hook", json_object_new_string(
-			dg_hook_name(dg_u8(tb, DRIFTGUARD_A_EV_HOOK))));
-		json_object_object_add(o, "pid", json_object_new_int64(
-			dg_u32(tb, DRIFTGUARD_A_EV_PID)));
-		json_object_object_add(o, "tgid", json_object_new_int64(
-			dg_u32(tb, DRIFTGUARD_A_EV_TGID)));
-		json_object_object_add(o, "ppid", json_object_new_int64(
-			dg_u32(tb, DRIFTGUARD_A_EV_PPID)));
-		json_object_object_add(o, "uid", json_object_new_int64(
-			dg_u32(tb, DRIFTGUARD_A_EV_UID)));
-		json_object_object_add(o, "gid", json_object_new_int64(
-			dg_u32(tb, DRIFTGUARD_A_EV_GID)));
-		json_object_object_add(o, "comm", json_object_new_string(
-			dg_str(tb, DRIFTGUARD_A_EV_COMM)));
-		json_object_object_add(o, "path", json_object_new_string(
-			dg_str(tb, DRIFTGUARD_A_EV_PATH)));
-		json_object_object_add(o, "filename", json_object_new_string(
-			dg_str(tb, DRIFTGUARD_A_EV_FILENAME)));
-		json_object_object_add(o, "interpreter", json_object_new_string(
-			dg_str(tb, DRIFTGUARD_A_EV_INTERP)));
-		json_object_object_add(o, "cgroup", json_object_new_string(cgroup));
-		json_object_object_add(o, "cgroup_id", json_object_new_uint64(cgid));
-		json_object_object_add(o, "policy_cgroup_id", json_object_new_uint64(
-			dg_u64(tb, DRIFTGUARD_A_EV_POLICY_CGROUP_ID)));
-		json_object_object_add(o, "dev", json_object_new_int64(
-			dg_u32(tb, DRIFTGUARD_A_EV_DEV)));
-		json_object_object_add(o, "ino", json_object_new_uint64(
-			dg_u64(tb, DRIFTGUARD_A_EV_INO)));
-		dg_json_print(o);
+		/* The same object, field for field, as driftguardd's log. */
+		o = dg_event_json(&ev);
+		if (o)
+			dg_json_print(o);
 		return NL_OK;
 	}
 	printf("%s %s %s pid=%" PRIu32 " ppid=%" PRIu32 " uid=%" PRIu32
 	       " comm=%s path=%s filename=%s%s%s cgroup=%s\n",
-	       dg_action_name(dg_u8(tb, DRIFTGUARD_A_EV_ACTION)),
-	       dg_class_name(dg_u8(tb, DRIFTGUARD_A_EV_CLASS)),
-	       dg_hook_name(dg_u8(tb, DRIFTGUARD_A_EV_HOOK)),
-	       dg_u32(tb, DRIFTGUARD_A_EV_PID), dg_u32(tb, DRIFTGUARD_A_EV_PPID),
-	       dg_u32(tb, DRIFTGUARD_A_EV_UID), dg_str(tb, DRIFTGUARD_A_EV_COMM),
-	       dg_str(tb, DRIFTGUARD_A_EV_PATH),
-	       dg_str(tb, DRIFTGUARD_A_EV_FILENAME),
-	       tb[DRIFTGUARD_A_EV_INTERP] ? " interpreter=" : "",
-	       dg_str(tb, DRIFTGUARD_A_EV_INTERP), cgroup[0] ? cgroup : "?");
+	       dg_action_name(ev.action), dg_class_name(ev.class),
+	       dg_hook_name(ev.hook), ev.pid, ev.ppid, ev.uid, ev.comm, ev.path,
+	       ev.filename, ev.interpreter[0] ? " interpreter=" : "",
+	       ev.interpreter, cgroup[0] ? cgroup : "?");
 	fflush(stdout);
 	return NL_OK;
 }

@@ -306,54 +306,17 @@ static void dgd_module_up(struct dgd *d)
 
 /* --- events ------------------------------------------------------------- */
 
-static const char *dgd_str(struct nlattr **tb, int attr)
-{
-	return tb[attr] ? nla_get_string(tb[attr]) : "";
-}
-
-static uint64_t dgd_u64(struct nlattr **tb, int attr)
-{
-	return tb[attr] ? nla_get_u64(tb[attr]) : 0;
-}
-
-static uint32_t dgd_u32(struct nlattr **tb, int attr)
-{
-	return tb[attr] ? nla_get_u32(tb[attr]) : 0;
-}
-
-static int dgd_u8(struct nlattr **tb, int attr)
-{
-	return tb[attr] ? nla_get_u8(tb[attr]) : 0;
-}
-
 static void dgd_record(struct dgd *d, struct nlattr **tb)
 {
 	struct dg_container ctr;
 	const struct dg_policy *p;
 	struct json_object *o;
 	char cgroup[PATH_MAX], message[PATH_MAX + 64];
-	struct dg_event ev = {
-		.time = dgd_u64(tb, DRIFTGUARD_A_EV_TIME),
-		.action = dgd_u8(tb, DRIFTGUARD_A_EV_ACTION),
-		.class = dgd_u8(tb, DRIFTGUARD_A_EV_CLASS),
-		.hook = dgd_u8(tb, DRIFTGUARD_A_EV_HOOK),
-		.pid = dgd_u32(tb, DRIFTGUARD_A_EV_PID),
-		.tgid = dgd_u32(tb, DRIFTGUARD_A_EV_TGID),
-		.ppid = dgd_u32(tb, DRIFTGUARD_A_EV_PPID),
-		.uid = dgd_u32(tb, DRIFTGUARD_A_EV_UID),
-		.gid = dgd_u32(tb, DRIFTGUARD_A_EV_GID),
-		.comm = dgd_str(tb, DRIFTGUARD_A_EV_COMM),
-		.path = dgd_str(tb, DRIFTGUARD_A_EV_PATH),
-		.filename = dgd_str(tb, DRIFTGUARD_A_EV_FILENAME),
-		.interpreter = dgd_str(tb, DRIFTGUARD_A_EV_INTERP),
-		.cgroup = cgroup,
-		.cgroup_id = dgd_u64(tb, DRIFTGUARD_A_CGROUP_ID),
-		.policy_cgroup_id = dgd_u64(tb, DRIFTGUARD_A_EV_POLICY_CGROUP_ID),
-		.dev = dgd_u32(tb, DRIFTGUARD_A_EV_DEV),
-		.ino = dgd_u64(tb, DRIFTGUARD_A_EV_INO),
-	};
+	struct dg_event ev;
 	int prio, err;
 
+	dg_nl_event(tb, &ev);
+	ev.cgroup = cgroup;
 	/* A cgroup can be gone by now (short-lived container): "" then. */
 	if (dg_cgroup_find(dg_cgroup_root(), ev.cgroup_id, cgroup, sizeof(cgroup)))
 		cgroup[0] = '\0';

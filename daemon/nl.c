@@ -214,6 +214,50 @@ int dg_nl_parse(struct nl_msg *msg, struct nlattr **tb)
 			 genlmsg_attrlen(gh, 0), NULL) ? -EINVAL : 0;
 }
 
+static const char *dg_nl_str(struct nlattr **tb, int attr)
+{
+	return tb[attr] ? nla_get_string(tb[attr]) : "";
+}
+
+static uint64_t dg_nl_u64(struct nlattr **tb, int attr)
+{
+	return tb[attr] ? nla_get_u64(tb[attr]) : 0;
+}
+
+static uint32_t dg_nl_u32(struct nlattr **tb, int attr)
+{
+	return tb[attr] ? nla_get_u32(tb[attr]) : 0;
+}
+
+static int dg_nl_u8(struct nlattr **tb, int attr)
+{
+	return tb[attr] ? nla_get_u8(tb[attr]) : 0;
+}
+
+void dg_nl_event(struct nlattr **tb, struct dg_event *ev)
+{
+	*ev = (struct dg_event) {
+		.time = dg_nl_u64(tb, DRIFTGUARD_A_EV_TIME),
+		.action = dg_nl_u8(tb, DRIFTGUARD_A_EV_ACTION),
+		.class = dg_nl_u8(tb, DRIFTGUARD_A_EV_CLASS),
+		.hook = dg_nl_u8(tb, DRIFTGUARD_A_EV_HOOK),
+		.pid = dg_nl_u32(tb, DRIFTGUARD_A_EV_PID),
+		.tgid = dg_nl_u32(tb, DRIFTGUARD_A_EV_TGID),
+		.ppid = dg_nl_u32(tb, DRIFTGUARD_A_EV_PPID),
+		.uid = dg_nl_u32(tb, DRIFTGUARD_A_EV_UID),
+		.gid = dg_nl_u32(tb, DRIFTGUARD_A_EV_GID),
+		.comm = dg_nl_str(tb, DRIFTGUARD_A_EV_COMM),
+		.path = dg_nl_str(tb, DRIFTGUARD_A_EV_PATH),
+		.filename = dg_nl_str(tb, DRIFTGUARD_A_EV_FILENAME),
+		.interpreter = dg_nl_str(tb, DRIFTGUARD_A_EV_INTERP),
+		.cgroup = "",
+		.cgroup_id = dg_nl_u64(tb, DRIFTGUARD_A_CGROUP_ID),
+		.policy_cgroup_id = dg_nl_u64(tb, DRIFTGUARD_A_EV_POLICY_CGROUP_ID),
+		.dev = dg_nl_u32(tb, DRIFTGUARD_A_EV_DEV),
+		.ino = dg_nl_u64(tb, DRIFTGUARD_A_EV_INO),
+	};
+}
+
 const char *dg_nl_strerror(const struct dg_nl *nl, int err)
 {
 	if (nl->extack[0])

@@ -7,6 +7,8 @@
 #include <netlink/genl/genl.h>
 #include <linux/driftguard.h>
 
+#include "evlog.h"
+
 struct dg_nl {
 	struct nl_sock *sock;
 	int family;		/* resolved family id */
@@ -40,6 +42,13 @@ int dg_nl_join_events(struct dg_nl *nl);
 
 /* Parses a driftguard message's attributes into @tb (DRIFTGUARD_A_MAX + 1). */
 int dg_nl_parse(struct nl_msg *msg, struct nlattr **tb);
+
+/*
+ * Fills @ev from the attributes of a DRIFTGUARD_CMD_EVENT message; absent
+ * attributes read as 0 or "". The strings point into the message; the
+ * cgroup path and container context are left for the caller.
+ */
+void dg_nl_event(struct nlattr **tb, struct dg_event *ev);
 
 /* A message for the user: the extack text, or strerror(-err). */
 const char *dg_nl_strerror(const struct dg_nl *nl, int err);
