@@ -61,6 +61,7 @@ enum dg_type {
 	DG_T_BOOL,		/* bool, yes|no */
 	DG_T_SIZE,		/* uint64_t, bytes, K/M/G */
 	DG_T_SECONDS,		/* unsigned int */
+	DG_T_KEEP,		/* unsigned int, rotated files kept */
 	DG_T_CGROUP,		/* char *, relative pattern */
 	DG_T_MODE,		/* int, off|detect|prevent */
 	DG_T_FILES,		/* int, off|detect */
@@ -90,6 +91,7 @@ static const struct dg_key dg_daemon_keys[] = {
 	DG_DKEY(quarantine_max_bytes, DG_T_SIZE),
 	DG_DKEY(throttle_window, DG_T_SECONDS),
 	DG_DKEY(max_log_bytes, DG_T_SIZE),
+	DG_DKEY(log_keep, DG_T_KEEP),
 };
 
 #define DG_PKEY(n, t) { #n, t, offsetof(struct dg_policy, n) }
@@ -380,6 +382,14 @@ static int dg_set(struct dg_parser *p, const struct dg_key *k, void *field,
 			return dg_fail(p, p->line, -EINVAL,
 				       "%s: '%s' is not a number of seconds from 0 "
 				       "to %d", k->name, v, DG_SECONDS_MAX);
+		*(unsigned int *)field = (unsigned int)size;
+		return 0;
+	case DG_T_KEEP:
+		if (dg_parse_uint(v, false, &size) || size < 1 ||
+		    size > DG_LOG_KEEP_MAX)
+			return dg_fail(p, p->line, -EINVAL,
+				       "%s: '%s' is not a number of files from 1 "
+				       "to %d", k->name, v, DG_LOG_KEEP_MAX);
 		*(unsigned int *)field = (unsigned int)size;
 		return 0;
 	case DG_T_CGROUP:
@@ -732,7 +742,8 @@ static int dg_daemon_defaults(struct dg_daemon_config *d)
 	memset(d, 0, sizeof(*d));
 	d->journald = true;
 	d->quarantine_max_bytes = 64ULL << 20;
-	d->throttle_window = 60;
+	d->throttle_window = 300;
+	d->log_keep = 5;
 	d->max_log_bytes = 100ULL << 20;
 	d->log_json = strdup("/var/log/driftguard/events.jsonl");
 	d->syslog_socket = strdup("/dev/log");
@@ -1003,6 +1014,7 @@ static void dg_print_key(FILE *out, const struct dg_key *k, const void *base)
 			(unsigned long long)*(const uint64_t *)f);
 		break;
 	case DG_T_SECONDS:
+	case DG_T_KEEP:
 		fprintf(out, "%s = %u\n", k->name, *(const unsigned int *)f);
 		break;
 	case DG_T_MODE:

@@ -18,8 +18,9 @@
  *   quarantine_dir = PATH    [/var/lib/driftguard/quarantine]
  *   quarantine = yes|no      [no]
  *   quarantine_max_bytes = SIZE  [64M]
- *   throttle_window = SECONDS    0 to 86400 [60]
- *   max_log_bytes = SIZE     [100M]
+ *   throttle_window = SECONDS    0 to 86400, 0: no throttling [300]
+ *   max_log_bytes = SIZE     rotate the JSON log past this, 0: never [100M]
+ *   log_keep = N             rotated JSON logs kept, 1 to 100 [5]
  * PATH is absolute; SIZE is bytes, or a number with K, M or G (x 1024^n).
  *
  * policy.d/FILE.conf, any number of [policy NAME] sections (NAME: up to 63
@@ -60,6 +61,7 @@
 #define DG_CONFIG_FILE_MAX	(1 << 20)	/* a bigger file is refused */
 #define DG_CONFIG_ERR_MAX	512	/* enough for any message */
 #define DG_POLICY_NAME_MAX	63
+#define DG_LOG_KEEP_MAX		100
 
 enum dg_severity {
 	DG_SEVERITY_HIGH,
@@ -93,6 +95,7 @@ struct dg_daemon_config {
 	uint64_t quarantine_max_bytes;
 	unsigned int throttle_window;	/* seconds */
 	uint64_t max_log_bytes;
+	unsigned int log_keep;		/* FILE.1 ... FILE.<log_keep> */
 };
 
 struct dg_policy {

@@ -269,6 +269,58 @@ int dg_evlog_reopen(struct dg_evlog *log)
 	return 0;
 }
 
+int dg_evlog_rotate(struct dg_evlog *log, unsigned int keep)
+{
+	size_t len = strlen(log->path) + 16;
+	char *from, *to;
+	struct stat st;
+	unsigned int i;
+	int fd, err = 0;
+
+	from = malloc(len);
+	to = malloc(len);
+	if (!from || !to) {
+		err = -ENOMEM;
+		goto out;
+	}
+	for (i = keep; i > 1; i--) {
+		snprintf(from, len, "%s.%u", log->path, i - 1);
+		snprintf(to, len, "%s.%u", log->path, i);
+		if (rename(from, to) && errno != ENOENT) {
+			err = -errno;
+			goto out;
+		}
+	}
+	snprintf(to, len, "%s.1", log->path);
+	if (rename(log->path, to)) {
+		err = -errno;
+		goto out;
+	}
+	fd = dg_evlog_openfd(log->path, &st);
+	if (fd < 0) {
+		err = fd;
+		/* Keep writing where we were rather than lose records. */
+		if (rename(to, log->path))
+			err = -errno;
+		goto out;
+	}
+	close(log->fd);
+	log->fd = fd;
+	log->dev = st.st_dev;
+	log->ino = st.st_ino;
+out:
+	free(from);
+	free(to);
+	return err;
+}
+
+uint64_t dg_evlog_size(const struct dg_evlog *log)
+{
+	struct stat st;
+
+	return fstat(log->fd, &st) ? 0 : (uint64_t)st.st_size;
+}
+
 const char *dg_evlog_head(const struct dg_evlog *log)
 {
 	return log->head;

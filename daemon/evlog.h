@@ -73,6 +73,18 @@ void dg_evlog_close(struct dg_evlog *log);
 int dg_evlog_reopen(struct dg_evlog *log);
 
 /*
+ * Rotates by size: FILE.<keep - 1> becomes FILE.<keep> (the old FILE.<keep>
+ * is dropped), ..., FILE becomes FILE.1, and a new empty FILE continues the
+ * chain, so `driftctl verify-log FILE.<keep> ... FILE.1 FILE` checks the
+ * whole history that is kept. On failure the current file stays open.
+ * Returns 0 or -errno.
+ */
+int dg_evlog_rotate(struct dg_evlog *log, unsigned int keep);
+
+/* Bytes in the open file. */
+uint64_t dg_evlog_size(const struct dg_evlog *log);
+
+/*
  * Appends @ev as one record. The whole line goes out in one write(); a
  * partial write is cut off again so the file never holds a torn record.
  * Returns 0 or -errno.

@@ -77,7 +77,8 @@ static void daemon_file_sets_every_key(void **state)
 		"quarantine = yes\n"
 		"quarantine_max_bytes = 2G\n"
 		"throttle_window = 0\n"
-		"max_log_bytes = 512K\n");
+		"max_log_bytes = 512K\n"
+		"log_keep = 12\n");
 	assert_string_equal(cfg->daemon.log_json, "/var/log/dg.jsonl");
 	assert_false(cfg->daemon.journald);
 	assert_true(cfg->daemon.syslog);
@@ -88,6 +89,7 @@ static void daemon_file_sets_every_key(void **state)
 	assert_int_equal(cfg->daemon.quarantine_max_bytes, 2ULL << 30);
 	assert_int_equal(cfg->daemon.throttle_window, 0);
 	assert_int_equal(cfg->daemon.max_log_bytes, 512ULL << 10);
+	assert_int_equal(cfg->daemon.log_keep, 12);
 	assert_int_equal(cfg->npolicies, 0);
 	dg_config_free(cfg);
 }
@@ -107,7 +109,8 @@ static void daemon_keys_not_given_keep_their_defaults(void **state)
 			    "/var/lib/driftguard/quarantine");
 	assert_false(cfg->daemon.quarantine);
 	assert_int_equal(cfg->daemon.quarantine_max_bytes, 64ULL << 20);
-	assert_int_equal(cfg->daemon.throttle_window, 60);
+	assert_int_equal(cfg->daemon.throttle_window, 300);
+	assert_int_equal(cfg->daemon.log_keep, 5);
 	assert_int_equal(cfg->daemon.max_log_bytes, 100ULL << 20);
 	dg_config_free(cfg);
 }
@@ -340,6 +343,10 @@ static const struct error_case error_cases[] = {
 	  "t.conf:2: max_log_bytes: '20000000000G' is not a size (bytes, or a number with K, M or G): too big" },
 	{ DAEMON, "[daemon]\nthrottle_window = 86401\n",
 	  "t.conf:2: throttle_window: '86401' is not a number of seconds from 0 to 86400" },
+	{ DAEMON, "[daemon]\nlog_keep = 0\n",
+	  "t.conf:2: log_keep: '0' is not a number of files from 1 to 100" },
+	{ DAEMON, "[daemon]\nlog_keep = 101\n",
+	  "t.conf:2: log_keep: '101' is not a number of files from 1 to 100" },
 	{ DAEMON, "[daemon]\nthrottle_window = 1M\n",
 	  "t.conf:2: throttle_window: '1M' is not a number of seconds from 0 to 86400" },
 	/* policy values */
@@ -619,8 +626,9 @@ static void effective_configuration_prints_in_the_documented_format(void **state
 		"quarantine_dir = /var/lib/driftguard/quarantine\n"
 		"quarantine = no\n"
 		"quarantine_max_bytes = 67108864\n"
-		"throttle_window = 60\n"
+		"throttle_window = 300\n"
 		"max_log_bytes = 104857600\n"
+		"log_keep = 5\n"
 		"\n"
 		"# t.conf:1\n"
 		"[policy web]\n"

@@ -430,6 +430,42 @@ static void new_file_after_rotation_chains_to_the_old_files_last_line(void **sta
 	assert_string_equal(cur.first_prev, old.last_hash);
 }
 
+static void size_rotation_keeps_n_files_chained_oldest_first(void **state)
+{
+	struct fixture *fx = *state;
+	struct dg_verify_result r[3];
+	struct dg_evlog *log;
+	struct dg_event ev = { .comm = "sh" };
+	char name[3][160], dropped[160];
+	struct stat st;
+	int i;
+
+	assert_int_equal(dg_evlog_open(fx->path, &log), 0);
+	for (i = 0; i < 4; i++) {
+		assert_int_equal(dg_evlog_append(log, &ev), 0);
+		assert_int_equal(dg_evlog_append(log, &ev), 0);
+		assert_true(dg_evlog_size(log) > 0);
+		assert_int_equal(dg_evlog_rotate(log, 2), 0);
+		assert_int_equal(dg_evlog_size(log), 0);
+	}
+	assert_int_equal(dg_evlog_append(log, &ev), 0);
+	dg_evlog_close(log);
+
+	snprintf(name[0], sizeof(name[0]), "%s.2", fx->path);
+	snprintf(name[1], sizeof(name[1]), "%s.1", fx->path);
+	snprintf(name[2], sizeof(name[2]), "%s", fx->path);
+	snprintf(dropped, sizeof(dropped), "%s.3", fx->path);
+	assert_int_equal(stat(dropped, &st), -1);
+	for (i = 0; i < 3; i++)
+		assert_int_equal(verify(name[i], &r[i]), 0);
+	assert_int_equal(r[0].records, 2);
+	assert_int_equal(r[1].records, 2);
+	assert_int_equal(r[2].records, 1);
+	assert_string_not_equal(r[0].first_prev, ZEROS);
+	assert_string_equal(r[1].first_prev, r[0].last_hash);
+	assert_string_equal(r[2].first_prev, r[1].last_hash);
+}
+
 static void log_truncated_in_place_continues_the_chain(void **state)
 {
 	struct fixture *fx = *state;
@@ -490,6 +526,7 @@ int main(void)
 		T(appending_after_reopen_continues_the_chain),
 		T(torn_last_line_is_cut_off_when_the_log_is_opened),
 		T(new_file_after_rotation_chains_to_the_old_files_last_line),
+		T(size_rotation_keeps_n_files_chained_oldest_first),
 		T(log_truncated_in_place_continues_the_chain),
 		T(second_writer_of_the_same_log_is_refused),
 		T(symlink_at_the_log_path_is_refused),
