@@ -9,6 +9,9 @@
 #   make demo             boot a test kernel and show driftguard working
 #   make style            checkpatch and sparse on the module
 #   sudo make install     install module and programs on this node
+#   make dkms-src         module source tree for /usr/src/driftguard-<version>
+#                         (build/dkms/driftguard-<version>, dkms.conf filled in)
+#   make deb              driftguard and driftguard-dkms .debs into build/deb/
 
 VERSION := $(shell cat VERSION)
 PREFIX ?= /usr/local
@@ -41,13 +44,15 @@ DG_LIBS := $(shell pkg-config --libs $(PKGS))
 LIB_SRC := daemon/nl.c daemon/names.c daemon/cgroup.c daemon/container.c \
 	daemon/evlog.c daemon/config.c
 CTL_SRC := daemon/driftctl.c $(LIB_SRC)
+# The daemon's own parts that unit tests link too.
+DGD_LIB := daemon/throttle.c daemon/evidence.c daemon/response.c
 # driftguardd alone links libsystemd (sd_notify, the journal).
-DGD_SRC := daemon/driftguardd.c daemon/sync.c daemon/sinks.c $(LIB_SRC)
+DGD_SRC := daemon/driftguardd.c daemon/sync.c daemon/sinks.c $(DGD_LIB) $(LIB_SRC)
 DGD_PKGS := libsystemd
 HDRS := $(wildcard daemon/*.h) uapi/linux/driftguard.h
 
 .PHONY: all module userspace test-tools all-kernels unit check demo bench style sparse \
-	checkpatch install clean
+	checkpatch install dkms-src deb clean
 
 all: module userspace
 
@@ -103,10 +108,10 @@ all-kernels: userspace test-tools
 # Host-side unit tests (cmocka).
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(BINDIR)/unit-%,$(wildcard tests/unit/test_*.c))
 
-$(BINDIR)/unit-%: tests/unit/%.c $(LIB_SRC) $(HDRS)
+$(BINDIR)/unit-%: tests/unit/%.c $(LIB_SRC) $(DGD_LIB) $(HDRS)
 	@mkdir -p $(BINDIR)
 	$(CC) $(DG_CFLAGS) $(CFLAGS) $(shell pkg-config --cflags cmocka) -o $@ \
-		$< $(LIB_SRC) $(DG_LIBS) $(shell pkg-config --libs cmocka)
+		$< $(LIB_SRC) $(DGD_LIB) $(DG_LIBS) $(shell pkg-config --libs cmocka)
 
 unit: $(UNIT_TESTS)
 	@rc=0; for t in $(UNIT_TESTS); do echo "== $$t"; $$t || rc=1; done; exit $$rc
@@ -137,6 +142,33 @@ install: all
 	$(MAKE) -C $(KDIR) M=$(CURDIR)/$(MODDIR) INSTALL_MOD_DIR=extra modules_install
 	install -D -m 0755 $(BINDIR)/driftctl $(DESTDIR)$(PREFIX)/sbin/driftctl
 	install -D -m 0755 $(BINDIR)/driftguardd $(DESTDIR)$(PREFIX)/sbin/driftguardd
+
+# --- DKMS and Debian packages -------------------------------------------------
+
+# The tree dkms wants in /usr/src/driftguard-<version>: what Kbuild needs, and
+# dkms.conf with the version from VERSION (debian/rules does the same through
+# dh_dkms -V).
+DKMS_SRC := $(BUILD)/dkms/driftguard-$(VERSION)
+
+dkms-src: $(MODSRC) dkms.conf.in
+	rm -rf $(DKMS_SRC)
+	@mkdir -p $(DKMS_SRC)
+	@for f in $(MODSRC); do mkdir -p $(DKMS_SRC)/$$(dirname $$f); \
+		cp -p $$f $(DKMS_SRC)/$$f; done
+	sed 's/#MODULE_VERSION#/$(VERSION)/' dkms.conf.in >$(DKMS_SRC)/dkms.conf
+	@echo "dkms-src: $(DKMS_SRC)"
+
+# Binary packages only, unsigned, built from a copy of the committed and
+# uncommitted sources (not build/), so the tree stays clean.
+DEB_WORK := $(BUILD)/deb/work
+deb:
+	rm -rf $(BUILD)/deb
+	@mkdir -p $(DEB_WORK)/driftguard-$(VERSION)
+	tar -cf - --exclude=./build --exclude=./.git . | tar -xf - -C $(DEB_WORK)/driftguard-$(VERSION)
+	cd $(DEB_WORK)/driftguard-$(VERSION) && dpkg-buildpackage -us -uc -b
+	mv $(DEB_WORK)/*.deb $(DEB_WORK)/*.buildinfo $(DEB_WORK)/*.changes $(BUILD)/deb/
+	rm -rf $(DEB_WORK)
+	@ls -1 $(BUILD)/deb/*.deb
 
 clean:
 	rm -rf $(BUILD)

@@ -188,6 +188,7 @@ int dg_container_from_cgroup(const char *path, struct dg_container *out)
 		have_parent = dg_comp_prev(path, &pend, &parent);
 		if (!dg_comp_container(&c, have_parent ? &parent : NULL, out))
 			continue;
+		out->cgroup_len = (size_t)(c.s + c.len - path);
 		/* The nearest pod above the container, if any. */
 		pend = end;
 		while (dg_comp_prev(path, &pend, &up)) {

@@ -18,6 +18,8 @@ struct dg_container {
 	enum dg_runtime runtime;
 	char id[DG_CONTAINER_ID_LEN + 1];
 	char pod_uid[DG_POD_UID_MAX + 1];	/* "" outside Kubernetes */
+	size_t cgroup_len;	/* the path's first cgroup_len bytes are the
+				   container's own cgroup */
 };
 
 /*

@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <string.h>
 #include <cmocka.h>
 
 #include "container.h"
@@ -144,6 +145,19 @@ static void sub_cgroup_of_a_container_belongs_to_it(void **state)
 			 DG_RUNTIME_DOCKER, ID, "");
 }
 
+static void container_cgroup_is_the_path_up_to_its_own_component(void **state)
+{
+	static const char path[] = "/sys/fs/cgroup/system.slice/docker-" ID
+				   ".scope/init.scope";
+	struct dg_container c;
+
+	(void)state;
+	assert_int_equal(dg_container_from_cgroup(path, &c), 0);
+	assert_int_equal(c.cgroup_len, strlen(path) - strlen("/init.scope"));
+	assert_int_equal(dg_container_from_cgroup("/docker/" ID, &c), 0);
+	assert_int_equal(c.cgroup_len, strlen("/docker/" ID));
+}
+
 static void innermost_of_nested_containers_wins(void **state)
 {
 	(void)state;
@@ -241,6 +255,7 @@ int main(void)
 		cmocka_unit_test(libpod_under_cgroupfs_driver_is_podman),
 		cmocka_unit_test(path_with_the_cgroup2_mount_in_front_is_understood),
 		cmocka_unit_test(sub_cgroup_of_a_container_belongs_to_it),
+		cmocka_unit_test(container_cgroup_is_the_path_up_to_its_own_component),
 		cmocka_unit_test(innermost_of_nested_containers_wins),
 		cmocka_unit_test(conmon_scope_is_not_a_container),
 		cmocka_unit_test(host_cgroups_are_not_containers),

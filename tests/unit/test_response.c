@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Unit tests: responses act on the container's cgroup, never on the root. */
+#include <errno.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <cmocka.h>
+
+#include "response.h"
+
+#define ID "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+#define ROOT "/sys/fs/cgroup"
+
+static void target(const char *cgroup, const char *want)
+{
+	struct dg_container c, *ctr = NULL;
+	char out[256];
+
+	if (!dg_container_from_cgroup(cgroup, &c))
+		ctr = &c;
+	assert_int_equal(dg_response_target(ROOT, cgroup, ctr, out, sizeof(out)), 0);
+	assert_string_equal(out, want);
+}
+
+static void sub_cgroup_of_a_container_widens_to_the_container(void **state)
+{
+	(void)state;
+	target(ROOT "/system.slice/docker-" ID ".scope/init.scope",
+	       ROOT "/system.slice/docker-" ID ".scope");
+}
+
+static void cgroup_outside_containers_is_its_own_target(void **state)
+{
+	(void)state;
+	target(ROOT "/dgtest-1/ctr-1", ROOT "/dgtest-1/ctr-1");
+}
+
+static void cgroup2_root_is_never_a_target(void **state)
+{
+	char out[256];
+
+	(void)state;
+	assert_int_equal(dg_response_target(ROOT, ROOT, NULL, out, sizeof(out)),
+			 -EPERM);
+	assert_int_equal(dg_response_target(ROOT "/", ROOT "/", NULL, out,
+					    sizeof(out)), -EPERM);
+}
+
+static void read_file(const char *dir, const char *name, char *buf, size_t size)
+{
+	char path[256];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	f = fopen(path, "r");
+	assert_non_null(f);
+	assert_non_null(fgets(buf, (int)size, f));
+	fclose(f);
+}
+
+static void kill_and_pause_write_1_to_the_cgroup_files(void **state)
+{
+	char dir[] = "/tmp/dg-response-XXXXXX", path[64], buf[8];
+	FILE *f;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/cgroup.kill", dir);
+	f = fopen(path, "w");
+	fclose(f);
+	snprintf(path, sizeof(path), "%s/cgroup.freeze", dir);
+	f = fopen(path, "w");
+	fputs("0", f);
+	fclose(f);
+	assert_int_equal(dg_response_kill(dir), 0);
+	read_file(dir, "cgroup.kill", buf, sizeof(buf));
+	assert_string_equal(buf, "1");
+	assert_int_equal(dg_response_pause(dir), 0);
+	read_file(dir, "cgroup.freeze", buf, sizeof(buf));
+	assert_string_equal(buf, "1");
+	snprintf(path, sizeof(path), "rm -rf '%s'", dir);
+	assert_int_equal(system(path), 0);
+	assert_int_equal(dg_response_kill(dir), -ENOENT);
+}
+
+static void term_signals_every_process_below_the_cgroup(void **state)
+{
+	char dir[] = "/tmp/dg-response-XXXXXX", path[96];
+	unsigned int n = 0;
+	pid_t a, b;
+	int status;
+	FILE *f;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	a = fork();
+	if (!a)
+		for (;;)
+			pause();
+	b = fork();
+	if (!b)
+		for (;;)
+			pause();
+	snprintf(path, sizeof(path), "%s/cgroup.procs", dir);
+	f = fopen(path, "w");
+	fprintf(f, "%d\n", a);
+	fclose(f);
+	snprintf(path, sizeof(path), "%s/sub", dir);
+	assert_int_equal(mkdir(path, 0755), 0);
+	snprintf(path, sizeof(path), "%s/sub/cgroup.procs", dir);
+	f = fopen(path, "w");
+	fprintf(f, "%d\n", b);
+	fclose(f);
+
+	assert_int_equal(dg_response_term(dir, &n), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(waitpid(a, &status, 0), a);
+	assert_true(WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM);
+	assert_int_equal(waitpid(b, &status, 0), b);
+	assert_true(WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM);
+	snprintf(path, sizeof(path), "rm -rf '%s'", dir);
+	assert_int_equal(system(path), 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(sub_cgroup_of_a_container_widens_to_the_container),
+		cmocka_unit_test(cgroup_outside_containers_is_its_own_target),
+		cmocka_unit_test(cgroup2_root_is_never_a_target),
+		cmocka_unit_test(kill_and_pause_write_1_to_the_cgroup_files),
+		cmocka_unit_test(term_signals_every_process_below_the_cgroup),
+	};
+
+	return cmocka_run_group_tests_name("response", tests, NULL, NULL);
+}
