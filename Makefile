@@ -16,6 +16,9 @@
 VERSION := $(shell cat VERSION)
 PREFIX ?= /usr/local
 DESTDIR ?=
+MANDIR ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+UNITDIR ?= /lib/systemd/system
 
 ifeq ($(KVER),)
 ifneq ($(wildcard /lib/modules/$(shell uname -r)/build),)
@@ -142,6 +145,15 @@ install: all
 	$(MAKE) -C $(KDIR) M=$(CURDIR)/$(MODDIR) INSTALL_MOD_DIR=extra modules_install
 	install -D -m 0755 $(BINDIR)/driftctl $(DESTDIR)$(PREFIX)/sbin/driftctl
 	install -D -m 0755 $(BINDIR)/driftguardd $(DESTDIR)$(PREFIX)/sbin/driftguardd
+	install -D -m 0644 man/driftctl.8 $(DESTDIR)$(MANDIR)/man8/driftctl.8
+	install -D -m 0644 man/driftguardd.8 $(DESTDIR)$(MANDIR)/man8/driftguardd.8
+	install -D -m 0644 man/driftguard.conf.5 $(DESTDIR)$(MANDIR)/man5/driftguard.conf.5
+	install -D -m 0644 completion/driftctl.bash $(DESTDIR)$(BASHCOMPDIR)/driftctl
+# The unit names /usr/sbin/driftguardd, a package's path: point it at PREFIX.
+	@mkdir -p $(DESTDIR)$(UNITDIR)
+	sed 's|/usr/sbin/driftguardd|$(PREFIX)/sbin/driftguardd|' systemd/driftguard.service \
+		>$(DESTDIR)$(UNITDIR)/driftguard.service
+	chmod 0644 $(DESTDIR)$(UNITDIR)/driftguard.service
 
 # --- DKMS and Debian packages -------------------------------------------------
 
