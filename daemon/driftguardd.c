@@ -20,21 +20,35 @@
 #include <json-c/json.h>
 #include <linux/genetlink.h>
 #include <netlink/genl/ctrl.h>
+#include <syslog.h>
 #include <systemd/sd-daemon.h>
 
 #include "cgroup.h"
 #include "config.h"
 #include "container.h"
+#include "evidence.h"
 #include "evlog.h"
 #include "names.h"
 #include "nl.h"
+#include "response.h"
 #include "sinks.h"
 #include "sync.h"
+#include "throttle.h"
 
 #define DG_DEFAULT_CONFIG_DIR	"/etc/driftguard"
 #define DG_TICK_SEC		2	/* module presence check, watchdog */
+#define DG_THROTTLE_MAX		16384	/* open windows; bounds the memory */
+#define DG_STOPS_MAX		256	/* containers in their stop grace */
+#define NSEC_PER_SEC		1000000000ULL
 #define DG_CFG_MASK (IN_CREATE | IN_DELETE | IN_MOVED_TO | IN_MOVED_FROM | \
 		     IN_CLOSE_WRITE | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF)
+
+/* A container sent SIGTERM by a stop response, killed at the deadline. */
+struct dgd_stop {
+	char dir[PATH_MAX];
+	uint64_t deadline;		/* monotonic ns */
+	struct json_object *record;	/* the response record, for the kill */
+};
 
 /* Everything the daemon keeps; the one piece of mutable state. */
 struct dgd {
@@ -46,13 +60,20 @@ struct dgd {
 	struct dg_nl nl;		/* requests; sock NULL: module away */
 	struct dg_nl ev;		/* events and nlctrl notifications */
 	bool module_up;
+	bool was_up;			/* a load after this is a reload */
 	bool family_gone;		/* nlctrl said so: reconnect */
 	struct dg_evlog *log;
 	char *log_path;			/* of the open log */
 	int sfd, cfg_ifd, tfd;
 	int cfg_wd, pol_wd;
 	uint64_t dropped_seen;
-	unsigned long events, lost;
+	unsigned long events, lost, excluded, suppressed;
+	struct dg_throttle *throttle;
+	struct dgd_stop stops[DG_STOPS_MAX];
+	size_t nstops;
+	enum dg_response last_response;	/* the last one, not to repeat it */
+	char last_target[PATH_MAX];
+	uint64_t last_response_at;
 	bool syslog_failed;
 	bool watchdog;
 	bool stop;
@@ -104,9 +125,10 @@ static void dgd_open_log(struct dgd *d)
 
 static void dgd_status(struct dgd *d)
 {
-	sd_notifyf(0, "STATUS=%s; %zu policies in force, %lu events, %lu lost",
+	sd_notifyf(0, "STATUS=%s; %zu policies in force, %lu events, "
+		   "%lu throttled, %lu excluded, %lu lost",
 		   d->module_up ? "module loaded" : "waiting for the module",
-		   d->sync.nwant, d->events, d->lost);
+		   d->sync.nwant, d->events, d->suppressed, d->excluded, d->lost);
 }
 
 /*
@@ -129,6 +151,7 @@ static void dgd_reload(struct dgd *d, const char *why)
 	ret = dg_sync_full(&d->sync, cfg, d->module_up ? &d->nl : NULL);
 	dg_config_free(d->cfg);
 	d->cfg = cfg;
+	dg_throttle_set_window(d->throttle, cfg->daemon.throttle_window);
 	dgd_log("%s: configuration loaded, %zu policies, %zu cgroups covered%s",
 		why, cfg->npolicies, d->sync.nwant,
 		ret ? " (the kernel refused some, see above)" : "");
@@ -189,6 +212,261 @@ static void dgd_config_events(struct dgd *d)
 		dgd_reload(d, "configuration changed");
 }
 
+/* --- records ------------------------------------------------------------ */
+
+static uint64_t dgd_now(clockid_t clock)
+{
+	struct timespec ts;
+
+	clock_gettime(clock, &ts);
+	return (uint64_t)ts.tv_sec * NSEC_PER_SEC + (uint64_t)ts.tv_nsec;
+}
+
+static void dgd_rotate(struct dgd *d)
+{
+	const struct dg_daemon_config *c = &d->cfg->daemon;
+	int err;
+
+	if (!c->max_log_bytes || dg_evlog_size(d->log) < c->max_log_bytes)
+		return;
+	err = dg_evlog_rotate(d->log, c->log_keep);
+	if (err)
+		dgd_log("%s: cannot rotate: %s", d->log_path, strerror(-err));
+}
+
+/*
+ * Writes the record @o to every output: the JSON log (chained), syslog and
+ * the journal. @o is consumed.
+ */
+static void dgd_emit(struct dgd *d, struct json_object *o, int prio,
+		     const char *message)
+{
+	int err;
+
+	if (d->log) {
+		err = dg_evlog_append_json(d->log, o);
+		if (err)
+			dgd_log("%s: cannot write the record: %s", d->log_path,
+				strerror(-err));
+		else
+			dgd_rotate(d);
+	}
+	/* The chain's "prev" is for the file only. */
+	json_object_object_del(o, "prev");
+	if (d->cfg->daemon.syslog) {
+		err = dg_sink_syslog(d->cfg->daemon.syslog_socket, o, prio);
+		if (err && !d->syslog_failed)
+			dgd_log("%s: cannot send to syslog: %s",
+				d->cfg->daemon.syslog_socket, strerror(-err));
+		/* Said once per outage, not once per event. */
+		d->syslog_failed = err != 0;
+	}
+	if (d->cfg->daemon.journald)
+		dg_sink_journal(o, prio, message);
+	json_object_put(o);
+}
+
+/* A record of the daemon's own: "record" @kind, the time, nothing else. */
+static struct json_object *dgd_record_new(const char *kind)
+{
+	struct json_object *o = json_object_new_object();
+
+	if (!o)
+		return NULL;
+	json_object_object_add(o, "time", json_object_new_uint64(
+		dgd_now(CLOCK_REALTIME)));
+	json_object_object_add(o, "record", json_object_new_string(kind));
+	return o;
+}
+
+static const char *dgd_str(struct json_object *o, const char *key)
+{
+	struct json_object *v;
+
+	return json_object_object_get_ex(o, key, &v) ? json_object_get_string(v) : "";
+}
+
+/* Copies @keys of @from that exist into @to. */
+static void dgd_copy_fields(struct json_object *to, struct json_object *from,
+			    const char *const *keys)
+{
+	struct json_object *v;
+
+	for (; *keys; keys++)
+		if (json_object_object_get_ex(from, *keys, &v))
+			json_object_object_add(to, *keys, json_object_get(v));
+}
+
+/* Events that never reached us, with how many and why. */
+static void dgd_loss(struct dgd *d, uint64_t lost, const char *reason)
+{
+	struct json_object *o = dgd_record_new("loss");
+	char message[256];
+
+	d->lost += lost;
+	dgd_log("%" PRIu64 " events were lost: %s", lost, reason);
+	if (!o)
+		return;
+	json_object_object_add(o, "lost", json_object_new_uint64(lost));
+	json_object_object_add(o, "reason", json_object_new_string(reason));
+	snprintf(message, sizeof(message), "%" PRIu64 " events lost: %s", lost,
+		 reason);
+	dgd_emit(d, o, LOG_WARNING, message);
+}
+
+/* The summary of a closed throttle window (dg_throttle_emit_fn). */
+static void dgd_summary(void *arg, struct json_object *o)
+{
+	struct dgd *d = arg;
+	char message[PATH_MAX + 128];
+	struct json_object *v;
+	uint64_t count = json_object_object_get_ex(o, "count", &v) ?
+			 json_object_get_uint64(v) : 0;
+	int action = strcmp(dgd_str(o, "action"), "blocked") ?
+		     DRIFTGUARD_ACTION_ALERTED : DRIFTGUARD_ACTION_BLOCKED;
+	int sev = DG_SEVERITY_HIGH;
+
+	while (sev < __DG_SEVERITY_MAX - 1 &&
+	       strcmp(dg_severity_name(sev), dgd_str(o, "severity")))
+		sev++;
+
+	json_object_object_add(o, "time", json_object_new_uint64(
+		dgd_now(CLOCK_REALTIME)));
+	snprintf(message, sizeof(message), "%s %" PRIu64 " times in %u s: %s",
+		 dgd_str(o, "action"), count, d->cfg->daemon.throttle_window,
+		 dgd_str(o, "path"));
+	dgd_emit(d, o, dg_sink_priority(action, sev), message);
+}
+
+/* --- responses ---------------------------------------------------------- */
+
+static const char *const dgd_context_fields[] = {
+	"path", "cgroup", "runtime", "container_id", "pod_uid", "policy",
+	"severity", "runbook", NULL,
+};
+
+static void dgd_response_record(struct dgd *d, struct json_object *o,
+				const char *what, int err)
+{
+	char result[128], message[PATH_MAX + 128];
+
+	if (err)
+		snprintf(result, sizeof(result), "error: %s", strerror(-err));
+	else
+		snprintf(result, sizeof(result), "ok");
+	json_object_object_add(o, "result", json_object_new_string(result));
+	snprintf(message, sizeof(message), "response %s on %s: %s", what,
+		 dgd_str(o, "target"), result);
+	dgd_log("%s", message);
+	dgd_emit(d, o, err ? LOG_ERR : LOG_WARNING, message);
+}
+
+/*
+ * The policy's response to the drift event @ev (its record, with the
+ * container context) in cgroup @cgroup.
+ */
+static void dgd_respond(struct dgd *d, const struct dg_policy *p,
+			const char *cgroup, const struct dg_container *ctr,
+			struct json_object *ev)
+{
+	const char *what = dg_response_name(p->response);
+	char dir[PATH_MAX];
+	struct json_object *o;
+	unsigned int n = 0;
+	size_t i;
+	int err;
+
+	err = dg_response_target(dg_cgroup_root(), cgroup, ctr, dir, sizeof(dir));
+	/* One stop at a time per container: its grace is running. */
+	for (i = 0; !err && i < d->nstops; i++)
+		if (!strcmp(d->stops[i].dir, dir))
+			return;
+	/*
+	 * Processes already on their way out (killed, freezing) can still
+	 * try once more: the same response to the same cgroup within a
+	 * second is not repeated.
+	 */
+	if (!err && d->last_response == p->response &&
+	    !strcmp(d->last_target, dir) &&
+	    dgd_now(CLOCK_MONOTONIC) - d->last_response_at < NSEC_PER_SEC)
+		return;
+	if (!err) {
+		d->last_response = p->response;
+		snprintf(d->last_target, sizeof(d->last_target), "%s", dir);
+		d->last_response_at = dgd_now(CLOCK_MONOTONIC);
+	}
+	o = dgd_record_new("response");
+	if (!o)
+		return;
+	json_object_object_add(o, "response", json_object_new_string(what));
+	json_object_object_add(o, "target", json_object_new_string(err ? "" : dir));
+	dgd_copy_fields(o, ev, dgd_context_fields);
+	if (err) {
+		dgd_response_record(d, o, what, err);
+		return;
+	}
+	switch (p->response) {
+	case DG_RESPONSE_KILL:
+		err = dg_response_kill(dir);
+		break;
+	case DG_RESPONSE_PAUSE:
+		err = dg_response_pause(dir);
+		break;
+	case DG_RESPONSE_STOP:
+		err = dg_response_term(dir, &n);
+		json_object_object_add(o, "signalled", json_object_new_uint64(n));
+		if (d->nstops < DG_STOPS_MAX) {
+			struct dgd_stop *st = &d->stops[d->nstops++];
+
+			snprintf(st->dir, sizeof(st->dir), "%s", dir);
+			st->deadline = dgd_now(CLOCK_MONOTONIC) +
+				       DG_RESPONSE_GRACE_SEC * NSEC_PER_SEC;
+			json_object_deep_copy(o, &st->record, NULL);
+		} else {
+			/* No room to wait: no grace. */
+			err = dg_response_kill(dir);
+		}
+		break;
+	default:
+		json_object_put(o);
+		return;
+	}
+	dgd_response_record(d, o, what, err);
+}
+
+/* Stops whose grace ended (all when @all): cgroup.kill now. */
+static void dgd_stops_due(struct dgd *d, bool all)
+{
+	uint64_t now = dgd_now(CLOCK_MONOTONIC);
+	struct json_object *o;
+	size_t i = 0;
+	int err;
+
+	while (i < d->nstops) {
+		struct dgd_stop *st = &d->stops[i];
+
+		if (!all && st->deadline > now) {
+			i++;
+			continue;
+		}
+		o = st->record;
+		err = dg_response_kill(st->dir);
+		/* A container that exited on SIGTERM leaves nothing to kill. */
+		if (err == -ENOENT)
+			err = 0;
+		if (o) {
+			json_object_object_add(o, "time", json_object_new_uint64(
+				dgd_now(CLOCK_REALTIME)));
+			json_object_object_add(o, "response",
+					       json_object_new_string("stop-kill"));
+			json_object_object_del(o, "signalled");
+			json_object_object_del(o, "prev");
+			dgd_response_record(d, o, "stop-kill", err);
+		}
+		*st = d->stops[--d->nstops];
+	}
+}
+
 /* --- the module --------------------------------------------------------- */
 
 struct dgd_status {
@@ -246,15 +524,15 @@ static void dgd_check_module(struct dgd *d)
 	}
 	if (err || !st.have_dropped)
 		return;
+	/*
+	 * The counter also counts events made while nobody listened and
+	 * those another listener missed: while we listen, it is an upper
+	 * bound of what we lost.
+	 */
 	if (st.dropped > d->dropped_seen) {
-		d->lost += st.dropped - d->dropped_seen;
-		/*
-		 * The counter also counts events made while nobody listened
-		 * and those another listener missed: while we listen, it is
-		 * an upper bound of what we lost.
-		 */
-		dgd_log("%" PRIu64 " events were lost (the module's "
-			"events_dropped counter)", st.dropped - d->dropped_seen);
+		dgd_loss(d, st.dropped - d->dropped_seen,
+			 "the module's event queue was full "
+			 "(its events_dropped counter)");
 		dgd_status(d);
 	}
 	d->dropped_seen = st.dropped;
@@ -301,19 +579,72 @@ static void dgd_module_up(struct dgd *d)
 		d->dropped_seen = st.dropped;
 	dgd_log("the module is loaded: setting its policies");
 	dg_sync_full(&d->sync, d->cfg, &d->nl);
+	/*
+	 * Between a reload and this sync the module ran without our
+	 * policies and its events reached nobody: say so in the records.
+	 */
+	if (d->was_up)
+		dgd_loss(d, d->dropped_seen, "the module was unloaded and loaded "
+			 "again: its policies were set again; the count is the "
+			 "events it made before driftguardd listened");
+	d->was_up = true;
 	dgd_status(d);
 }
 
 /* --- events ------------------------------------------------------------- */
+
+/* A file-drift event under one of the policy's files_exclude prefixes. */
+static bool dgd_excluded(const struct dg_policy *p, const struct dg_event *ev)
+{
+	size_t len;
+	int i;
+
+	if (!p || (ev->hook != DRIFTGUARD_HOOK_COPY_UP &&
+		   ev->hook != DRIFTGUARD_HOOK_CREATE))
+		return false;
+	for (i = 0; i < p->files_exclude.n; i++) {
+		const char *pre = p->files_exclude.v[i];
+
+		len = strlen(pre);
+		while (len > 1 && pre[len - 1] == '/')
+			len--;
+		if (!strncmp(ev->path, pre, len) &&
+		    (ev->path[len] == '/' || !ev->path[len] || len == 1))
+			return true;
+	}
+	return false;
+}
+
+/* The SHA-256 (and the copy) of the file an exec or mmap was judged on. */
+static void dgd_evidence(struct dgd *d, const struct dg_event *ev,
+			 struct json_object *o)
+{
+	const struct dg_daemon_config *c = &d->cfg->daemon;
+	struct dg_evidence e;
+
+	if ((ev->hook != DRIFTGUARD_HOOK_EXEC && ev->hook != DRIFTGUARD_HOOK_MMAP) ||
+	    (ev->class != DRIFTGUARD_CLASS_UPPER &&
+	     ev->class != DRIFTGUARD_CLASS_VOLUME))
+		return;
+	dg_evidence_collect(ev->tgid, ev->cgroup[0] ? ev->cgroup : NULL, ev->path,
+			    ev->ino, c->quarantine ? c->quarantine_dir : NULL,
+			    c->quarantine_max_bytes, &e);
+	json_object_object_add(o, "sha256", json_object_new_string(e.sha256));
+	if (e.quarantine[0])
+		json_object_object_add(o, "quarantine",
+				       json_object_new_string(e.quarantine));
+	if (e.note[0])
+		json_object_object_add(o, "evidence", json_object_new_string(e.note));
+}
 
 static void dgd_record(struct dgd *d, struct nlattr **tb)
 {
 	struct dg_container ctr;
 	const struct dg_policy *p;
 	struct json_object *o;
-	char cgroup[PATH_MAX], message[PATH_MAX + 64];
+	char cgroup[PATH_MAX], message[PATH_MAX + 64], who[32];
 	struct dg_event ev;
-	int prio, err;
+	bool respond;
 
 	dg_nl_event(tb, &ev);
 	ev.cgroup = cgroup;
@@ -323,42 +654,48 @@ static void dgd_record(struct dgd *d, struct nlattr **tb)
 	if (cgroup[0] && !dg_container_from_cgroup(cgroup, &ctr))
 		ev.container = &ctr;
 	p = dg_sync_policy_of(&d->sync, ev.policy_cgroup_id);
+	d->events++;
+	if (dgd_excluded(p, &ev)) {
+		d->excluded++;
+		return;
+	}
 
 	o = dg_event_json(&ev);
 	if (!o) {
-		d->lost++;
+		dgd_loss(d, 1, "out of memory");
 		return;
 	}
+	json_object_object_add(o, "record", json_object_new_string("drift"));
 	json_object_object_add(o, "policy", json_object_new_string(p ? p->name : ""));
 	json_object_object_add(o, "severity", json_object_new_string(
 		dg_severity_name(p ? (int)p->severity : DG_SEVERITY_HIGH)));
 	json_object_object_add(o, "runbook", json_object_new_string(
 		p ? p->runbook : ""));
-	d->events++;
-	if (d->log) {
-		err = dg_evlog_append_json(d->log, o);
-		if (err)
-			dgd_log("%s: cannot write the event: %s", d->log_path,
-				strerror(-err));
+	respond = p && p->response != DG_RESPONSE_NONE && cgroup[0] &&
+		  (ev.hook == DRIFTGUARD_HOOK_EXEC || ev.hook == DRIFTGUARD_HOOK_MMAP);
+
+	/* The same container, path and action again: counted, not written. */
+	snprintf(who, sizeof(who), "cgroup:%" PRIu64, ev.cgroup_id);
+	if (!dg_throttle_hit(d->throttle, ev.container ? ev.container->id : who,
+			     ev.path ? ev.path : "", ev.action,
+			     dgd_now(CLOCK_MONOTONIC), o)) {
+		d->suppressed++;
+		/* Every attempt gets the response: a restarted container too. */
+		if (respond)
+			dgd_respond(d, p, cgroup, ev.container, o);
+		json_object_put(o);
+		return;
 	}
-	/* The chain's "prev" is for the file only. */
-	json_object_object_del(o, "prev");
-	prio = dg_sink_priority(ev.action, p ? (int)p->severity :
-				DG_SEVERITY_HIGH);
-	if (d->cfg->daemon.syslog) {
-		err = dg_sink_syslog(d->cfg->daemon.syslog_socket, o, prio);
-		if (err && !d->syslog_failed)
-			dgd_log("%s: cannot send to syslog: %s",
-				d->cfg->daemon.syslog_socket, strerror(-err));
-		/* Said once per outage, not once per event. */
-		d->syslog_failed = err != 0;
-	}
-	if (d->cfg->daemon.journald) {
-		snprintf(message, sizeof(message), "%s %s %s: %s",
-			 dg_action_name(ev.action), dg_class_name(ev.class),
-			 dg_hook_name(ev.hook), ev.path);
-		dg_sink_journal(o, prio, message);
-	}
+	/* Before the response: a killed process's root cannot be read. */
+	dgd_evidence(d, &ev, o);
+	snprintf(message, sizeof(message), "%s %s %s: %s",
+		 dg_action_name(ev.action), dg_class_name(ev.class),
+		 dg_hook_name(ev.hook), ev.path);
+	json_object_get(o);
+	dgd_emit(d, o, dg_sink_priority(ev.action, p ? (int)p->severity :
+					DG_SEVERITY_HIGH), message);
+	if (respond)
+		dgd_respond(d, p, cgroup, ev.container, o);
 	json_object_put(o);
 }
 
@@ -440,6 +777,8 @@ static void dgd_tick(struct dgd *d)
 
 	if (read(d->tfd, &n, sizeof(n)) < 0)
 		return;
+	dg_throttle_expire(d->throttle, dgd_now(CLOCK_MONOTONIC), false);
+	dgd_stops_due(d, false);
 	if (d->module_up)
 		dgd_check_module(d);
 	if (!d->module_up)
@@ -476,6 +815,10 @@ static int dgd_setup(struct dgd *d)
 	if (d->sfd < 0 || d->cfg_ifd < 0 || d->tfd < 0 ||
 	    timerfd_settime(d->tfd, 0, &its, NULL))
 		return -errno;
+	d->throttle = dg_throttle_new(d->cfg->daemon.throttle_window,
+				      DG_THROTTLE_MAX, dgd_summary, d);
+	if (!d->throttle)
+		return -ENOMEM;
 	err = dg_sync_init(&d->sync);
 	if (err)
 		return err;
@@ -529,6 +872,13 @@ static int dgd_run(struct dgd *d)
 		if (pfd[P_TIMER].revents)
 			dgd_tick(d);
 	}
+	/* What already reached the socket is recorded. */
+	if (d->module_up)
+		dgd_read_events(d);
+	/* Nothing counted is left unsaid; no stop is left half done. */
+	dg_throttle_free(d->throttle);
+	d->throttle = NULL;
+	dgd_stops_due(d, true);
 	/* The policies stay in force: a restart must not open a gap. */
 	dgd_log("stopping; the kernel policies stay in force");
 	sd_notify(0, "STOPPING=1");

@@ -85,6 +85,11 @@ container_umount() {
 container_destroy() {
 	set +e
 	[ -n "${EVPID:-}" ] && kill "$EVPID" 2>/dev/null
+	if [ -n "${DGD_PID:-}" ]; then
+		kill "$DGD_PID" 2>/dev/null
+		wait "$DGD_PID" 2>/dev/null
+	fi
+	for p in ${KILL_AT_EXIT:-}; do kill "$p" 2>/dev/null; done
 	module_loaded && "$DRIFTCTL" policy del "$CG" >/dev/null 2>&1
 	for d in "$CG"/*/; do [ -d "$d" ] && rmdir "$d"; done
 	rmdir "$CG" 2>/dev/null
@@ -187,4 +192,74 @@ PY
 
 require_runc() {
 	command -v runc >/dev/null || fail "runc is not installed (scripts/bootstrap installs it)"
+}
+
+# --- driftguardd --------------------------------------------------------------
+
+# wait_until SECONDS WHAT CMD...: polls CMD every 0.1 s until it succeeds;
+# fails the test naming WHAT when it never does.
+wait_until() {
+	local n=$(($1 * 10)) what=$2 i
+	shift 2
+	for ((i = 0; i < n; i++)); do
+		"$@" >/dev/null 2>&1 && return 0
+		sleep 0.1
+	done
+	fail "waited $((n / 10)) s for $what"
+}
+
+# dgd_config [LINE...]: writes $C/etc/driftguard.conf: the JSON log at
+# $C/events.jsonl, journald and syslog off, then LINEs (later keys win
+# nothing: give only keys not set here, or set them all yourself).
+dgd_config() {
+	mkdir -p "$C"/etc/policy.d
+	{
+		echo "[daemon]"
+		echo "log_json = $C/events.jsonl"
+		local l have_journald=0 have_syslog=0
+		for l in "$@"; do
+			case $l in journald*) have_journald=1 ;; syslog\ *|syslog=*) have_syslog=1 ;; esac
+		done
+		[ "$have_journald" = 1 ] || echo "journald = no"
+		[ "$have_syslog" = 1 ] || echo "syslog = no"
+		for l in "$@"; do echo "$l"; done
+	} >"$C"/etc/driftguard.conf
+}
+
+# dgd_policy NAME LINE...: writes $C/etc/policy.d/NAME.conf, one
+# [policy NAME] section with LINEs.
+dgd_policy() {
+	local name=$1 l
+	shift
+	mkdir -p "$C"/etc/policy.d
+	{
+		echo "[policy $name]"
+		for l in "$@"; do echo "$l"; done
+	} >"$C"/etc/policy.d/"$name".conf
+}
+
+# dgd_start: runs driftguardd on $C/etc (stderr in $C/dgd.err) and waits
+# until it has set the module's policies.
+dgd_start() {
+	"$BIN"/driftguardd --config-dir "$C"/etc 2>"$C"/dgd.err &
+	DGD_PID=$!
+	wait_until 10 "driftguardd to set its policies ($(cat "$C"/dgd.err))" \
+		grep -q 'setting its policies' "$C"/dgd.err
+}
+
+# dgd_stop: SIGTERM, and driftguardd must exit 0.
+dgd_stop() {
+	kill -TERM "$DGD_PID"
+	wait "$DGD_PID" || fail "driftguardd exited $? on SIGTERM: $(cat "$C"/dgd.err)"
+	DGD_PID=
+}
+
+# records REGEX: how many lines of the JSON log match.
+records() {
+	grep -Ec -- "$1" "$C"/events.jsonl 2>/dev/null || true
+}
+
+# cg_rel: the container's cgroup relative to the cgroup2 mount.
+cg_rel() {
+	echo "${CG#/sys/fs/cgroup/}"
 }
