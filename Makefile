@@ -48,9 +48,9 @@ LIB_SRC := daemon/nl.c daemon/names.c daemon/cgroup.c daemon/container.c \
 	daemon/evlog.c daemon/config.c
 CTL_SRC := daemon/driftctl.c $(LIB_SRC)
 # The daemon's own parts that unit tests link too.
-DGD_LIB := daemon/throttle.c daemon/evidence.c daemon/response.c
+DGD_LIB := daemon/throttle.c daemon/evidence.c daemon/response.c daemon/sinks.c
 # driftguardd alone links libsystemd (sd_notify, the journal).
-DGD_SRC := daemon/driftguardd.c daemon/sync.c daemon/sinks.c $(DGD_LIB) $(LIB_SRC)
+DGD_SRC := daemon/driftguardd.c daemon/sync.c $(DGD_LIB) $(LIB_SRC)
 DGD_PKGS := libsystemd
 HDRS := $(wildcard daemon/*.h) uapi/linux/driftguard.h
 
@@ -113,8 +113,8 @@ UNIT_TESTS := $(patsubst tests/unit/%.c,$(BINDIR)/unit-%,$(wildcard tests/unit/t
 
 $(BINDIR)/unit-%: tests/unit/%.c $(LIB_SRC) $(DGD_LIB) $(HDRS)
 	@mkdir -p $(BINDIR)
-	$(CC) $(DG_CFLAGS) $(CFLAGS) $(shell pkg-config --cflags cmocka) -o $@ \
-		$< $(LIB_SRC) $(DGD_LIB) $(DG_LIBS) $(shell pkg-config --libs cmocka)
+	$(CC) $(DG_CFLAGS) $(CFLAGS) $(shell pkg-config --cflags cmocka $(DGD_PKGS)) -o $@ \
+		$< $(LIB_SRC) $(DGD_LIB) $(DG_LIBS) $(shell pkg-config --libs cmocka $(DGD_PKGS))
 
 unit: $(UNIT_TESTS)
 	@rc=0; for t in $(UNIT_TESTS); do echo "== $$t"; $$t || rc=1; done; exit $$rc
