@@ -212,6 +212,9 @@ for where, ds in daemonsets:
 if config_volume_items is not None:
     n, cm, data = config_volume_items
     paths = [i.get("path") for i in cm.get("items") or []]
+    unmapped = sorted(set(data) - {i.get("key") for i in cm.get("items") or []})
+    if unmapped:
+        err("configmap", f"keys {unmapped} have no item in the DaemonSet's volume: the pods never see them")
     if "driftguard.conf" not in paths:
         err("configmap", "no item at driftguard.conf")
     if not any(re.match(r"^policy\.d/[^/.][^/]*\.conf$", p or "") for p in paths):
