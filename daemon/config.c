@@ -34,10 +34,22 @@ static const char *const dg_responses[] = {
 	[DG_RESPONSE_PAUSE] = "pause",
 };
 
+static const char *const dg_syslog_formats[] = {
+	[DG_SYSLOG_LOCAL] = "local",
+	[DG_SYSLOG_RFC5424] = "rfc5424",
+};
+
 /* Where programs write as a matter of course: file drift there is noise. */
 static const char *const dg_default_excludes[] = {
 	"/tmp", "/var/tmp", "/var/log", "/run", "/proc",
 };
+
+const char *dg_syslog_format_name(int format)
+{
+	if (format < 0 || format >= __DG_SYSLOG_MAX)
+		return "unknown";
+	return dg_syslog_formats[format];
+}
 
 const char *dg_severity_name(int severity)
 {
@@ -70,6 +82,7 @@ enum dg_type {
 	DG_T_SEVERITY,		/* enum dg_severity */
 	DG_T_URL,		/* char *, http(s) URL or "" */
 	DG_T_RESPONSE,		/* enum dg_response */
+	DG_T_SYSLOG_FORMAT,	/* enum dg_syslog_format */
 };
 
 struct dg_key {
@@ -85,6 +98,7 @@ static const struct dg_key dg_daemon_keys[] = {
 	DG_DKEY(journald, DG_T_BOOL),
 	DG_DKEY(syslog, DG_T_BOOL),
 	DG_DKEY(syslog_socket, DG_T_PATH),
+	DG_DKEY(syslog_format, DG_T_SYSLOG_FORMAT),
 	DG_DKEY(state_dir, DG_T_PATH),
 	DG_DKEY(quarantine_dir, DG_T_PATH),
 	DG_DKEY(quarantine, DG_T_BOOL),
@@ -434,6 +448,13 @@ static int dg_set(struct dg_parser *p, const struct dg_key *k, void *field,
 			return dg_fail(p, p->line, -EINVAL,
 				       "response: '%s' is not none, kill, stop or pause", v);
 		*(enum dg_response *)field = i;
+		return 0;
+	case DG_T_SYSLOG_FORMAT:
+		i = dg_lookup(dg_syslog_formats, DG_COUNT(dg_syslog_formats), v);
+		if (i < 0)
+			return dg_fail(p, p->line, -EINVAL,
+				       "syslog_format: '%s' is not local or rfc5424", v);
+		*(enum dg_syslog_format *)field = i;
 		return 0;
 	}
 	return dg_fail(p, p->line, -EINVAL, "%s: no parser for this key", k->name);
@@ -1032,6 +1053,10 @@ static void dg_print_key(FILE *out, const struct dg_key *k, const void *base)
 	case DG_T_RESPONSE:
 		fprintf(out, "%s = %s\n", k->name,
 			dg_response_name(*(const enum dg_response *)f));
+		break;
+	case DG_T_SYSLOG_FORMAT:
+		fprintf(out, "%s = %s\n", k->name,
+			dg_syslog_format_name(*(const enum dg_syslog_format *)f));
 		break;
 	}
 }

@@ -14,6 +14,12 @@
  *   journald = yes|no        [yes]
  *   syslog = yes|no          [no]
  *   syslog_socket = PATH     [/dev/log]
+ *   syslog_format = local|rfc5424   [local]
+ *                            local: "<PRI>driftguardd[PID]: MSG", what
+ *                            syslog(3) sends and /dev/log readers (journald,
+ *                            rsyslog's imuxsock) expect; rfc5424: "<PRI>1
+ *                            TIMESTAMP HOST driftguardd PID RECORD - MSG",
+ *                            for a socket whose reader parses RFC 5424
  *   state_dir = PATH         [/var/lib/driftguard]
  *   quarantine_dir = PATH    [/var/lib/driftguard/quarantine]
  *   quarantine = yes|no      [no]
@@ -71,6 +77,12 @@ enum dg_severity {
 	__DG_SEVERITY_MAX,
 };
 
+enum dg_syslog_format {
+	DG_SYSLOG_LOCAL,
+	DG_SYSLOG_RFC5424,
+	__DG_SYSLOG_MAX,
+};
+
 enum dg_response {
 	DG_RESPONSE_NONE,
 	DG_RESPONSE_KILL,
@@ -89,6 +101,7 @@ struct dg_daemon_config {
 	bool journald;
 	bool syslog;
 	char *syslog_socket;
+	enum dg_syslog_format syslog_format;
 	char *state_dir;
 	char *quarantine_dir;
 	bool quarantine;
@@ -155,5 +168,6 @@ void dg_config_print(const struct dg_config *cfg, FILE *out);
 
 const char *dg_severity_name(int severity);
 const char *dg_response_name(int response);
+const char *dg_syslog_format_name(int format);
 
 #endif /* DG_CONFIG_H */

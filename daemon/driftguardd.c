@@ -254,7 +254,8 @@ static void dgd_emit(struct dgd *d, struct json_object *o, int prio,
 	/* The chain's "prev" is for the file only. */
 	json_object_object_del(o, "prev");
 	if (d->cfg->daemon.syslog) {
-		err = dg_sink_syslog(d->cfg->daemon.syslog_socket, o, prio);
+		err = dg_sink_syslog(d->cfg->daemon.syslog_socket, o, prio,
+				     d->cfg->daemon.syslog_format);
 		if (err && !d->syslog_failed)
 			dgd_log("%s: cannot send to syslog: %s",
 				d->cfg->daemon.syslog_socket, strerror(-err));

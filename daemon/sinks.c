@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <syslog.h>
+#include <time.h>
 #include <unistd.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
@@ -48,9 +49,31 @@ int dg_sink_priority(int action, int severity)
 	return p;
 }
 
-int dg_sink_syslog(const char *path, struct json_object *o, int prio)
+/* The RFC 5424 header up to MSG: VERSION TIMESTAMP HOSTNAME APP PROCID MSGID SD. */
+static int dg_rfc5424_header(char *line, size_t size, int prio, const char *msgid)
+{
+	char host[256] = "-", stamp[64];
+	struct timespec ts;
+	struct tm tm;
+	size_t len;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	gmtime_r(&ts.tv_sec, &tm);
+	len = strftime(stamp, sizeof(stamp), "%Y-%m-%dT%H:%M:%S", &tm);
+	snprintf(stamp + len, sizeof(stamp) - len, ".%06ldZ", ts.tv_nsec / 1000);
+	if (gethostname(host, sizeof(host) - 1) || !host[0])
+		strcpy(host, "-");
+	host[sizeof(host) - 1] = '\0';
+	return snprintf(line, size, "<%d>1 %s %s driftguardd %d %s - ",
+			LOG_DAEMON | prio, stamp, host, (int)getpid(),
+			msgid && msgid[0] ? msgid : "-");
+}
+
+int dg_sink_syslog(const char *path, struct json_object *o, int prio,
+		   enum dg_syslog_format format)
 {
 	struct sockaddr_un sun = { .sun_family = AF_UNIX };
+	struct json_object *kind;
 	char line[8192];
 	int n, fd, err = 0;
 	size_t off;
@@ -58,8 +81,15 @@ int dg_sink_syslog(const char *path, struct json_object *o, int prio)
 	if (strlen(path) >= sizeof(sun.sun_path))
 		return -ENAMETOOLONG;
 	memcpy(sun.sun_path, path, strlen(path));
-	n = snprintf(line, sizeof(line), "<%d>driftguardd[%d]: ",
-		     LOG_DAEMON | prio, (int)getpid());
+	if (format == DG_SYSLOG_RFC5424)
+		n = dg_rfc5424_header(line, sizeof(line), prio,
+				      json_object_object_get_ex(o, "record", &kind) ?
+				      json_object_get_string(kind) : NULL);
+	else
+		n = snprintf(line, sizeof(line), "<%d>driftguardd[%d]: ",
+			     LOG_DAEMON | prio, (int)getpid());
+	if (n < 0 || (size_t)n >= sizeof(line))
+		return -EINVAL;
 	off = (size_t)n;
 	json_object_object_foreach(o, key, val) {
 		const char *v = json_object_get_string(val);

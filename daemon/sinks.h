@@ -10,6 +10,8 @@
 
 #include <json-c/json.h>
 
+#include "config.h"
+
 /*
  * The daemon's own messages: "driftguardd: ..." on stderr (the journal
  * under systemd, a file in the tests).
@@ -20,12 +22,16 @@ void dgd_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int dg_sink_priority(int action, int severity);
 
 /*
- * Sends one datagram "<PRI>driftguardd[PID]: key=value key=value ..." to the
- * syslog socket @path (facility daemon); values with blanks, quotes, '=' or
- * '\' are written as JSON strings. The socket is connected per message, so
- * a restarted syslog daemon is found again. Returns 0 or -errno.
+ * Sends one datagram to the syslog socket @path (facility daemon): the
+ * header, then the message "key=value key=value ..." where values with
+ * blanks, quotes, '=' or '\' are written as JSON strings. The header is
+ * "<PRI>driftguardd[PID]: " (DG_SYSLOG_LOCAL, as syslog(3) sends) or
+ * "<PRI>1 TIMESTAMP HOST driftguardd PID RECORD - " (DG_SYSLOG_RFC5424; the
+ * MSGID is the record kind). The socket is connected per message, so a
+ * restarted syslog daemon is found again. Returns 0 or -errno.
  */
-int dg_sink_syslog(const char *path, struct json_object *o, int prio);
+int dg_sink_syslog(const char *path, struct json_object *o, int prio,
+		   enum dg_syslog_format format);
 
 /*
  * Sends the event to journald: MESSAGE=@message, a fixed MESSAGE_ID

@@ -72,6 +72,7 @@ static void daemon_file_sets_every_key(void **state)
 		"journald = no\n"
 		"syslog = yes\n"
 		"syslog_socket = /run/syslog.sock\n"
+		"syslog_format = rfc5424\n"
 		"state_dir = /var/lib/dg\n"
 		"quarantine_dir = /srv/quarantine\n"
 		"quarantine = yes\n"
@@ -83,6 +84,7 @@ static void daemon_file_sets_every_key(void **state)
 	assert_false(cfg->daemon.journald);
 	assert_true(cfg->daemon.syslog);
 	assert_string_equal(cfg->daemon.syslog_socket, "/run/syslog.sock");
+	assert_int_equal(cfg->daemon.syslog_format, DG_SYSLOG_RFC5424);
 	assert_string_equal(cfg->daemon.state_dir, "/var/lib/dg");
 	assert_string_equal(cfg->daemon.quarantine_dir, "/srv/quarantine");
 	assert_true(cfg->daemon.quarantine);
@@ -104,6 +106,7 @@ static void daemon_keys_not_given_keep_their_defaults(void **state)
 	assert_string_equal(cfg->daemon.log_json, "/var/log/driftguard/events.jsonl");
 	assert_true(cfg->daemon.journald);
 	assert_string_equal(cfg->daemon.syslog_socket, "/dev/log");
+	assert_int_equal(cfg->daemon.syslog_format, DG_SYSLOG_LOCAL);
 	assert_string_equal(cfg->daemon.state_dir, "/var/lib/driftguard");
 	assert_string_equal(cfg->daemon.quarantine_dir,
 			    "/var/lib/driftguard/quarantine");
@@ -343,6 +346,8 @@ static const struct error_case error_cases[] = {
 	  "t.conf:2: max_log_bytes: '20000000000G' is not a size (bytes, or a number with K, M or G): too big" },
 	{ DAEMON, "[daemon]\nthrottle_window = 86401\n",
 	  "t.conf:2: throttle_window: '86401' is not a number of seconds from 0 to 86400" },
+	{ DAEMON, "[daemon]\nsyslog_format = rfc3164\n",
+	  "t.conf:2: syslog_format: 'rfc3164' is not local or rfc5424" },
 	{ DAEMON, "[daemon]\nlog_keep = 0\n",
 	  "t.conf:2: log_keep: '0' is not a number of files from 1 to 100" },
 	{ DAEMON, "[daemon]\nlog_keep = 101\n",
@@ -622,6 +627,7 @@ static void effective_configuration_prints_in_the_documented_format(void **state
 		"journald = yes\n"
 		"syslog = no\n"
 		"syslog_socket = /dev/log\n"
+		"syslog_format = local\n"
 		"state_dir = /var/lib/driftguard\n"
 		"quarantine_dir = /var/lib/driftguard/quarantine\n"
 		"quarantine = no\n"

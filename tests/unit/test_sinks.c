@@ -45,7 +45,7 @@ static void syslog_line_is_key_value_with_quoted_odd_values(void **state)
 	json_object_object_add(o, "pid", json_object_new_int(42));
 	json_object_object_add(o, "runbook", json_object_new_string(""));
 	json_object_object_add(o, "comm", json_object_new_string("x=\"y\""));
-	assert_int_equal(dg_sink_syslog(path, o, LOG_ERR), 0);
+	assert_int_equal(dg_sink_syslog(path, o, LOG_ERR, DG_SYSLOG_LOCAL), 0);
 	n = recv(fd, buf, sizeof(buf) - 1, 0);
 	assert_true(n > 0);
 	buf[n] = '\0';
@@ -58,13 +58,42 @@ static void syslog_line_is_key_value_with_quoted_odd_values(void **state)
 	unlink(path);
 }
 
+static void rfc5424_line_has_version_time_host_app_pid_and_record_as_msgid(void **state)
+{
+	struct json_object *o = json_object_new_object();
+	char path[64], buf[1024], host[256] = "", re[512];
+	ssize_t n;
+	int fd;
+
+	(void)state;
+	fd = listener(path, sizeof(path));
+	gethostname(host, sizeof(host) - 1);
+	json_object_object_add(o, "record", json_object_new_string("summary"));
+	json_object_object_add(o, "count", json_object_new_int(7));
+	assert_int_equal(dg_sink_syslog(path, o, LOG_WARNING, DG_SYSLOG_RFC5424), 0);
+	n = recv(fd, buf, sizeof(buf) - 1, 0);
+	assert_true(n > 0);
+	buf[n] = '\0';
+	snprintf(re, sizeof(re), "<%d>1 ", LOG_DAEMON | LOG_WARNING);
+	assert_memory_equal(buf, re, strlen(re));
+	/* 2026-11-22T20:21:03.123456Z */
+	assert_int_equal(buf[strlen(re) + 10], 'T');
+	assert_int_equal(buf[strlen(re) + 26], 'Z');
+	snprintf(re, sizeof(re), " %s driftguardd %d summary - record=summary count=7",
+		 host, (int)getpid());
+	assert_string_equal(buf + strlen("<28>1 ") + 27, re);
+	json_object_put(o);
+	close(fd);
+	unlink(path);
+}
+
 static void syslog_without_a_listener_is_an_error(void **state)
 {
 	struct json_object *o = json_object_new_object();
 
 	(void)state;
-	assert_int_equal(dg_sink_syslog("/tmp/dg-sinks-nobody.sock", o, LOG_ERR),
-			 -ENOENT);
+	assert_int_equal(dg_sink_syslog("/tmp/dg-sinks-nobody.sock", o, LOG_ERR,
+					DG_SYSLOG_LOCAL), -ENOENT);
 	json_object_put(o);
 }
 
@@ -83,6 +112,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(syslog_line_is_key_value_with_quoted_odd_values),
+		cmocka_unit_test(rfc5424_line_has_version_time_host_app_pid_and_record_as_msgid),
 		cmocka_unit_test(syslog_without_a_listener_is_an_error),
 		cmocka_unit_test(priority_follows_severity_and_is_one_lower_when_allowed),
 	};
