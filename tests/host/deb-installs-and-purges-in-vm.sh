@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# `make deb` builds driftguard and driftguard-dkms, and in a VM (the first test
+# kernel, Debian 12's 6.1) they install into a writable copy of the root with
+# dpkg -i: DKMS builds the module in the postinst, modprobe loads it (and
+# skips it with driftguard.off on the command line), driftguardd started as
+# the unit's ExecStart applies the packaged default policy and logs a drifted
+# binary blocked by a policy added to policy.d, and dpkg --purge leaves
+# nothing behind (tests/host/lib/deb-guest.sh). One kernel only: the guest
+# DKMS build and depmod under TCG take minutes.
+set -euo pipefail
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)
+
+fail() {
+	echo "FAILED: $*" >&2
+	exit 1
+}
+
+[ "$(id -u)" = 0 ] || fail "must run as root"
+log=$(mktemp)
+t0=$(date +%s)
+make -C "$REPO" deb >"$log" 2>&1 || { tail -n 30 "$log" >&2; fail "make deb failed"; }
+rm -f "$log"
+echo "make deb: $(($(date +%s) - t0))s"
+for f in "$REPO"/build/deb/driftguard_*.deb "$REPO"/build/deb/driftguard-dkms_*.deb; do
+	[ -f "$f" ] || fail "make deb did not make $f"
+done
+[ -x "$REPO/build/bin/driftctl" ] && [ -x "$REPO/build/bin/hello" ] ||
+	make -s -C "$REPO" userspace test-tools >/dev/null || fail "make userspace test-tools failed"
+
+k=$("$REPO/scripts/kernels" | head -n 1)
+[ -f "$REPO/build/$k/driftguard.ko" ] || make -s -C "$REPO" module KVER="$k" >/dev/null ||
+	fail "make module KVER=$k failed"
+out=$(mktemp -d "${TMPDIR:-/tmp}/dg-deb-vm.XXXXXX")
+rc=0
+"$REPO/tests/vm/run" --kernel "$k" --no-module --timeout 900 --out "$out" -- \
+	"$REPO/tests/host/lib/deb-guest.sh" || rc=$?
+[ "$rc" = 0 ] || fail "on $k: the guest half exited $rc (see $out/console.log)"
+rm -rf "$out"
+echo "ok: ${0##*/}"

@@ -1,0 +1,202 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Guest half of tests/host/deb-installs-and-purges-in-vm.sh (run by tests/vm/run
+# --no-module): installs build/deb's driftguard-dkms and driftguard into a
+# writable copy of the guest's root (overlayfs: the read-only 9p host root
+# below, tmpfs above; chroot, with /proc, /sys, /dev and cgroup2 bound in),
+# loads the module the way the packages do, runs driftguardd as the unit's
+# ExecStart does, checks the default policies apply and a policy added to
+# policy.d blocks and logs a drifted binary, then purges both packages and
+# checks nothing they added is left.
+#
+# DG_DEB_DKMS_BUILD=0 (default): the kernel headers are hidden, so the
+# postinst registers the source with DKMS but skips the build ("headers ...
+# not installed"), and the host-built build/<release>/driftguard.ko is
+# insmod'ed; modprobe.d's driftguard.off rule is checked on its own. 1:
+# the postinst builds and installs the module with DKMS (headers from the host
+# root) and modprobe loads it from updates/dkms. Under TCG that took over six
+# minutes for the build and depmod (with other VMs on the same two CPUs), too
+# slow for every run.
+set -eu
+. "$DG_SRC/tests/lib.sh"
+
+dkms_build=${DG_DEB_DKMS_BUILD:-0}
+debdir=$DG_SRC/build/deb
+version=$(cat "$DG_SRC/VERSION")
+W=/run/dg-deb
+R=$W/root
+
+t0=$(date +%s)
+step() { echo "--- $(($(date +%s) - t0))s: $*"; }
+in_root() {
+	chroot "$R" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 HOME=/root \
+		DEBIAN_FRONTEND=noninteractive "$@"
+}
+
+cleanup() {
+	set +e
+	[ -n "${DGD_PID:-}" ] && kill "$DGD_PID" 2>/dev/null && wait "$DGD_PID" 2>/dev/null
+	[ -z "${C:-}" ] || container_destroy
+	umount -R "$R" 2>/dev/null
+}
+trap cleanup EXIT
+
+# --- a writable root ------------------------------------------------------------
+step "overlay root"
+mkdir -p "$W"
+mount -t tmpfs -o mode=755 dgdeb "$W"
+mkdir -p "$W"/upper "$W"/work "$R" "$W"/mods/upper "$W"/mods/work
+mount -t overlay overlay -o "lowerdir=/,upperdir=$W/upper,workdir=$W/work" "$R"
+mount --rbind /proc "$R"/proc
+mount --rbind /sys "$R"/sys
+mount --rbind /dev "$R"/dev
+mount -t tmpfs -o mode=755 dgrun "$R"/run
+mount -t tmpfs -o mode=1777 dgtmp "$R"/tmp
+# The booted kernel's modules (the guest's /lib/modules), writable for dkms
+# install and depmod; `build` points at the host's headers for DKMS.
+mount -t overlay overlay -o "lowerdir=/lib/modules,upperdir=$W/mods/upper,workdir=$W/mods/work" "$R"/lib/modules
+rm -f "$R/lib/modules/$DG_KVER/build" "$R/lib/modules/$DG_KVER/source"
+if [ "$dkms_build" = 1 ]; then
+	[ -d "/usr/src/linux-headers-$DG_KVER" ] || fail "no /usr/src/linux-headers-$DG_KVER on the host root"
+	ln -s "/usr/src/linux-headers-$DG_KVER" "$R/lib/modules/$DG_KVER/build"
+fi
+# man-db's trigger would rebuild the whole manual page index: minutes under TCG.
+rm -f "$R"/var/lib/man-db/auto-update
+[ -z "$(in_root dpkg-query -W -f='${Status}' driftguard driftguard-dkms 2>/dev/null | grep -w installed)" ] ||
+	fail "driftguard is already installed on the host root"
+
+# --- install ----------------------------------------------------------------------
+step "dpkg -i"
+mkdir -p "$R"/tmp/debs
+cp "$debdir/driftguard-dkms_${version}_all.deb" "$debdir"/driftguard_"${version}"_*.deb "$R"/tmp/debs/
+rm -f "$R"/tmp/debs/*dbgsym*
+ti=$(date +%s)
+in_root dpkg -i /tmp/debs/driftguard-dkms_"${version}"_all.deb /tmp/debs/driftguard_"${version}"_amd64.deb ||
+	fail "dpkg -i failed"
+echo "dpkg -i took $(($(date +%s) - ti))s"
+in_root dpkg -L driftguard driftguard-dkms >"$W"/files.txt
+in_root dkms status
+
+for f in /usr/sbin/driftguardd /usr/sbin/driftctl /etc/driftguard/driftguard.conf \
+	/etc/driftguard/policy.d/containers.conf /usr/lib/modules-load.d/driftguard.conf \
+	/usr/lib/modprobe.d/driftguard.conf /lib/systemd/system/driftguard.service \
+	"/usr/src/driftguard-$version/dkms.conf" /usr/share/man/man8/driftctl.8.gz \
+	/usr/share/bash-completion/completions/driftctl; do
+	[ -e "$R$f" ] || fail "$f was not installed"
+done
+expect_match "conffiles" '/etc/driftguard/policy.d/containers.conf' \
+	"$(in_root dpkg-query -W -f='${Conffiles}' driftguard)"
+expect_eq "modules-load.d" "driftguard" "$(grep -v '^#' "$R"/usr/lib/modules-load.d/driftguard.conf)"
+in_root dkms status driftguard | grep -q "driftguard/$version" || fail "driftguard is not registered with DKMS"
+
+# --- load the module as boot would ------------------------------------------------
+step "modprobe"
+# driftguard.off on the kernel command line: modprobe.d's install rule skips
+# the module and modprobe still succeeds (systemd-modules-load reports no error).
+echo "$(cat /proc/cmdline) driftguard.off" >"$W"/cmdline
+mount --bind "$W"/cmdline "$R"/proc/cmdline
+in_root modprobe driftguard || fail "modprobe driftguard with driftguard.off failed"
+! module_loaded || fail "driftguard was loaded although the command line says driftguard.off"
+umount "$R"/proc/cmdline
+if [ "$dkms_build" = 1 ]; then
+	in_root dkms status driftguard | grep -q "$DG_KVER.*: installed" ||
+		fail "DKMS did not build and install for $DG_KVER: $(in_root dkms status driftguard)"
+	expect_match "modinfo -n" "^/lib/modules/$DG_KVER/updates/dkms/driftguard.ko" \
+		"$(in_root modinfo -n driftguard)"
+	in_root modprobe driftguard || fail "modprobe driftguard failed"
+else
+	expect_match "dkms status" "driftguard/$version: added" "$(in_root dkms status driftguard)"
+	# Without driftguard.off the rule hands over to modprobe --ignore-install,
+	# which finds no module here (DKMS built none).
+	rc=0
+	out=$(in_root modprobe driftguard 2>&1) || rc=$?
+	[ "$rc" != 0 ] && grep -q 'driftguard' <<<"$out" ||
+		fail "modprobe driftguard without a built module: exit $rc: $out"
+	echo "DKMS build skipped (no headers): insmod $DG_KO"
+	insmod "$DG_KO"
+fi
+module_loaded || fail "the module is not loaded"
+
+# --- driftguardd, started as the unit starts it ----------------------------------
+step "driftguardd"
+execstart=$(sed -n 's/^ExecStart=//p' "$R"/lib/systemd/system/driftguard.service)
+expect_match "ExecStart" '^/usr/sbin/driftguardd' "$execstart"
+# What systemd makes for LogsDirectory= and StateDirectory=.
+mkdir -p -m 0750 "$R"/var/log/driftguard "$R"/var/lib/driftguard
+# Not through in_root: a function in the background is a subshell, and the
+# SIGTERM below must reach driftguardd itself (chroot and env exec it).
+# shellcheck disable=SC2086  # the unit's command line, split as systemd would
+chroot "$R" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 $execstart >"$W"/dgd.log 2>&1 &
+DGD_PID=$!
+for i in $(seq 100); do
+	grep -q 'setting its policies' "$W"/dgd.log && break
+	sleep 0.2
+done
+grep -q 'setting its policies' "$W"/dgd.log || fail "driftguardd did not start: $(cat "$W"/dgd.log)"
+
+# The packaged policy for Docker containers covers a docker scope that appears.
+mkdir -p /sys/fs/cgroup/system.slice/docker-dgdebtest.scope
+for i in $(seq 50); do
+	"$DRIFTCTL" policy get /sys/fs/cgroup/system.slice/docker-dgdebtest.scope 2>/dev/null | grep -q 'mode detect' && break
+	sleep 0.2
+done
+expect_match "the default docker policy" 'mode detect' \
+	"$("$DRIFTCTL" policy get /sys/fs/cgroup/system.slice/docker-dgdebtest.scope 2>&1 || true)"
+rmdir /sys/fs/cgroup/system.slice/docker-dgdebtest.scope
+
+# A policy of our own, dropped into policy.d, refuses drift; the JSON log says so.
+container_create
+trap cleanup EXIT
+cat >"$R"/etc/driftguard/policy.d/test.conf <<CONF
+[policy debtest]
+cgroup = ${CG#/sys/fs/cgroup/}
+mode = prevent
+severity = medium
+CONF
+for i in $(seq 50); do
+	"$DRIFTCTL" policy get "$CG" 2>/dev/null | grep -q 'mode prevent' && break
+	sleep 0.2
+done
+expect_match "the added policy" 'mode prevent' "$("$DRIFTCTL" policy get "$CG" 2>&1 || true)"
+drop "$BIN"/hello /tmp/dropped
+expect_denied /tmp/dropped
+log=$R/var/log/driftguard/events.jsonl
+for i in $(seq 50); do
+	grep -q '"action":"blocked".*"path":"/tmp/dropped"' "$log" 2>/dev/null && break
+	sleep 0.2
+done
+expect_match "blocked record in the JSON log" '"action":"blocked".*"path":"/tmp/dropped".*"policy":"debtest"' \
+	"$(cat "$log" 2>/dev/null)"
+in_root driftctl verify-log /var/log/driftguard/events.jsonl || fail "the JSON log's chain is broken"
+kill -TERM "$DGD_PID"
+wait "$DGD_PID" || fail "driftguardd exited $? on SIGTERM: $(cat "$W"/dgd.log)"
+DGD_PID=
+rm -f "$R"/etc/driftguard/policy.d/test.conf
+container_destroy
+C=
+rmmod driftguard || fail "rmmod driftguard failed"
+
+# --- purge --------------------------------------------------------------------------
+step "dpkg --purge"
+tp=$(date +%s)
+in_root dpkg --purge driftguard driftguard-dkms || fail "dpkg --purge failed"
+echo "dpkg --purge took $(($(date +%s) - tp))s"
+left=""
+while read -r f; do
+	# Directories (and merged-/usr links such as /lib) are shared with others.
+	[ -d "$R$f" ] && continue
+	[ -e "$R$f" ] || [ -L "$R$f" ] || continue
+	left="$left $f"
+done <"$W"/files.txt
+[ -z "$left" ] || fail "files left after purge:$left"
+for f in /etc/driftguard /usr/src/driftguard-"$version" /var/lib/dkms/driftguard \
+	/var/log/driftguard /var/lib/driftguard /usr/sbin/driftguardd /usr/sbin/driftctl; do
+	[ ! -e "$R$f" ] || fail "$f is left after purge"
+done
+left=$(find "$R/lib/modules/$DG_KVER" -name 'driftguard.ko*')
+[ -z "$left" ] || fail "module left after purge: $left"
+[ -z "$(in_root dkms status driftguard)" ] || fail "still registered with DKMS: $(in_root dkms status driftguard)"
+[ -z "$(in_root dpkg-query -W -f='${Status}\n' driftguard driftguard-dkms 2>/dev/null | grep -v 'not-installed')" ] ||
+	fail "dpkg still knows the packages: $(in_root dpkg-query -W -f='${Package} ${Status}\n' driftguard driftguard-dkms)"
+step "done"
+pass
