@@ -9,18 +9,19 @@
 # policy.d blocks and logs a drifted binary, then purges both packages and
 # checks nothing they added is left.
 #
-# DG_DEB_DKMS_BUILD=0 (default): the kernel headers are hidden, so the
-# postinst registers the source with DKMS but skips the build ("headers ...
-# not installed"), and the host-built build/<release>/driftguard.ko is
-# insmod'ed; modprobe.d's driftguard.off rule is checked on its own. 1:
-# the postinst builds and installs the module with DKMS (headers from the host
-# root) and modprobe loads it from updates/dkms. Under TCG that took over six
-# minutes for the build and depmod (with other VMs on the same two CPUs), too
-# slow for every run.
+# By default the kernel headers are hidden, so the postinst registers the
+# source with DKMS but skips the build ("headers ... not installed"), and the
+# host-built build/<release>/driftguard.ko is insmod'ed; modprobe.d's
+# driftguard.off rule is checked on its own. With --dkms-build (the host
+# test's DG_DEB_DKMS_BUILD=1) the postinst builds and installs the module with
+# DKMS (headers from the host root) and modprobe loads it from updates/dkms.
+# Under TCG that took over six minutes for the build and depmod (with other
+# VMs on the same two CPUs), too slow for every run.
 set -eu
 . "$DG_SRC/tests/lib.sh"
 
-dkms_build=${DG_DEB_DKMS_BUILD:-0}
+dkms_build=0
+[ "${1:-}" != --dkms-build ] || dkms_build=1
 debdir=$DG_SRC/build/deb
 version=$(cat "$DG_SRC/VERSION")
 W=/run/dg-deb
