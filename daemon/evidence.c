@@ -53,17 +53,20 @@ static int dg_open_evidence(uint32_t tgid, const char *cgroup_dir,
 	int fd;
 
 	fd = dg_open_in_root(tgid, path);
+	/*
+	 * ENOENT: the process is gone or a zombie (runc's exec helper exits
+	 * as soon as its exec fails), or the file is: another process of the
+	 * container tells which.
+	 */
 	if (fd != -ENOENT || !cgroup_dir)
-		return fd;
-	/* ENOENT from /proc/<tgid>/root: the process is gone. */
-	snprintf(procs, sizeof(procs), "/proc/%" PRIu32, tgid);
-	if (!access(procs, F_OK))
 		return fd;
 	snprintf(procs, sizeof(procs), "%s/cgroup.procs", cgroup_dir);
 	f = fopen(procs, "re");
 	if (!f)
 		return fd;
 	while (fscanf(f, "%u", &pid) == 1) {
+		if (pid == tgid)
+			continue;
 		fd = dg_open_in_root(pid, path);
 		if (fd != -ENOENT)
 			break;

@@ -4,7 +4,8 @@
 # tarball): with driftguardd's prevent policy on podman's container
 # cgroups (libpod_parent/libpod-*), the image's own binary runs under
 # `podman exec`, a binary put in with `podman cp` is refused, and the JSON
-# log's blocked record names the runtime "podman" and the full container id.
+# log's blocked record names the runtime "podman", the full container id
+# and the SHA-256 of the copied-in file.
 set -eu
 . "$DG_SRC/tests/lib.sh"
 command -v podman >/dev/null || fail "podman is not installed (scripts/bootstrap installs it)"
@@ -107,6 +108,8 @@ rec=$(grep '"action":"blocked".*"path":"/tmp/dropped"' "$C"/events.jsonl | head 
 expect_match "runtime in the record" '"runtime":"podman"' "$rec"
 expect_match "container id in the record" "\"container_id\":\"$id\"" "$rec"
 expect_match "cgroup in the record" "\"cgroup\":\"[^\"]*/libpod_parent/libpod-$id\"" "$rec"
+# runc's exec helper is gone by now: the hash is read through the container's sleep.
+expect_match "sha256 in the record" "\"sha256\":\"$(sha256sum "$BIN"/hello | cut -d' ' -f1)\"" "$rec"
 
 pm rm -f -t 0 t >/dev/null || fail "podman rm failed"
 running=0
