@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # `make deb` builds driftguard and driftguard-dkms, and in a VM (the first test
 # kernel, Debian 12's 6.1) they install into a writable copy of the root with
-# dpkg -i: DKMS builds the module in the postinst, modprobe loads it (and
-# skips it with driftguard.off on the command line), driftguardd started as
+# dpkg -i: the postinst registers the module with DKMS, modprobe loads it
+# (and skips it with driftguard.off on the command line), driftguardd started as
 # the unit's ExecStart applies the packaged default policy and logs a drifted
-# binary blocked by a policy added to policy.d, and dpkg --purge leaves
+# binary blocked by a policy added to policy.d, and apt-get purge leaves
 # nothing behind (tests/host/lib/deb-guest.sh). One kernel only, and the
 # postinst's DKMS build skipped (the host-built module is loaded instead):
 # under TCG the guest's DKMS build and depmod take minutes. DG_DEB_DKMS_BUILD=1

@@ -178,10 +178,12 @@ C=
 rmmod driftguard || fail "rmmod driftguard failed"
 
 # --- purge --------------------------------------------------------------------------
-step "dpkg --purge"
+step "apt-get purge"
 tp=$(date +%s)
-in_root dpkg --purge driftguard driftguard-dkms || fail "dpkg --purge failed"
-echo "dpkg --purge took $(($(date +%s) - tp))s"
+# What an operator types; apt needs no package lists to remove.
+in_root env DEBIAN_FRONTEND=noninteractive apt-get purge -y -q driftguard driftguard-dkms ||
+	fail "apt-get purge failed"
+echo "apt-get purge took $(($(date +%s) - tp))s"
 left=""
 while read -r f; do
 	# Directories (and merged-/usr links such as /lib) are shared with others.
