@@ -22,11 +22,16 @@ static void dg_note(struct dg_evidence *out, const char *fmt, const char *what)
 	snprintf(out->note, sizeof(out->note), fmt, what);
 }
 
-/* Opens @path inside the root of process @pid; -errno on failure. */
+/*
+ * Opens @path inside the root of process @pid as an O_PATH descriptor: what
+ * is there is only looked at, never opened for reading, until it is known to
+ * be a regular file (opening a device node or a FIFO a container put at the
+ * path could have effects of its own). -errno on failure.
+ */
 static int dg_open_in_root(uint32_t pid, const char *path)
 {
 	struct open_how how = {
-		.flags = O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK,
+		.flags = O_PATH | O_CLOEXEC,
 		.resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS,
 	};
 	char root[64];
@@ -196,7 +201,7 @@ int dg_evidence_collect(uint32_t tgid, const char *cgroup_dir, const char *path,
 	char tmp[sizeof(out->quarantine)];
 	bool copy = false;
 	struct stat st;
-	int fd, cfd = -1, err;
+	int fd, rfd, cfd = -1, err;
 
 	memset(out, 0, sizeof(*out));
 	if (path[0] != '/') {
@@ -223,6 +228,21 @@ int dg_evidence_collect(uint32_t tgid, const char *cgroup_dir, const char *path,
 		dg_note(out, "not read: %s", "the file at the path was replaced");
 		goto out;
 	}
+	if ((uint64_t)st.st_size > DG_EVIDENCE_HASH_MAX) {
+		err = -EFBIG;
+		dg_note(out, "not read: %s", "larger than 1 GiB");
+		goto out;
+	}
+	/* A regular file, the one judged: now open it for reading. */
+	snprintf(tmp, sizeof(tmp), "/proc/self/fd/%d", fd);
+	rfd = open(tmp, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	if (rfd < 0) {
+		err = -errno;
+		dg_note(out, "not read: %s", strerror(errno));
+		goto out;
+	}
+	close(fd);
+	fd = rfd;
 	if (qdir && (uint64_t)st.st_size > qmax) {
 		dg_note(out, "quarantine: %s", "skipped, larger than quarantine_max_bytes");
 	} else if (qdir) {

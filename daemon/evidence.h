@@ -12,8 +12,9 @@
  * before driftguardd reads; then any other process of the same cgroup
  * serves, as it shares the root in every runtime we know.
  *
- * The file must still be the inode the kernel judged (same inode number):
- * a file replaced since is not hashed, and the record says so.
+ * The file must still be the inode the kernel judged (same inode number)
+ * and a regular file of at most DG_EVIDENCE_HASH_MAX bytes: otherwise it is
+ * not read, and the record says why.
  */
 
 #include <stdint.h>
@@ -21,6 +22,8 @@
 #include "evlog.h"
 
 #define DG_EVIDENCE_NOTE_MAX	128
+/* Bigger files are not hashed: the daemon reads them in its event loop. */
+#define DG_EVIDENCE_HASH_MAX	(1ULL << 30)
 
 struct dg_evidence {
 	char sha256[DG_HASH_HEX + 1];	/* "": not read */

@@ -158,6 +158,21 @@ static void gone_process_is_replaced_by_one_of_its_cgroup(void **state)
 	assert_int_equal(strlen(ev.sha256), 64);
 }
 
+static void fifo_at_the_path_is_not_opened_for_reading(void **state)
+{
+	struct fixture *fx = *state;
+	struct dg_evidence ev;
+	char fifo[160];
+
+	snprintf(fifo, sizeof(fifo), "%s/fifo", fx->dir);
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	/* A blocking open of a FIFO without a writer would hang here. */
+	assert_int_equal(dg_evidence_collect(getpid(), NULL, fifo, 0, fx->qdir,
+					     1024, &ev), -EINVAL);
+	assert_string_equal(ev.note, "not read: not a regular file");
+	assert_string_equal(ev.sha256, "");
+}
+
 static void missing_file_says_why(void **state)
 {
 	struct fixture *fx = *state;
@@ -180,6 +195,7 @@ int main(void)
 		T(file_over_the_cap_is_hashed_but_not_copied),
 		T(replaced_file_is_not_hashed),
 		T(gone_process_is_replaced_by_one_of_its_cgroup),
+		T(fifo_at_the_path_is_not_opened_for_reading),
 		T(missing_file_says_why),
 #undef T
 	};
