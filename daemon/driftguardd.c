@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* driftguardd: applies the policy files to the module and records its events. */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <inttypes.h>
 #include <limits.h>
@@ -45,6 +46,7 @@
 
 /* A container sent SIGTERM by a stop response, killed at the deadline. */
 struct dgd_stop {
+	int dirfd;			/* the cgroup when SIGTERM went out */
 	char dir[PATH_MAX];
 	uint64_t deadline;		/* monotonic ns */
 	struct json_object *record;	/* the response record, for the kill */
@@ -64,6 +66,7 @@ struct dgd {
 	bool family_gone;		/* nlctrl said so: reconnect */
 	struct dg_evlog *log;
 	char *log_path;			/* of the open log */
+	uint64_t rotate_retry;		/* monotonic ns: no rotation before */
 	int sfd, cfg_ifd, tfd;
 	int cfg_wd, pol_wd;
 	uint64_t dropped_seen;
@@ -227,11 +230,16 @@ static void dgd_rotate(struct dgd *d)
 	const struct dg_daemon_config *c = &d->cfg->daemon;
 	int err;
 
-	if (!c->max_log_bytes || dg_evlog_size(d->log) < c->max_log_bytes)
+	if (!c->max_log_bytes || dg_evlog_size(d->log) < c->max_log_bytes ||
+	    dgd_now(CLOCK_MONOTONIC) < d->rotate_retry)
 		return;
 	err = dg_evlog_rotate(d->log, c->log_keep);
-	if (err)
-		dgd_log("%s: cannot rotate: %s", d->log_path, strerror(-err));
+	if (err) {
+		/* Not again for every record: a minute from now. */
+		d->rotate_retry = dgd_now(CLOCK_MONOTONIC) + 60 * NSEC_PER_SEC;
+		dgd_log("%s: cannot rotate (trying again in a minute): %s",
+			d->log_path, strerror(-err));
+	}
 }
 
 /*
@@ -419,10 +427,20 @@ static void dgd_respond(struct dgd *d, const struct dg_policy *p,
 		if (d->nstops < DG_STOPS_MAX) {
 			struct dgd_stop *st = &d->stops[d->nstops++];
 
+			/*
+			 * Held open: a container restarted under the same
+			 * name within the grace gets a new cgroup, which the
+			 * kill must not reach.
+			 */
+			st->dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 			snprintf(st->dir, sizeof(st->dir), "%s", dir);
 			st->deadline = dgd_now(CLOCK_MONOTONIC) +
 				       DG_RESPONSE_GRACE_SEC * NSEC_PER_SEC;
-			json_object_deep_copy(o, &st->record, NULL);
+			st->record = NULL;
+			if (json_object_deep_copy(o, &st->record, NULL)) {
+				json_object_put(st->record);
+				st->record = NULL;
+			}
 		} else {
 			/* No room to wait: no grace. */
 			err = dg_response_kill(dir);
@@ -451,10 +469,12 @@ static void dgd_stops_due(struct dgd *d, bool all)
 			continue;
 		}
 		o = st->record;
-		err = dg_response_kill(st->dir);
+		err = st->dirfd >= 0 ? dg_response_kill_at(st->dirfd) : -ENOENT;
 		/* A container that exited on SIGTERM leaves nothing to kill. */
 		if (err == -ENOENT)
 			err = 0;
+		if (st->dirfd >= 0)
+			close(st->dirfd);
 		if (o) {
 			json_object_object_add(o, "time", json_object_new_uint64(
 				dgd_now(CLOCK_REALTIME)));
@@ -464,7 +484,9 @@ static void dgd_stops_due(struct dgd *d, bool all)
 			json_object_object_del(o, "prev");
 			dgd_response_record(d, o, "stop-kill", err);
 		}
+		/* The last one moves into the hole; its old slot is cleared. */
 		*st = d->stops[--d->nstops];
+		memset(&d->stops[d->nstops], 0, sizeof(d->stops[d->nstops]));
 	}
 }
 
@@ -678,7 +700,7 @@ static void dgd_record(struct dgd *d, struct nlattr **tb)
 	/* The same container, path and action again: counted, not written. */
 	snprintf(who, sizeof(who), "cgroup:%" PRIu64, ev.cgroup_id);
 	if (!dg_throttle_hit(d->throttle, ev.container ? ev.container->id : who,
-			     ev.path ? ev.path : "", ev.action,
+			     ev.path ? ev.path : "", ev.action << 8 | ev.hook,
 			     dgd_now(CLOCK_MONOTONIC), o)) {
 		d->suppressed++;
 		/* Every attempt gets the response: a restarted container too. */

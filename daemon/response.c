@@ -33,15 +33,22 @@ int dg_response_target(const char *root, const char *cgroup_dir,
 	return 0;
 }
 
-static int dg_write_file(const char *dir, const char *file, const char *s)
+/* Writes @s to @file in the directory @dirfd (or @dir when @dirfd < 0). */
+static int dg_write_file(int dirfd, const char *dir, const char *file,
+			 const char *s)
 {
 	char path[4096];
 	ssize_t n;
 	int fd, err = 0;
 
-	if (snprintf(path, sizeof(path), "%s/%s", dir, file) >= (int)sizeof(path))
-		return -ENAMETOOLONG;
-	fd = open(path, O_WRONLY | O_CLOEXEC);
+	if (dirfd >= 0) {
+		fd = openat(dirfd, file, O_WRONLY | O_CLOEXEC);
+	} else {
+		if (snprintf(path, sizeof(path), "%s/%s", dir, file) >=
+		    (int)sizeof(path))
+			return -ENAMETOOLONG;
+		fd = open(path, O_WRONLY | O_CLOEXEC);
+	}
 	if (fd < 0)
 		return -errno;
 	n = write(fd, s, strlen(s));
@@ -53,12 +60,17 @@ static int dg_write_file(const char *dir, const char *file, const char *s)
 
 int dg_response_kill(const char *dir)
 {
-	return dg_write_file(dir, "cgroup.kill", "1");
+	return dg_write_file(-1, dir, "cgroup.kill", "1");
+}
+
+int dg_response_kill_at(int dirfd)
+{
+	return dg_write_file(dirfd, NULL, "cgroup.kill", "1");
 }
 
 int dg_response_pause(const char *dir)
 {
-	return dg_write_file(dir, "cgroup.freeze", "1");
+	return dg_write_file(-1, dir, "cgroup.freeze", "1");
 }
 
 /* SIGTERM to the processes of @dir and of every cgroup below it. */

@@ -31,6 +31,8 @@ int dg_response_target(const char *root, const char *cgroup_dir,
 
 /* Each returns 0 or -errno; term counts the processes signalled. */
 int dg_response_kill(const char *dir);
+/* The kill of a cgroup held open: -ENOENT once it was removed. */
+int dg_response_kill_at(int dirfd);
 int dg_response_pause(const char *dir);
 int dg_response_term(const char *dir, unsigned int *signalled);
 

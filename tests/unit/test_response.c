@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Unit tests: responses act on the container's cgroup, never on the root. */
 #include <errno.h>
+#include <fcntl.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -65,6 +66,20 @@ static void read_file(const char *dir, const char *name, char *buf, size_t size)
 	fclose(f);
 }
 
+static void read_file_or_empty(const char *dir, const char *name, char *buf,
+			       size_t size)
+{
+	char path[256];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	f = fopen(path, "r");
+	assert_non_null(f);
+	if (!fgets(buf, (int)size, f))
+		buf[0] = '\0';
+	fclose(f);
+}
+
 static void kill_and_pause_write_1_to_the_cgroup_files(void **state)
 {
 	char dir[] = "/tmp/dg-response-XXXXXX", path[64], buf[8];
@@ -88,6 +103,37 @@ static void kill_and_pause_write_1_to_the_cgroup_files(void **state)
 	snprintf(path, sizeof(path), "rm -rf '%s'", dir);
 	assert_int_equal(system(path), 0);
 	assert_int_equal(dg_response_kill(dir), -ENOENT);
+}
+
+static void kill_at_a_held_cgroup_misses_one_made_again_at_its_path(void **state)
+{
+	char dir[] = "/tmp/dg-response-XXXXXX", path[64], buf[8];
+	int dirfd;
+	FILE *f;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/cgroup.kill", dir);
+	f = fopen(path, "w");
+	fclose(f);
+	dirfd = open(dir, O_RDONLY | O_DIRECTORY);
+	assert_true(dirfd >= 0);
+	assert_int_equal(dg_response_kill_at(dirfd), 0);
+	read_file(dir, "cgroup.kill", buf, sizeof(buf));
+	assert_string_equal(buf, "1");
+
+	/* The container restarted: same path, a new directory. */
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(rmdir(dir), 0);
+	assert_int_equal(mkdir(dir, 0700), 0);
+	f = fopen(path, "w");
+	fclose(f);
+	assert_int_equal(dg_response_kill_at(dirfd), -ENOENT);
+	read_file_or_empty(dir, "cgroup.kill", buf, sizeof(buf));
+	assert_string_equal(buf, "");
+	close(dirfd);
+	snprintf(path, sizeof(path), "rm -rf '%s'", dir);
+	assert_int_equal(system(path), 0);
 }
 
 static void term_signals_every_process_below_the_cgroup(void **state)
@@ -136,6 +182,7 @@ int main(void)
 		cmocka_unit_test(cgroup_outside_containers_is_its_own_target),
 		cmocka_unit_test(cgroup2_root_is_never_a_target),
 		cmocka_unit_test(kill_and_pause_write_1_to_the_cgroup_files),
+		cmocka_unit_test(kill_at_a_held_cgroup_misses_one_made_again_at_its_path),
 		cmocka_unit_test(term_signals_every_process_below_the_cgroup),
 	};
 
