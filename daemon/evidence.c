@@ -117,7 +117,13 @@ static int dg_mkdirs(const char *dir)
 }
 
 /* Reads @fd to its end into the digest and, when @cfd >= 0, into @cfd. */
-static int dg_hash_fd(int fd, int cfd, char *hex, uint64_t *size)
+/*
+ * Reads the @expect bytes of @fd into the digest and, when @cfd >= 0, into
+ * @cfd; never more. A file that is not @expect bytes long any more changed
+ * while it was read: -EAGAIN, nothing kept.
+ */
+static int dg_hash_fd(int fd, int cfd, char *hex, uint64_t expect,
+		      uint64_t *size)
 {
 	static const char digits[] = "0123456789abcdef";
 	unsigned char md[EVP_MAX_MD_SIZE];
@@ -135,7 +141,11 @@ static int dg_hash_fd(int fd, int cfd, char *hex, uint64_t *size)
 	}
 	*size = 0;
 	for (;;) {
-		n = read(fd, buf, DG_COPY_CHUNK);
+		/* One byte past the end tells whether the file grew. */
+		size_t want = expect - *size < DG_COPY_CHUNK ?
+			      (size_t)(expect - *size) + 1 : DG_COPY_CHUNK;
+
+		n = read(fd, buf, want);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
@@ -144,6 +154,10 @@ static int dg_hash_fd(int fd, int cfd, char *hex, uint64_t *size)
 		}
 		if (!n)
 			break;
+		if (*size + (uint64_t)n > expect) {
+			err = -EAGAIN;
+			goto out;
+		}
 		*size += (uint64_t)n;
 		if (!EVP_DigestUpdate(ctx, buf, (size_t)n)) {
 			err = -EIO;
@@ -154,6 +168,10 @@ static int dg_hash_fd(int fd, int cfd, char *hex, uint64_t *size)
 			if (err)
 				goto out;
 		}
+	}
+	if (*size != expect) {
+		err = -EAGAIN;
+		goto out;
 	}
 	if (!EVP_DigestFinal_ex(ctx, md, &mdlen) || mdlen != DG_HASH_HEX / 2) {
 		err = -EIO;
@@ -254,21 +272,17 @@ int dg_evidence_collect(uint32_t tgid, const char *cgroup_dir, const char *path,
 				strerror(err ? -err : errno));
 		copy = cfd >= 0;
 	}
-	err = dg_hash_fd(fd, cfd, out->sha256, &out->size);
+	err = dg_hash_fd(fd, cfd, out->sha256, (uint64_t)st.st_size, &out->size);
 	if (err) {
 		out->sha256[0] = '\0';
-		dg_note(out, "not read: %s", strerror(-err));
+		dg_note(out, "not read: %s", err == -EAGAIN ?
+			"the file changed while it was read" : strerror(-err));
 		if (copy)
 			unlink(tmp);
 		goto out;
 	}
-	/* The file grew past the cap while it was read. */
-	if (copy && out->size > qmax) {
-		unlink(tmp);
-		dg_note(out, "quarantine: %s", "skipped, larger than quarantine_max_bytes");
-	} else if (copy) {
+	if (copy)
 		dg_keep_copy(qdir, cfd, tmp, out);
-	}
 out:
 	if (cfd >= 0)
 		close(cfd);
