@@ -76,19 +76,24 @@ static uint64_t dg_event_time(struct json_object *ev)
 		(uint64_t)json_object_get_uint64(v) : 0;
 }
 
+static void dg_strip_process_fields(struct json_object *o)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(dg_process_fields) / sizeof(*dg_process_fields); i++)
+		json_object_object_del(o, dg_process_fields[i]);
+}
+
 /* Ends the window @w: its summary when it counted more than the first. */
 static void dg_window_close(struct dg_throttle *t, struct dg_window *w)
 {
 	struct json_object *s = w->first;
-	size_t i;
 
 	tdelete(w, &t->tree, dg_window_cmp);
 	TAILQ_REMOVE(&t->fifo, w, fifo);
 	t->n--;
 	t->pending -= w->count - 1;
 	if (w->count > 1 && s) {
-		for (i = 0; i < sizeof(dg_process_fields) / sizeof(*dg_process_fields); i++)
-			json_object_object_del(s, dg_process_fields[i]);
 		json_object_object_add(s, "record", json_object_new_string("summary"));
 		json_object_object_add(s, "count", json_object_new_uint64(w->count));
 		json_object_object_add(s, "suppressed",
@@ -135,8 +140,13 @@ bool dg_throttle_hit(struct dg_throttle *t, const char *who, const char *path,
 	w->opened = now;
 	w->first_time = w->last_time = time;
 	w->count = 1;
-	if (json_object_deep_copy(ev, &w->first, NULL))
+	if (json_object_deep_copy(ev, &w->first, NULL)) {
+		json_object_put(w->first);
 		w->first = NULL;
+	} else {
+		/* Only what the summary keeps: less memory per window. */
+		dg_strip_process_fields(w->first);
+	}
 	if (!w->who || !w->path || !w->first ||
 	    !tsearch(w, &t->tree, dg_window_cmp)) {
 		json_object_put(w->first);

@@ -36,12 +36,14 @@ struct dg_throttle *dg_throttle_new(unsigned int window, size_t max,
 /* Closes every window (summaries emitted) and frees. */
 void dg_throttle_free(struct dg_throttle *t);
 
-/* A new window length for windows opened from now on. */
+/* A new window length, for the windows open now too. */
 void dg_throttle_set_window(struct dg_throttle *t, unsigned int window);
 
 /*
  * Counts one event @ev (its "time" read for first/last) of key (@who, @path,
- * @action) at monotonic time @now (ns). Returns true when the event opens a
+ * @action) at monotonic time @now (ns). @action is any number that completes
+ * the key: driftguardd gives the action and the hook, so a file created and
+ * then executed at one path are two keys. Returns true when the event opens a
  * window and must be written, false when it was counted into an open one.
  * Without memory, the event is written (true): nothing is lost.
  */
