@@ -271,46 +271,64 @@ int dg_evlog_reopen(struct dg_evlog *log)
 
 int dg_evlog_rotate(struct dg_evlog *log, unsigned int keep)
 {
-	size_t len = strlen(log->path) + 16;
-	char *from, *to;
+	size_t len = strlen(log->path) + 32;
+	char *from, *to, *fresh;
 	struct stat st;
 	unsigned int i;
-	int fd, err = 0;
+	int fd = -1, err = 0;
 
 	from = malloc(len);
 	to = malloc(len);
-	if (!from || !to) {
+	fresh = malloc(len);
+	if (!from || !to || !fresh) {
 		err = -ENOMEM;
 		goto out;
+	}
+	/*
+	 * Nothing is renamed until the new file exists and the live one has
+	 * moved aside: a rotation that cannot finish loses no rotated file.
+	 */
+	snprintf(fresh, len, "%s.new-XXXXXX", log->path);
+	fd = mkostemp(fresh, O_CLOEXEC | O_APPEND);
+	if (fd < 0 || fchmod(fd, 0640) || flock(fd, LOCK_EX | LOCK_NB) ||
+	    fstat(fd, &st)) {
+		err = -errno;
+		goto out_fresh;
+	}
+	snprintf(to, len, "%s.rotating", log->path);
+	if (rename(log->path, to)) {
+		err = -errno;
+		goto out_fresh;
 	}
 	for (i = keep; i > 1; i--) {
 		snprintf(from, len, "%s.%u", log->path, i - 1);
 		snprintf(to, len, "%s.%u", log->path, i);
-		if (rename(from, to) && errno != ENOENT) {
-			err = -errno;
-			goto out;
-		}
+		/* A gap in the numbers (ENOENT) is no reason to stop. */
+		rename(from, to);
 	}
+	snprintf(from, len, "%s.rotating", log->path);
 	snprintf(to, len, "%s.1", log->path);
-	if (rename(log->path, to)) {
-		err = -errno;
-		goto out;
-	}
-	fd = dg_evlog_openfd(log->path, &st);
-	if (fd < 0) {
-		err = fd;
+	if (rename(from, to) || rename(fresh, log->path)) {
 		/* Keep writing where we were rather than lose records. */
-		if (rename(to, log->path))
-			err = -errno;
-		goto out;
+		err = -errno;
+		goto out_fresh;
 	}
 	close(log->fd);
 	log->fd = fd;
 	log->dev = st.st_dev;
 	log->ino = st.st_ino;
+	fd = -1;
+	goto out;
+out_fresh:
+	if (fd >= 0) {
+		close(fd);
+		unlink(fresh);
+	}
+	fd = -1;
 out:
 	free(from);
 	free(to);
+	free(fresh);
 	return err;
 }
 
