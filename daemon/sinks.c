@@ -2,6 +2,7 @@
 /* driftguard userspace: the syslog and journal copies of an event. */
 #include <errno.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,6 +70,14 @@ static int dg_rfc5424_header(char *line, size_t size, int prio, const char *msgi
 			msgid && msgid[0] ? msgid : "-");
 }
 
+static bool dg_needs_quotes(const char *v)
+{
+	for (; *v; v++)
+		if ((unsigned char)*v < 0x20 || *v == 0x7f || strchr(" \"=\\", *v))
+			return true;
+	return false;
+}
+
 int dg_sink_syslog(const char *path, struct json_object *o, int prio,
 		   enum dg_syslog_format format)
 {
@@ -96,7 +105,11 @@ int dg_sink_syslog(const char *path, struct json_object *o, int prio,
 
 		if (!v)
 			v = "";
-		if (!v[0] || strpbrk(v, " \t\"=\\"))
+		/*
+		 * Quoted (and escaped) when it could be read as more fields
+		 * or more lines: blanks, quotes, '=', '\\', control bytes.
+		 */
+		if (!v[0] || dg_needs_quotes(v))
 			v = json_object_to_json_string_ext(val,
 					JSON_C_TO_STRING_PLAIN |
 					JSON_C_TO_STRING_NOSLASHESCAPE);

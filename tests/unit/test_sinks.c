@@ -31,7 +31,7 @@ static int listener(char *path, size_t size)
 	return fd;
 }
 
-static void syslog_line_is_key_value_with_quoted_odd_values(void **state)
+static void syslog_line_is_key_value_with_odd_values_quoted_on_one_line(void **state)
 {
 	struct json_object *o = json_object_new_object();
 	char path[64], buf[1024], want[1024];
@@ -45,12 +45,14 @@ static void syslog_line_is_key_value_with_quoted_odd_values(void **state)
 	json_object_object_add(o, "pid", json_object_new_int(42));
 	json_object_object_add(o, "runbook", json_object_new_string(""));
 	json_object_object_add(o, "comm", json_object_new_string("x=\"y\""));
+	json_object_object_add(o, "filename", json_object_new_string("a\nfake=1"));
 	assert_int_equal(dg_sink_syslog(path, o, LOG_ERR, DG_SYSLOG_LOCAL), 0);
 	n = recv(fd, buf, sizeof(buf) - 1, 0);
 	assert_true(n > 0);
 	buf[n] = '\0';
 	snprintf(want, sizeof(want), "<%d>driftguardd[%d]: action=blocked "
-		 "path=\"/tmp/a b\" pid=42 runbook=\"\" comm=\"x=\\\"y\\\"\"",
+		 "path=\"/tmp/a b\" pid=42 runbook=\"\" comm=\"x=\\\"y\\\"\" "
+		 "filename=\"a\\nfake=1\"",
 		 LOG_DAEMON | LOG_ERR, (int)getpid());
 	assert_string_equal(buf, want);
 	json_object_put(o);
@@ -111,7 +113,7 @@ static void priority_follows_severity_and_is_one_lower_when_allowed(void **state
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(syslog_line_is_key_value_with_quoted_odd_values),
+		cmocka_unit_test(syslog_line_is_key_value_with_odd_values_quoted_on_one_line),
 		cmocka_unit_test(rfc5424_line_has_version_time_host_app_pid_and_record_as_msgid),
 		cmocka_unit_test(syslog_without_a_listener_is_an_error),
 		cmocka_unit_test(priority_follows_severity_and_is_one_lower_when_allowed),
