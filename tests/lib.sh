@@ -259,6 +259,29 @@ records() {
 	grep -Ec -- "$1" "$C"/events.jsonl 2>/dev/null || true
 }
 
+# journald_start: runs a real systemd-journald (it opens its own sockets
+# when not socket-activated; volatile storage in /run/log/journal).
+journald_start() {
+	mkdir -p /run/systemd/journal /run/log/journal
+	/lib/systemd/systemd-journald >/dev/null 2>&1 &
+	KILL_AT_EXIT="${KILL_AT_EXIT:-} $!"
+	wait_until 10 "systemd-journald's socket" test -S /run/systemd/journal/socket
+}
+
+# rsyslogd_start: runs a real rsyslogd with the configuration on stdin
+# ($C/rsyslog.conf), which must listen on $C/syslog.sock.
+rsyslogd_start() {
+	cat >"$C"/rsyslog.conf
+	rsyslogd -n -f "$C"/rsyslog.conf -i "$C"/rsyslogd.pid >"$C"/rsyslogd.out 2>&1 &
+	KILL_AT_EXIT="${KILL_AT_EXIT:-} $!"
+	local i
+	for i in $(seq 100); do
+		[ -S "$C"/syslog.sock ] && return 0
+		sleep 0.1
+	done
+	fail "rsyslogd did not open $C/syslog.sock: $(cat "$C"/rsyslogd.out)"
+}
+
 # cg_rel: the container's cgroup relative to the cgroup2 mount.
 cg_rel() {
 	echo "${CG#/sys/fs/cgroup/}"

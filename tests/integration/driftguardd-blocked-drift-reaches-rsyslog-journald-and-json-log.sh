@@ -8,20 +8,12 @@ set -eu
 . "$DG_SRC/tests/lib.sh"
 container_create
 
-# systemd-journald opens its own sockets when not socket-activated.
-mkdir -p /run/systemd/journal /run/log/journal
-/lib/systemd/systemd-journald >"$C"/journald.out 2>&1 &
-KILL_AT_EXIT="$!"
-wait_until 10 "systemd-journald's socket" test -S /run/systemd/journal/socket
-
-cat >"$C"/rsyslog.conf <<CONF
+journald_start
+rsyslogd_start <<CONF
 module(load="imuxsock" SysSock.Name="$C/syslog.sock" SysSock.UseSystemd="off")
 template(name="line" type="string" string="%syslogfacility-text%.%syslogseverity-text% %syslogtag%%msg%\n")
 *.* action(type="omfile" file="$C/syslog.txt" template="line")
 CONF
-rsyslogd -n -f "$C"/rsyslog.conf -i "$C"/rsyslogd.pid >"$C"/rsyslogd.out 2>&1 &
-KILL_AT_EXIT="$KILL_AT_EXIT $!"
-wait_until 10 "rsyslogd's socket ($(cat "$C"/rsyslogd.out))" test -S "$C"/syslog.sock
 
 dgd_config "journald = yes" "syslog = yes" "syslog_socket = $C/syslog.sock"
 dgd_policy outputs "cgroup = $(cg_rel)" "mode = prevent" "severity = high" \

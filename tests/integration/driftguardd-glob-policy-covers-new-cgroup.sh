@@ -6,41 +6,19 @@
 set -eu
 . "$DG_SRC/tests/lib.sh"
 container_create
-mkdir -p "$C"/etc/policy.d
-cat >"$C"/etc/driftguard.conf <<CONF
-[daemon]
-log_json = $C/events.jsonl
-journald = no
-syslog = no
-CONF
-cat >"$C"/etc/policy.d/containers.conf <<CONF
-[policy containers]
-cgroup = dgtest-*/ctr-*
-mode = prevent
-severity = medium
-CONF
+dgd_config
+dgd_policy containers "cgroup = dgtest-*/ctr-*" "mode = prevent" "severity = medium"
 
 cleanup() {
-	[ -n "${DGD_PID:-}" ] && kill "$DGD_PID" 2>/dev/null
 	"$DRIFTCTL" policy del "$CG"/ctr-1 >/dev/null 2>&1
 	container_destroy
 }
 trap cleanup EXIT
 
-"$BIN"/driftguardd --config-dir "$C"/etc 2>"$C"/dgd.err &
-DGD_PID=$!
-for i in $(seq 50); do
-	grep -q 'setting its policies' "$C"/dgd.err && break
-	sleep 0.1
-done
-grep -q 'setting its policies' "$C"/dgd.err ||
-	fail "driftguardd did not start: $(cat "$C"/dgd.err)"
+dgd_start
 
 mkdir "$CG"/ctr-1
-for i in $(seq 50); do
-	"$DRIFTCTL" policy get "$CG"/ctr-1 2>/dev/null | grep -q 'mode prevent' && break
-	sleep 0.1
-done
+wait_until 5 "the policy of the new cgroup" sh -c "'$DRIFTCTL' policy get '$CG'/ctr-1 | grep -q 'mode prevent'"
 expect_match "policy of the new cgroup" 'mode prevent' \
 	"$("$DRIFTCTL" policy get "$CG"/ctr-1 2>&1 || true)"
 
@@ -50,18 +28,13 @@ CG=$parent/ctr-1
 expect_denied /tmp/dropped
 CG=$parent
 
-for i in $(seq 50); do
-	grep -q '"action":"blocked".*"path":"/tmp/dropped"' "$C"/events.jsonl 2>/dev/null && break
-	sleep 0.1
-done
+wait_until 5 "the blocked record" grep -q '"action":"blocked".*"path":"/tmp/dropped"' "$C"/events.jsonl
 expect_match "blocked record in the JSON log" \
 	'"action":"blocked","class":"upper","hook":"exec".*"path":"/tmp/dropped".*"policy":"containers","severity":"medium"' \
 	"$(cat "$C"/events.jsonl 2>/dev/null)"
 "$DRIFTCTL" verify-log "$C"/events.jsonl || fail "the JSON log's chain is broken"
 
-kill -TERM "$DGD_PID"
-wait "$DGD_PID" || fail "driftguardd exited $? on SIGTERM: $(cat "$C"/dgd.err)"
-DGD_PID=
+dgd_stop
 expect_match "policy after driftguardd stopped" 'mode prevent' \
 	"$("$DRIFTCTL" policy get "$CG"/ctr-1 2>&1 || true)"
 pass

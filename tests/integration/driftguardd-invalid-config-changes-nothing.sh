@@ -5,33 +5,18 @@
 set -eu
 . "$DG_SRC/tests/lib.sh"
 container_create
-mkdir -p "$C"/etc/policy.d "$CG"/ctr-1
-cat >"$C"/etc/driftguard.conf <<CONF
-[daemon]
-log_json = $C/events.jsonl
-journald = no
-syslog = no
-CONF
-cat >"$C"/etc/policy.d/containers.conf <<CONF
-[policy containers]
-cgroup = dgtest-*/ctr-*
-mode = prevent
-deny = apt-get
-CONF
+mkdir "$CG"/ctr-1
+dgd_config
+dgd_policy containers "cgroup = dgtest-*/ctr-*" "mode = prevent" "deny = apt-get"
 
 cleanup() {
-	[ -n "${DGD_PID:-}" ] && kill "$DGD_PID" 2>/dev/null
 	"$DRIFTCTL" policy del "$CG"/ctr-1 >/dev/null 2>&1
 	container_destroy
 }
 trap cleanup EXIT
 
-"$BIN"/driftguardd --config-dir "$C"/etc 2>"$C"/dgd.err &
-DGD_PID=$!
-for i in $(seq 50); do
-	"$DRIFTCTL" policy get "$CG"/ctr-1 2>/dev/null | grep -q 'mode prevent' && break
-	sleep 0.1
-done
+dgd_start
+wait_until 5 "the policy of ctr-1" sh -c "'$DRIFTCTL' policy get '$CG'/ctr-1 | grep -q 'mode prevent'"
 before=$("$DRIFTCTL" policy list 2>&1)
 expect_match "policies before" 'ctr-1 .*mode prevent.*deny: +apt-get' "$(echo $before)"
 
@@ -41,10 +26,7 @@ cat >"$C"/etc/policy.d/zz-bad.conf <<CONF
 cgroup = dgtest-*
 mode = sometimes
 CONF
-for i in $(seq 50); do
-	grep -q 'zz-bad.conf:3:' "$C"/dgd.err && break
-	sleep 0.1
-done
+wait_until 5 "driftguardd's message" grep -q 'zz-bad.conf:3:' "$C"/dgd.err
 expect_match "driftguardd's message" "policy.d/zz-bad.conf:3: .*sometimes" "$(cat "$C"/dgd.err)"
 kill -0 "$DGD_PID" || fail "driftguardd exited: $(cat "$C"/dgd.err)"
 expect_eq "policies after the bad file" "$before" "$("$DRIFTCTL" policy list 2>&1)"

@@ -5,15 +5,12 @@
 set -eu
 . "$DG_SRC/tests/lib.sh"
 container_create
-cat >"$C"/rsyslog.conf <<CONF
+rsyslogd_start <<CONF
 module(load="imuxsock" SysSock.Use="off")
 input(type="imuxsock" Socket="$C/syslog.sock" UseSpecialParser="off" ParseHostname="on")
 template(name="fields" type="string" string="app=%app-name% procid=%procid% msgid=%msgid% sev=%syslogseverity-text% msg=%msg%\n")
 *.* action(type="omfile" file="$C/syslog.txt" template="fields")
 CONF
-rsyslogd -n -f "$C"/rsyslog.conf -i "$C"/rsyslogd.pid >"$C"/rsyslogd.out 2>&1 &
-KILL_AT_EXIT=$!
-wait_until 10 "rsyslogd's socket ($(cat "$C"/rsyslogd.out))" test -S "$C"/syslog.sock
 
 dgd_config "syslog = yes" "syslog_socket = $C/syslog.sock" "syslog_format = rfc5424"
 dgd_policy rfc "cgroup = $(cg_rel)" "mode = prevent" "severity = medium"
