@@ -4,6 +4,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <fnmatch.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +33,11 @@ static const char *const dg_responses[] = {
 	[DG_RESPONSE_KILL] = "kill",
 	[DG_RESPONSE_STOP] = "stop",
 	[DG_RESPONSE_PAUSE] = "pause",
+};
+
+/* Bit i of response_on is dg_response_ons[i]. */
+static const char *const dg_response_ons[] = {
+	"blocked", "alerted", "watched",
 };
 
 static const char *const dg_syslog_formats[] = {
@@ -83,6 +89,7 @@ enum dg_type {
 	DG_T_URL,		/* char *, http(s) URL or "" */
 	DG_T_RESPONSE,		/* enum dg_response */
 	DG_T_SYSLOG_FORMAT,	/* enum dg_syslog_format */
+	DG_T_RESPONSE_ON,	/* unsigned int, DG_ON_* bits */
 };
 
 struct dg_key {
@@ -123,6 +130,7 @@ static const struct dg_key dg_policy_keys[] = {
 	DG_PKEY(severity, DG_T_SEVERITY),
 	DG_PKEY(runbook, DG_T_URL),
 	DG_PKEY(response, DG_T_RESPONSE),
+	DG_PKEY(response_on, DG_T_RESPONSE_ON),
 };
 
 #define DG_KEYS_MAX 16
@@ -345,6 +353,78 @@ static int dg_set_list(struct dg_parser *p, const char *key, struct dg_list *l,
 	}
 }
 
+/* yes|no, and the spellings other tools use for them: 1, 0 or -1. */
+static int dg_bool_parse(const char *v)
+{
+	static const char *const yes[] = { "yes", "true", "on", "1" };
+	static const char *const no[] = { "no", "false", "off", "0" };
+
+	if (dg_lookup(yes, DG_COUNT(yes), v) >= 0)
+		return 1;
+	if (dg_lookup(no, DG_COUNT(no), v) >= 0)
+		return 0;
+	return -1;
+}
+
+/* One or more of blocked, alerted, watched, blank-separated, each once. */
+static int dg_set_response_on(struct dg_parser *p, unsigned int *on,
+			      const char *v)
+{
+	char word[16];
+	unsigned int bits = 0;
+	const char *e;
+	size_t n;
+	int i;
+
+	for (;;) {
+		while (*v == ' ' || *v == '\t')
+			v++;
+		if (!*v)
+			break;
+		for (e = v; *e && *e != ' ' && *e != '\t'; e++)
+			;
+		n = e - v;
+		i = -1;
+		if (n < sizeof(word)) {
+			memcpy(word, v, n);
+			word[n] = '\0';
+			i = dg_lookup(dg_response_ons, DG_COUNT(dg_response_ons),
+				      word);
+		}
+		if (i < 0)
+			return dg_fail(p, p->line, -EINVAL,
+				       "response_on: '%.*s' is not blocked, alerted "
+				       "or watched", (int)n, v);
+		if (bits & (1u << i))
+			return dg_fail(p, p->line, -EINVAL,
+				       "response_on: '%s' given twice", word);
+		bits |= 1u << i;
+		v = e;
+	}
+	if (!bits)
+		return dg_fail(p, p->line, -EINVAL,
+			       "response_on: empty (blocked, alerted or watched; "
+			       "response = none turns responses off)");
+	*on = bits;
+	return 0;
+}
+
+bool dg_response_applies(const struct dg_policy *pol, int action, int class,
+			 bool alert_only)
+{
+	unsigned int bit;
+
+	if (pol->response == DG_RESPONSE_NONE || alert_only)
+		return false;
+	if (action == DRIFTGUARD_ACTION_BLOCKED)
+		bit = DG_ON_BLOCKED;
+	else if (class == DRIFTGUARD_CLASS_WATCHED)
+		bit = DG_ON_WATCHED;
+	else
+		bit = DG_ON_ALERTED;
+	return pol->response_on & bit;
+}
+
 /* The policy already covering the cgroup pattern @cgroup, if any. */
 static const struct dg_policy *dg_cgroup_owner(const struct dg_parser *p,
 					       const char *cgroup)
@@ -378,10 +458,12 @@ static int dg_set(struct dg_parser *p, const struct dg_key *k, void *field,
 				       "%s: '%s' is not an absolute path", k->name, v);
 		return dg_set_str(p, field, v);
 	case DG_T_BOOL:
-		if (strcmp(v, "yes") && strcmp(v, "no"))
+		i = dg_bool_parse(v);
+		if (i < 0)
 			return dg_fail(p, p->line, -EINVAL,
-				       "%s: '%s' is not yes or no", k->name, v);
-		*(bool *)field = !strcmp(v, "yes");
+				       "%s: '%s' is not yes or no (or true, false, "
+				       "on, off, 1, 0)", k->name, v);
+		*(bool *)field = i;
 		return 0;
 	case DG_T_SIZE:
 		err = dg_parse_uint(v, true, field);
@@ -449,6 +531,8 @@ static int dg_set(struct dg_parser *p, const struct dg_key *k, void *field,
 				       "response: '%s' is not none, kill, stop or pause", v);
 		*(enum dg_response *)field = i;
 		return 0;
+	case DG_T_RESPONSE_ON:
+		return dg_set_response_on(p, field, v);
 	case DG_T_SYSLOG_FORMAT:
 		i = dg_lookup(dg_syslog_formats, DG_COUNT(dg_syslog_formats), v);
 		if (i < 0)
@@ -483,6 +567,7 @@ static int dg_policy_init(struct dg_policy *pol, const char *name,
 	pol->line = line;
 	pol->severity = DG_SEVERITY_HIGH;
 	pol->response = DG_RESPONSE_NONE;
+	pol->response_on = DG_ON_BLOCKED;
 	pol->name = strdup(name);
 	pol->file = strdup(file);
 	pol->runbook = strdup("");
@@ -726,6 +811,8 @@ static void dg_ini_dialect(void)
 	ini_allow_bom = true;
 	ini_stop_on_first_error = false;
 	ini_allow_inline_comments = true;
+	/* Only after a blank: a runbook URL's "#anchor" stays in the value. */
+	ini_inline_comment_prefixes = ";#";
 }
 
 static int dg_parse(struct dg_parser *p)
@@ -799,6 +886,9 @@ void dg_config_free(struct dg_config *cfg)
 	for (i = 0; i < cfg->npolicies; i++)
 		dg_policy_free(&cfg->policies[i]);
 	free(cfg->policies);
+	for (i = 0; i < cfg->nwarnings; i++)
+		free(cfg->warnings[i]);
+	free(cfg->warnings);
 	free(cfg);
 }
 
@@ -875,7 +965,39 @@ static int dg_errf(char *err, size_t size, int code, const char *fmt, ...)
 	return code;
 }
 
-/* Reads all of @path (a regular file, symlinks followed) into *@text. */
+/* What a file that is not a regular one is, for messages. */
+static const char *dg_file_type(mode_t mode)
+{
+	switch (mode & S_IFMT) {
+	case S_IFDIR:
+		return "a directory";
+	case S_IFIFO:
+		return "a FIFO";
+	case S_IFCHR:
+		return "a character device";
+	case S_IFBLK:
+		return "a block device";
+	case S_IFSOCK:
+		return "a socket";
+	default:
+		return "not a regular file";
+	}
+}
+
+static int dg_not_regular(const char *path, mode_t mode, char *err,
+			  size_t size)
+{
+	return dg_errf(err, size, -EINVAL,
+		       "%s: is %s, not a regular file: nothing read", path,
+		       dg_file_type(mode));
+}
+
+/*
+ * Reads all of @path (a regular file, symlinks followed) into *@text.
+ * Anything else is refused before it is opened: opening a FIFO would block,
+ * opening a device may act on it. O_NONBLOCK and the second check cover a
+ * file swapped in between.
+ */
 static int dg_read_file(const char *path, char **text, size_t *len, char *err,
 			size_t size)
 {
@@ -885,7 +1007,11 @@ static int dg_read_file(const char *path, char **text, size_t *len, char *err,
 	char *buf;
 	int fd, ret = 0;
 
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (stat(path, &st))
+		return dg_errf(err, size, -errno, "%s: %s", path, strerror(errno));
+	if (!S_ISREG(st.st_mode))
+		return dg_not_regular(path, st.st_mode, err, size);
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0)
 		return dg_errf(err, size, -errno, "%s: %s", path, strerror(errno));
 	if (fstat(fd, &st)) {
@@ -893,7 +1019,7 @@ static int dg_read_file(const char *path, char **text, size_t *len, char *err,
 		goto out;
 	}
 	if (!S_ISREG(st.st_mode)) {
-		ret = dg_errf(err, size, -EINVAL, "%s: not a regular file", path);
+		ret = dg_not_regular(path, st.st_mode, err, size);
 		goto out;
 	}
 	/* One byte more than allowed, to see a file that is too big. */
@@ -1001,6 +1127,184 @@ int dg_config_load(const char *daemon_file, const char *policy_dir,
 	return 0;
 }
 
+/* --- the configuration directory and its warnings ------------------------ */
+
+static int dg_warn(struct dg_config *cfg, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static int dg_warn(struct dg_config *cfg, const char *fmt, ...)
+{
+	char **w;
+	va_list ap;
+	int n;
+
+	w = realloc(cfg->warnings, (cfg->nwarnings + 1) * sizeof(*w));
+	if (!w)
+		return -ENOMEM;
+	cfg->warnings = w;
+	va_start(ap, fmt);
+	n = vasprintf(&w[cfg->nwarnings], fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return -ENOMEM;
+	cfg->nwarnings++;
+	return 0;
+}
+
+/* A directory that must be there and be listable, or the error saying why. */
+static int dg_check_dir(const char *path, const char *what, char *err,
+			size_t size)
+{
+	struct stat st;
+
+	if (stat(path, &st))
+		return dg_errf(err, size, -errno, "%s %s: %s", what, path,
+			       strerror(errno));
+	if (!S_ISDIR(st.st_mode))
+		return dg_errf(err, size, -ENOTDIR, "%s %s: %s", what, path,
+			       strerror(ENOTDIR));
+	if (access(path, R_OK | X_OK))
+		return dg_errf(err, size, -errno, "%s %s: %s", what, path,
+			       strerror(errno));
+	return 0;
+}
+
+int dg_config_load_dir(const char *dir, struct dg_config **out, char *err,
+		       size_t size)
+{
+	char daemon_file[DG_PATH_MAX], policy_dir[DG_PATH_MAX];
+	bool have_daemon = true;
+	struct dg_config *cfg;
+	struct stat st;
+	int ret;
+
+	if (snprintf(daemon_file, sizeof(daemon_file), "%s/driftguard.conf",
+		     dir) >= (int)sizeof(daemon_file) ||
+	    snprintf(policy_dir, sizeof(policy_dir), "%s/policy.d",
+		     dir) >= (int)sizeof(policy_dir))
+		return dg_errf(err, size, -ENAMETOOLONG, "%s: %s", dir,
+			       strerror(ENAMETOOLONG));
+	ret = dg_check_dir(dir, "the configuration directory", err, size);
+	if (ret)
+		return ret;
+	ret = dg_check_dir(policy_dir, "the policy directory", err, size);
+	if (ret)
+		return ret;
+	/* Only "not there" means defaults; EACCES, ELOOP... are errors. */
+	if (lstat(daemon_file, &st)) {
+		if (errno != ENOENT)
+			return dg_errf(err, size, -errno, "%s: %s", daemon_file,
+				       strerror(errno));
+		have_daemon = false;
+	}
+	ret = dg_config_load(have_daemon ? daemon_file : NULL, policy_dir, &cfg,
+			     err, size);
+	if (ret)
+		return ret;
+	if ((!have_daemon &&
+	     dg_warn(cfg, "%s: not found: the built-in [daemon] defaults apply",
+		     daemon_file)) ||
+	    dg_config_lint(cfg)) {
+		dg_config_free(cfg);
+		return dg_errf(err, size, -ENOMEM, "out of memory");
+	}
+	*out = cfg;
+	return 0;
+}
+
+/*
+ * Cgroups of different kinds on a node: a pattern that matches all of them
+ * covers the host's own services and sessions as well as every container.
+ */
+static const char *const dg_cgroup_probes[] = {
+	"init.scope", "system.slice", "user.slice", "machine.slice",
+	"kubepods.slice", "kubepods",
+};
+
+static bool dg_matches_every_cgroup(const char *pattern)
+{
+	size_t i;
+
+	for (i = 0; i < DG_COUNT(dg_cgroup_probes); i++)
+		if (fnmatch(pattern, dg_cgroup_probes[i], FNM_PATHNAME))
+			return false;
+	return true;
+}
+
+/* Whether any class of @pol can be refused, so that "blocked" can happen. */
+static bool dg_can_block(const struct dg_policy *pol)
+{
+	return pol->mode == DRIFTGUARD_MODE_PREVENT ||
+	       pol->memfd == DRIFTGUARD_MODE_PREVENT ||
+	       pol->volume == DRIFTGUARD_MODE_PREVENT || pol->deny.n;
+}
+
+static bool dg_can_alert(const struct dg_policy *pol)
+{
+	return pol->mode == DRIFTGUARD_MODE_DETECT ||
+	       pol->memfd == DRIFTGUARD_MODE_DETECT ||
+	       pol->volume == DRIFTGUARD_MODE_DETECT ||
+	       pol->mmap == DRIFTGUARD_MODE_DETECT;
+}
+
+static int dg_lint_response(struct dg_config *cfg, const struct dg_policy *pol)
+{
+	const char *r = dg_response_name(pol->response);
+	int err = 0;
+
+	if (pol->response == DG_RESPONSE_NONE) {
+		if (pol->response_on != DG_ON_BLOCKED)
+			err = dg_warn(cfg, "%s:%d: [policy %s]: response_on is set "
+				      "but response = none: nothing acts",
+				      pol->file, pol->line, pol->name);
+		return err;
+	}
+	if (pol->response_on == DG_ON_BLOCKED && !dg_can_block(pol))
+		err = dg_warn(cfg, "%s:%d: [policy %s]: response = %s never "
+			      "runs: it acts on blocked programs, and no mode is "
+			      "prevent and deny is empty", pol->file, pol->line,
+			      pol->name, r);
+	if (!err && (pol->response_on & DG_ON_ALERTED))
+		err = dg_warn(cfg, "%s:%d: [policy %s]: response = %s acts on "
+			      "alerts: programs that were allowed to run%s",
+			      pol->file, pol->line, pol->name, r,
+			      dg_can_alert(pol) ? "" :
+			      " (but no mode is detect: nothing is alerted)");
+	if (!err && (pol->response_on & DG_ON_WATCHED))
+		err = dg_warn(cfg, "%s:%d: [policy %s]: response = %s acts on "
+			      "every start of a watched program%s", pol->file,
+			      pol->line, pol->name, r, pol->watch.n ? "" :
+			      " (but the watch list is empty)");
+	return err;
+}
+
+int dg_config_lint(struct dg_config *cfg)
+{
+	const struct dg_daemon_config *d = &cfg->daemon;
+	size_t i;
+	int err = 0;
+
+	if (!cfg->npolicies)
+		err = dg_warn(cfg, "no [policy] in any policy.d/*.conf: the "
+			      "daemon deletes every policy in the kernel and "
+			      "nothing is judged");
+	if (!err && !d->log_json[0] && !d->journald && !d->syslog)
+		err = dg_warn(cfg, "[daemon]: log_json is empty and journald and "
+			      "syslog are off: events are written nowhere");
+	for (i = 0; !err && i < cfg->npolicies; i++) {
+		const struct dg_policy *pol = &cfg->policies[i];
+
+		if (dg_matches_every_cgroup(pol->cgroup))
+			err = dg_warn(cfg, "%s:%d: [policy %s]: cgroup = %s "
+				      "matches every cgroup, the host's services "
+				      "and sessions too", pol->file, pol->line,
+				      pol->name, pol->cgroup);
+		if (!err)
+			err = dg_lint_response(cfg, pol);
+	}
+	return err ? -ENOMEM : 0;
+}
+
 /* --- printing ----------------------------------------------------------- */
 
 static void dg_print_list(FILE *out, const char *key, const struct dg_list *l)
@@ -1016,6 +1320,7 @@ static void dg_print_list(FILE *out, const char *key, const struct dg_list *l)
 static void dg_print_key(FILE *out, const struct dg_key *k, const void *base)
 {
 	const void *f = (const char *)base + k->offset;
+	size_t i;
 
 	switch (k->type) {
 	case DG_T_PATH:
@@ -1057,6 +1362,13 @@ static void dg_print_key(FILE *out, const struct dg_key *k, const void *base)
 	case DG_T_SYSLOG_FORMAT:
 		fprintf(out, "%s = %s\n", k->name,
 			dg_syslog_format_name(*(const enum dg_syslog_format *)f));
+		break;
+	case DG_T_RESPONSE_ON:
+		fprintf(out, "%s =", k->name);
+		for (i = 0; i < DG_COUNT(dg_response_ons); i++)
+			if (*(const unsigned int *)f & (1u << i))
+				fprintf(out, " %s", dg_response_ons[i]);
+		fputc('\n', out);
 		break;
 	}
 }

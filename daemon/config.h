@@ -5,8 +5,9 @@
 
 /*
  * Two kinds of INI file (libinih; ';' and '#' start a comment line, " ;"
- * starts a comment after a value, a line is at most DG_CONFIG_LINE_MAX - 3
- * characters, lines do not continue):
+ * and " #" (after a blank) start a comment after a value, a line is at most
+ * DG_CONFIG_LINE_MAX - 3 characters, lines do not continue; yes|no also
+ * takes true|false, on|off and 1|0):
  *
  * driftguard.conf, a [daemon] section (defaults in brackets):
  *   log_json = PATH          JSON-lines event log; empty: none
@@ -46,6 +47,12 @@
  *   severity = high|medium|low|info   [high]
  *   runbook = URL            http:// or https://; empty: none
  *   response = none|kill|stop|pause   [none]
+ *   response_on = blocked|alerted|watched...   [blocked]
+ *                            which drift records the response acts on:
+ *                            blocked (refused by the kernel), alerted
+ *                            (allowed and reported: detect modes), watched
+ *                            (a watch-listed program ran); never while
+ *                            the module is in alert-only mode
  * Lists are separated by blanks; a list key given again appends, at most
  * DRIFTGUARD_LIST_MAX entries of at most DRIFTGUARD_PATTERN_MAX - 1 bytes.
  * Any other key given twice in a section is an error.
@@ -81,6 +88,13 @@ enum dg_syslog_format {
 	DG_SYSLOG_LOCAL,
 	DG_SYSLOG_RFC5424,
 	__DG_SYSLOG_MAX,
+};
+
+/* Which records a policy's response acts on (bits of response_on). */
+enum {
+	DG_ON_BLOCKED = 1 << 0,
+	DG_ON_ALERTED = 1 << 1,
+	DG_ON_WATCHED = 1 << 2,
 };
 
 enum dg_response {
@@ -122,12 +136,16 @@ struct dg_policy {
 	enum dg_severity severity;
 	char *runbook;			/* "": none */
 	enum dg_response response;
+	unsigned int response_on;	/* DG_ON_* bits */
 };
 
 struct dg_config {
 	struct dg_daemon_config daemon;
 	struct dg_policy *policies;	/* in load order */
 	size_t npolicies;
+	/* Valid, but probably not what was meant: "WHERE: what" each. */
+	char **warnings;
+	size_t nwarnings;
 };
 
 /* A configuration with every default and no policy; NULL without memory. */
@@ -144,6 +162,31 @@ void dg_config_free(struct dg_config *cfg);
  */
 int dg_config_load(const char *daemon_file, const char *policy_dir,
 		   struct dg_config **out, char *err, size_t size);
+
+/*
+ * Loads the configuration directory @dir: DIR/driftguard.conf and
+ * DIR/policy.d/ *.conf, as dg_config_load. A missing, unreadable or
+ * non-directory @dir or policy.d is an error naming the path and the errno,
+ * never an empty configuration (the daemon would delete every kernel
+ * policy); so is a driftguard.conf that exists but cannot be read. Only a
+ * driftguard.conf that does not exist means defaults, with a warning.
+ * Files are stat()ed before they are opened: nothing that is not a regular
+ * file is opened (a FIFO named *.conf is an error, not a hang). On success
+ * the warnings of dg_config_lint are in (*out)->warnings.
+ */
+int dg_config_load_dir(const char *dir, struct dg_config **out, char *err,
+		       size_t size);
+
+/*
+ * Adds to @cfg->warnings what is valid but probably a mistake: no policy at
+ * all, every output off, a cgroup pattern that matches every cgroup, a
+ * response that can never run or runs on alerts. Returns 0 or -ENOMEM.
+ */
+int dg_config_lint(struct dg_config *cfg);
+
+/* Whether a policy with @pol's response acts on a record. */
+bool dg_response_applies(const struct dg_policy *pol, int action, int class,
+			 bool alert_only);
 
 /*
  * Parses @text (@len bytes, named @name in messages) as a daemon file, or as

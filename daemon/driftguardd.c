@@ -84,14 +84,19 @@ struct dgd {
 
 /* --- configuration ------------------------------------------------------ */
 
+/* Loads the configuration directory and logs its warnings. */
 static int dgd_load(struct dgd *d, struct dg_config **out, char *err,
 		    size_t size)
 {
-	struct stat st;
+	size_t i;
+	int ret;
 
-	return dg_config_load(stat(d->daemon_file, &st) ? NULL : d->daemon_file,
-			      stat(d->policy_dir, &st) ? NULL : d->policy_dir,
-			      out, err, size);
+	ret = dg_config_load_dir(d->config_dir, out, err, size);
+	if (ret)
+		return ret;
+	for (i = 0; i < (*out)->nwarnings; i++)
+		dgd_log("warning: %s", (*out)->warnings[i]);
+	return 0;
 }
 
 /* (Re)opens the JSON log when its path changed; "" closes it. */
@@ -495,6 +500,7 @@ static void dgd_stops_due(struct dgd *d, bool all)
 struct dgd_status {
 	uint64_t dropped;
 	bool have_dropped;
+	bool alert_only;
 };
 
 static int dgd_status_cb(struct nl_msg *msg, void *arg)
@@ -504,7 +510,11 @@ static int dgd_status_cb(struct nl_msg *msg, void *arg)
 	struct dgd_status *st = arg;
 	struct nlattr *a;
 
-	if (dg_nl_parse(msg, tb) || !tb[DRIFTGUARD_A_STATS] ||
+	if (dg_nl_parse(msg, tb))
+		return NL_SKIP;
+	if (tb[DRIFTGUARD_A_ALERT_ONLY])
+		st->alert_only = nla_get_u8(tb[DRIFTGUARD_A_ALERT_ONLY]);
+	if (!tb[DRIFTGUARD_A_STATS] ||
 	    nla_parse_nested(stats, __DRIFTGUARD_STAT_MAX,
 			     tb[DRIFTGUARD_A_STATS], NULL))
 		return NL_SKIP;
@@ -562,6 +572,22 @@ static void dgd_check_module(struct dgd *d)
 }
 
 static int dgd_event_cb(struct nl_msg *msg, void *arg);
+
+/*
+ * Whether the module is in alert-only mode now. Asked only when a response
+ * would act on an alert: a blocked record already says it was not. When
+ * the module cannot answer, the answer is "yes": no response on a doubt.
+ */
+static bool dgd_alert_only(struct dgd *d)
+{
+	struct dgd_status st = { .dropped = 0 };
+
+	if (!d->module_up ||
+	    dg_nl_request(&d->nl, dg_nl_msg(&d->nl, DRIFTGUARD_CMD_STATUS_GET, 0),
+			  dgd_status_cb, &st))
+		return true;
+	return st.alert_only;
+}
 
 /* Joins nlctrl's notify group: the family's removal is seen at once. */
 static void dgd_join_ctrl(struct dgd *d)
@@ -694,8 +720,14 @@ static void dgd_record(struct dgd *d, struct nlattr **tb)
 		dg_severity_name(p ? (int)p->severity : DG_SEVERITY_HIGH)));
 	json_object_object_add(o, "runbook", json_object_new_string(
 		p ? p->runbook : ""));
-	respond = p && p->response != DG_RESPONSE_NONE && cgroup[0] &&
-		  (ev.hook == DRIFTGUARD_HOOK_EXEC || ev.hook == DRIFTGUARD_HOOK_MMAP);
+	/*
+	 * Responses act on what the kernel refused, unless the policy's
+	 * response_on says otherwise; never while alert-only is on.
+	 */
+	respond = p && cgroup[0] &&
+		  (ev.hook == DRIFTGUARD_HOOK_EXEC || ev.hook == DRIFTGUARD_HOOK_MMAP) &&
+		  dg_response_applies(p, ev.action, ev.class, false) &&
+		  (ev.action == DRIFTGUARD_ACTION_BLOCKED || !dgd_alert_only(d));
 
 	/* The same container, path and action again: counted, not written. */
 	snprintf(who, sizeof(who), "cgroup:%" PRIu64, ev.cgroup_id);
@@ -914,7 +946,7 @@ static void dgd_usage(FILE *out)
 {
 	fprintf(out,
 		"usage: driftguardd [--config-dir DIR] [--foreground]\n"
-		"       driftguardd [--config-dir DIR] --check-config\n\n"
+		"       driftguardd [--config-dir DIR] --check-config [--strict] [--quiet]\n\n"
 		"Applies the [policy] sections of DIR/policy.d/*.conf to the\n"
 		"driftguard module (a cgroup pattern covers every matching cgroup,\n"
 		"now and later) and records the module's events in the JSON log,\n"
@@ -923,12 +955,20 @@ static void dgd_usage(FILE *out)
 		"quarantined copy), each policy's response (kill, stop, pause).\n"
 		"driftguardd owns every policy in the kernel: others are deleted.\n"
 		"Reloads on SIGHUP and when a file in DIR or DIR/policy.d changes;\n"
-		"files with an error change nothing. On SIGTERM it writes the open\n"
+		"files with an error change nothing. A missing or unreadable DIR or\n"
+		"DIR/policy.d is an error, never an empty configuration. On\n"
+		"SIGTERM it writes the open\n"
 		"summaries, finishes pending stops, exits, and the policies stay in\n"
 		"force.\n\n"
 		"  --config-dir DIR   configuration directory [%s]\n"
 		"  --check-config     check the files, print the effective\n"
-		"                     configuration, exit 0 (valid) or 1\n"
+		"                     configuration and warnings (no policy,\n"
+		"                     no output, a pattern matching every cgroup,\n"
+		"                     a response that never runs or acts on\n"
+		"                     alerts), exit 0 (valid) or 1\n"
+		"  --strict           with --check-config: warnings fail too\n"
+		"  --quiet            with --check-config: print only problems\n"
+		"                     (systemctl reload runs it so)\n"
 		"  --foreground       run in the foreground (the only mode;\n"
 		"                     systemd Type=notify)\n"
 		"  --help, --version\n", DG_DEFAULT_CONFIG_DIR);
@@ -939,6 +979,8 @@ int main(int argc, char **argv)
 	static const struct option opts[] = {
 		{ "config-dir", required_argument, NULL, 'c' },
 		{ "check-config", no_argument, NULL, 'C' },
+		{ "strict", no_argument, NULL, 's' },
+		{ "quiet", no_argument, NULL, 'q' },
 		{ "foreground", no_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -947,7 +989,7 @@ int main(int argc, char **argv)
 	struct dgd d = { .config_dir = DG_DEFAULT_CONFIG_DIR, .sfd = -1,
 			 .cfg_ifd = -1, .tfd = -1, .cfg_wd = -1, .pol_wd = -1 };
 	char err[DG_CONFIG_ERR_MAX];
-	bool check = false;
+	bool check = false, strict = false, quiet = false;
 	int c, ret;
 
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -957,6 +999,12 @@ int main(int argc, char **argv)
 			break;
 		case 'C':
 			check = true;
+			break;
+		case 's':
+			strict = true;
+			break;
+		case 'q':
+			quiet = true;
 			break;
 		case 'f':
 			break;
@@ -971,7 +1019,9 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	}
-	if (optind != argc) {
+	if (optind != argc || ((strict || quiet) && !check)) {
+		if (optind == argc)
+			dgd_log("--strict and --quiet go with --check-config");
 		dgd_usage(stderr);
 		return 2;
 	}
@@ -987,9 +1037,14 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	if (check) {
-		dg_config_print(d.cfg, stdout);
+		if (!quiet)
+			dg_config_print(d.cfg, stdout);
+		ret = strict && d.cfg->nwarnings;
+		if (ret)
+			dgd_log("%zu warning%s: not valid under --strict",
+				d.cfg->nwarnings, d.cfg->nwarnings == 1 ? "" : "s");
 		dg_config_free(d.cfg);
-		return 0;
+		return ret;
 	}
 	ret = dgd_run(&d);
 	dg_nl_close(&d.ev);

@@ -261,6 +261,109 @@ static void comments_blank_lines_crlf_and_bom_are_accepted(void **state)
 	dg_config_free(cfg);
 }
 
+static void boolean_spellings_of_other_tools_are_accepted(void **state)
+{
+	static const char *const yes[] = { "yes", "true", "on", "1" };
+	static const char *const no[] = { "no", "false", "off", "0" };
+	struct dg_config *cfg;
+	char text[128];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 4; i++) {
+		snprintf(text, sizeof(text), "[daemon]\nsyslog = %s\njournald = %s\n",
+			 yes[i], no[i]);
+		cfg = parse_ok(DAEMON, text);
+		assert_true(cfg->daemon.syslog);
+		assert_false(cfg->daemon.journald);
+		dg_config_free(cfg);
+	}
+}
+
+static void hash_after_a_blank_starts_an_inline_comment(void **state)
+{
+	struct dg_config *cfg;
+
+	(void)state;
+	cfg = parse_ok(POLICY,
+		"[policy p] # the web tier\n"
+		"cgroup = a.slice # its slice\n"
+		"deny = curl wget # downloaders\n"
+		"runbook = https://wiki.example/drift#steps\n");
+	assert_string_equal(cfg->policies[0].cgroup, "a.slice");
+	expect_list(&cfg->policies[0].deny, (const char *const[]){ "curl", "wget" }, 2);
+	/* No blank before it: part of the value. */
+	assert_string_equal(cfg->policies[0].runbook, "https://wiki.example/drift#steps");
+	dg_config_free(cfg);
+}
+
+static void response_on_defaults_to_blocked_and_takes_a_list(void **state)
+{
+	struct dg_config *cfg;
+
+	(void)state;
+	cfg = parse_ok(POLICY,
+		"[policy a]\ncgroup = a\nresponse = kill\n"
+		"[policy b]\ncgroup = b\nresponse = stop\nresponse_on = watched blocked alerted\n");
+	assert_int_equal(cfg->policies[0].response_on, DG_ON_BLOCKED);
+	assert_int_equal(cfg->policies[1].response_on,
+			 DG_ON_BLOCKED | DG_ON_ALERTED | DG_ON_WATCHED);
+	dg_config_free(cfg);
+}
+
+/* Which records a response acts on: one row per case. */
+static const struct {
+	const char *response, *response_on;
+	int action, class;
+	bool alert_only, acts;
+	const char *why;
+} response_cases[] = {
+	{ "kill", NULL, DRIFTGUARD_ACTION_BLOCKED, DRIFTGUARD_CLASS_UPPER, false, true,
+	  "a blocked program, by default" },
+	{ "kill", NULL, DRIFTGUARD_ACTION_ALERTED, DRIFTGUARD_CLASS_UPPER, false, false,
+	  "an alert under mode = detect, by default" },
+	{ "kill", NULL, DRIFTGUARD_ACTION_ALERTED, DRIFTGUARD_CLASS_WATCHED, false, false,
+	  "a watched program, by default" },
+	{ "kill", NULL, DRIFTGUARD_ACTION_ALERTED, DRIFTGUARD_CLASS_UPPER, true, false,
+	  "what alert-only let through, by default" },
+	{ "stop", "alerted", DRIFTGUARD_ACTION_ALERTED, DRIFTGUARD_CLASS_UPPER, false, true,
+	  "an alert with response_on = alerted" },
+	{ "stop", "alerted", DRIFTGUARD_ACTION_ALERTED, DRIFTGUARD_CLASS_UPPER, true, false,
+	  "an alert with response_on = alerted, under alert-only" },
+	{ "stop", "alerted", DRIFTGUARD_ACTION_BLOCKED, DRIFTGUARD_CLASS_UPPER, false, false,
+	  "a blocked program with response_on = alerted only" },
+	{ "stop", "alerted", DRIFTGUARD_ACTION_ALERTED, DRIFTGUARD_CLASS_WATCHED, false, false,
+	  "a watched program with response_on = alerted" },
+	{ "pause", "watched", DRIFTGUARD_ACTION_ALERTED, DRIFTGUARD_CLASS_WATCHED, false, true,
+	  "a watched program with response_on = watched" },
+	{ "pause", "blocked watched", DRIFTGUARD_ACTION_BLOCKED, DRIFTGUARD_CLASS_MEMFD, false, true,
+	  "a blocked memfd with response_on = blocked watched" },
+	{ "none", "blocked alerted watched", DRIFTGUARD_ACTION_BLOCKED, DRIFTGUARD_CLASS_UPPER,
+	  false, false, "anything with response = none" },
+};
+
+static void responses_act_only_on_the_records_response_on_names(void **state)
+{
+	struct dg_config *cfg;
+	char text[256];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(response_cases) / sizeof(response_cases[0]); i++) {
+		snprintf(text, sizeof(text), "[policy p]\ncgroup = p\nresponse = %s\n%s%s\n",
+			 response_cases[i].response,
+			 response_cases[i].response_on ? "response_on = " : "",
+			 response_cases[i].response_on ? response_cases[i].response_on : "");
+		cfg = parse_ok(POLICY, text);
+		if (dg_response_applies(&cfg->policies[0], response_cases[i].action,
+					response_cases[i].class,
+					response_cases[i].alert_only) != response_cases[i].acts)
+			fail_msg("%s: expected the response %s", response_cases[i].why,
+				 response_cases[i].acts ? "to act" : "not to act");
+		dg_config_free(cfg);
+	}
+}
+
 static void empty_files_give_defaults_and_no_policy(void **state)
 {
 	char err[DG_CONFIG_ERR_MAX];
@@ -336,8 +439,10 @@ static const struct error_case error_cases[] = {
 	  "t.conf:2: log_json: 'var/log/x' is not an absolute path" },
 	{ DAEMON, "[daemon]\nstate_dir =\n",
 	  "t.conf:2: state_dir: '' is not an absolute path" },
-	{ DAEMON, "[daemon]\njournald = true\n",
-	  "t.conf:2: journald: 'true' is not yes or no" },
+	{ DAEMON, "[daemon]\njournald = maybe\n",
+	  "t.conf:2: journald: 'maybe' is not yes or no (or true, false, on, off, 1, 0)" },
+	{ DAEMON, "[daemon]\njournald = Yes\n",
+	  "t.conf:2: journald: 'Yes' is not yes or no (or true, false, on, off, 1, 0)" },
 	{ DAEMON, "[daemon]\nmax_log_bytes = 10MB\n",
 	  "t.conf:2: max_log_bytes: '10MB' is not a size (bytes, or a number with K, M or G)" },
 	{ DAEMON, "[daemon]\nquarantine_max_bytes = -1\n",
@@ -375,6 +480,14 @@ static const struct error_case error_cases[] = {
 	  "t.conf:3: severity: 'critical' is not high, medium, low or info" },
 	{ POLICY, "[policy a]\ncgroup = x\nresponse = restart\n",
 	  "t.conf:3: response: 'restart' is not none, kill, stop or pause" },
+	{ POLICY, "[policy a]\ncgroup = x\nresponse_on = blocked alerts\n",
+	  "t.conf:3: response_on: 'alerts' is not blocked, alerted or watched" },
+	{ POLICY, "[policy a]\ncgroup = x\nresponse_on = blocked blocked\n",
+	  "t.conf:3: response_on: 'blocked' given twice" },
+	{ POLICY, "[policy a]\ncgroup = x\nresponse_on =\n",
+	  "t.conf:3: response_on: empty (blocked, alerted or watched; response = none turns responses off)" },
+	{ POLICY, "[policy a]\ncgroup = x\nresponse_on = blocked\nresponse_on = alerted\n",
+	  "t.conf:4: 'response_on' given twice (first on line 3)" },
 	{ POLICY, "[policy a]\ncgroup = x\nrunbook = ftp://host/x\n",
 	  "t.conf:3: runbook: 'ftp://host/x' is not an http:// or https:// URL" },
 	/* policies */
@@ -592,6 +705,191 @@ static void missing_files_are_reported_by_name(void **state)
 	assert_null(cfg);
 }
 
+/* --- the configuration directory --------------------------------------- */
+
+static void mkdir_in(const struct tree *t, const char *name)
+{
+	char path[256];
+
+	snprintf(path, sizeof(path), "%s/%s", t->dir, name);
+	assert_int_equal(mkdir(path, 0755), 0);
+}
+
+/* Loads @sub of the tree (NULL: the tree itself); the error text in @err. */
+static int load_dir(const struct tree *t, const char *sub, struct dg_config **cfg,
+		    char *err)
+{
+	char dir[256];
+
+	snprintf(dir, sizeof(dir), "%s%s%s", t->dir, sub ? "/" : "", sub ? sub : "");
+	*cfg = NULL;
+	return dg_config_load_dir(dir, cfg, err, DG_CONFIG_ERR_MAX);
+}
+
+static void expect_warning(const struct dg_config *cfg, const char *part)
+{
+	size_t i;
+
+	for (i = 0; i < cfg->nwarnings; i++)
+		if (strstr(cfg->warnings[i], part))
+			return;
+	fail_msg("no warning containing '%s' (%zu warnings)", part, cfg->nwarnings);
+}
+
+static void misspelt_config_dir_is_an_error_not_an_empty_configuration(void **state)
+{
+	struct tree *t = *state;
+	char err[DG_CONFIG_ERR_MAX], msg[DG_CONFIG_ERR_MAX];
+	struct dg_config *cfg;
+
+	assert_int_equal(load_dir(t, "driftgaurd", &cfg, err), -ENOENT);
+	assert_null(cfg);
+	snprintf(msg, sizeof(msg),
+		 "the configuration directory %s/driftgaurd: No such file or directory", t->dir);
+	assert_string_equal(err, msg);
+}
+
+static void file_given_as_the_config_dir_is_an_error(void **state)
+{
+	struct tree *t = *state;
+	char err[DG_CONFIG_ERR_MAX], msg[DG_CONFIG_ERR_MAX];
+	struct dg_config *cfg;
+
+	put(t, "driftguard.conf", "[daemon]\n");
+	assert_int_equal(load_dir(t, "driftguard.conf", &cfg, err), -ENOTDIR);
+	snprintf(msg, sizeof(msg),
+		 "the configuration directory %s/driftguard.conf: Not a directory", t->dir);
+	assert_string_equal(err, msg);
+}
+
+static void missing_policy_dir_is_an_error(void **state)
+{
+	struct tree *t = *state;
+	char err[DG_CONFIG_ERR_MAX], msg[DG_CONFIG_ERR_MAX];
+	struct dg_config *cfg;
+
+	put(t, "driftguard.conf", "[daemon]\n");
+	assert_int_equal(load_dir(t, NULL, &cfg, err), -ENOENT);
+	snprintf(msg, sizeof(msg),
+		 "the policy directory %s/policy.d: No such file or directory", t->dir);
+	assert_string_equal(err, msg);
+}
+
+static void missing_daemon_file_means_defaults_with_a_warning(void **state)
+{
+	struct tree *t = *state;
+	char err[DG_CONFIG_ERR_MAX];
+	struct dg_config *cfg;
+
+	mkdir_in(t, "policy.d");
+	put(t, "policy.d/a.conf", "[policy a]\ncgroup = a.slice\nmode = detect\n");
+	assert_int_equal(load_dir(t, NULL, &cfg, err), 0);
+	assert_true(cfg->daemon.journald);
+	assert_int_equal(cfg->npolicies, 1);
+	assert_int_equal(cfg->nwarnings, 1);
+	expect_warning(cfg, "driftguard.conf: not found: the built-in [daemon] defaults apply");
+	dg_config_free(cfg);
+}
+
+static void fifo_named_conf_is_refused_without_being_opened(void **state)
+{
+	struct tree *t = *state;
+	char err[DG_CONFIG_ERR_MAX], path[256], msg[DG_CONFIG_ERR_MAX];
+	struct dg_config *cfg;
+
+	mkdir_in(t, "policy.d");
+	snprintf(path, sizeof(path), "%s/policy.d/a.conf", t->dir);
+	assert_int_equal(mkfifo(path, 0644), 0);
+	/* Opening it for reading would block here, with no writer. */
+	alarm(10);
+	assert_int_equal(load_dir(t, NULL, &cfg, err), -EINVAL);
+	alarm(0);
+	snprintf(msg, sizeof(msg), "%s: is a FIFO, not a regular file: nothing read", path);
+	assert_string_equal(err, msg);
+}
+
+static void directory_named_conf_is_an_error(void **state)
+{
+	struct tree *t = *state;
+	char err[DG_CONFIG_ERR_MAX];
+	struct dg_config *cfg;
+
+	mkdir_in(t, "policy.d");
+	mkdir_in(t, "policy.d/a.conf");
+	assert_int_equal(load_dir(t, NULL, &cfg, err), -EINVAL);
+	assert_non_null(strstr(err, "policy.d/a.conf: is a directory, not a regular file"));
+}
+
+static void empty_policy_dir_loads_with_a_warning(void **state)
+{
+	struct tree *t = *state;
+	char err[DG_CONFIG_ERR_MAX];
+	struct dg_config *cfg;
+
+	mkdir_in(t, "policy.d");
+	put(t, "driftguard.conf", "[daemon]\n");
+	assert_int_equal(load_dir(t, NULL, &cfg, err), 0);
+	assert_int_equal(cfg->nwarnings, 1);
+	expect_warning(cfg, "no [policy] in any policy.d/*.conf: the daemon deletes "
+		       "every policy in the kernel");
+	dg_config_free(cfg);
+}
+
+static void all_outputs_off_is_a_warning(void **state)
+{
+	struct tree *t = *state;
+	char err[DG_CONFIG_ERR_MAX];
+	struct dg_config *cfg;
+
+	mkdir_in(t, "policy.d");
+	put(t, "driftguard.conf", "[daemon]\nlog_json =\njournald = no\nsyslog = no\n");
+	put(t, "policy.d/a.conf", "[policy a]\ncgroup = a.slice\n");
+	assert_int_equal(load_dir(t, NULL, &cfg, err), 0);
+	assert_int_equal(cfg->nwarnings, 1);
+	expect_warning(cfg, "events are written nowhere");
+	dg_config_free(cfg);
+}
+
+static void pattern_matching_every_cgroup_is_a_warning(void **state)
+{
+	struct tree *t = *state;
+	char err[DG_CONFIG_ERR_MAX];
+	struct dg_config *cfg;
+
+	mkdir_in(t, "policy.d");
+	put(t, "driftguard.conf", "[daemon]\n");
+	put(t, "policy.d/a.conf", "[policy all]\ncgroup = *\n"
+	    "[policy pods]\ncgroup = kubepods*\n");
+	assert_int_equal(load_dir(t, NULL, &cfg, err), 0);
+	assert_int_equal(cfg->nwarnings, 1);
+	expect_warning(cfg, "a.conf:1: [policy all]: cgroup = * matches every cgroup");
+	dg_config_free(cfg);
+}
+
+static void response_that_cannot_run_or_acts_on_alerts_is_a_warning(void **state)
+{
+	struct tree *t = *state;
+	char err[DG_CONFIG_ERR_MAX];
+	struct dg_config *cfg;
+
+	mkdir_in(t, "policy.d");
+	put(t, "driftguard.conf", "[daemon]\n");
+	put(t, "policy.d/a.conf",
+	    "[policy detect]\ncgroup = a\nmode = detect\nresponse = kill\n"
+	    "[policy alerts]\ncgroup = b\nmode = detect\nresponse = kill\nresponse_on = alerted\n"
+	    "[policy watched]\ncgroup = c\nmode = prevent\nresponse = stop\nresponse_on = blocked watched\n"
+	    "[policy none]\ncgroup = d\nresponse_on = alerted\n"
+	    "[policy fine]\ncgroup = e\nmode = prevent\nresponse = kill\n");
+	assert_int_equal(load_dir(t, NULL, &cfg, err), 0);
+	expect_warning(cfg, "[policy detect]: response = kill never runs: it acts on blocked programs");
+	expect_warning(cfg, "[policy alerts]: response = kill acts on alerts");
+	expect_warning(cfg, "[policy watched]: response = stop acts on every start of a watched "
+		       "program (but the watch list is empty)");
+	expect_warning(cfg, "[policy none]: response_on is set but response = none");
+	assert_int_equal(cfg->nwarnings, 4);
+	dg_config_free(cfg);
+}
+
 /* --- printing ----------------------------------------------------------- */
 
 static char *print(const struct dg_config *cfg)
@@ -651,7 +949,8 @@ static void effective_configuration_prints_in_the_documented_format(void **state
 		"files_exclude =\n"
 		"severity = high\n"
 		"runbook = https://r.example/x\n"
-		"response = none\n");
+		"response = none\n"
+		"response_on = blocked\n");
 	free(out);
 	dg_config_free(cfg);
 }
@@ -839,6 +1138,10 @@ int main(void)
 		cmocka_unit_test(repeated_list_keys_append),
 		cmocka_unit_test(first_files_exclude_replaces_the_default_and_later_ones_append),
 		cmocka_unit_test(comments_blank_lines_crlf_and_bom_are_accepted),
+		cmocka_unit_test(boolean_spellings_of_other_tools_are_accepted),
+		cmocka_unit_test(hash_after_a_blank_starts_an_inline_comment),
+		cmocka_unit_test(response_on_defaults_to_blocked_and_takes_a_list),
+		cmocka_unit_test(responses_act_only_on_the_records_response_on_names),
 		cmocka_unit_test(empty_files_give_defaults_and_no_policy),
 		cmocka_unit_test(longest_pattern_and_fullest_list_are_accepted),
 		cmocka_unit_test(each_error_is_reported_with_its_file_and_line),
@@ -853,6 +1156,17 @@ int main(void)
 						tree_setup, tree_teardown),
 		cmocka_unit_test_setup_teardown(missing_files_are_reported_by_name,
 						tree_setup, tree_teardown),
+#define TREE_TEST(f) cmocka_unit_test_setup_teardown(f, tree_setup, tree_teardown)
+		TREE_TEST(misspelt_config_dir_is_an_error_not_an_empty_configuration),
+		TREE_TEST(file_given_as_the_config_dir_is_an_error),
+		TREE_TEST(missing_policy_dir_is_an_error),
+		TREE_TEST(missing_daemon_file_means_defaults_with_a_warning),
+		TREE_TEST(fifo_named_conf_is_refused_without_being_opened),
+		TREE_TEST(directory_named_conf_is_an_error),
+		TREE_TEST(empty_policy_dir_loads_with_a_warning),
+		TREE_TEST(all_outputs_off_is_a_warning),
+		TREE_TEST(pattern_matching_every_cgroup_is_a_warning),
+		TREE_TEST(response_that_cannot_run_or_acts_on_alerts_is_a_warning),
 		cmocka_unit_test(effective_configuration_prints_in_the_documented_format),
 		cmocka_unit_test(printed_configuration_reads_back_to_the_same),
 		cmocka_unit_test(random_and_mutated_inputs_parse_or_fail_with_a_line_number),
