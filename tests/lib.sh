@@ -247,6 +247,22 @@ dgd_start() {
 		grep -q 'setting its policies' "$C"/dgd.err
 }
 
+# expect_no_response CMD: runs "CMD; exec sleep 600" in the container in
+# the background; once driftguardd has written CMD's drift record, the
+# container must still run and no "response" record may have been written.
+expect_no_response() {
+	in_container /bin/sh -c "$1; exec /bin/sleep 600" >/dev/null 2>&1 &
+	local pid=$!
+	KILL_AT_EXIT="${KILL_AT_EXIT:-} $pid"
+	wait_until 10 "the drift record of '$1'" grep -q '"record":"drift"' "$C"/events.jsonl
+	# A response follows its record at once, in the same loop turn.
+	sleep 1
+	! grep -q '"record":"response"' "$C"/events.jsonl ||
+		fail "a response was written: $(grep '"record":"response"' "$C"/events.jsonl)"
+	kill -0 "$pid" 2>/dev/null || fail "the container's process is gone"
+	[ -n "$(cat "$CG"/cgroup.procs)" ] || fail "the container's cgroup is empty"
+}
+
 # dgd_stop: SIGTERM, and driftguardd must exit 0.
 dgd_stop() {
 	kill -TERM "$DGD_PID"

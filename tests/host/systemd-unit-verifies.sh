@@ -17,7 +17,7 @@ bin=$repo/build/bin/driftguardd
 mkdir -p "$tmp/unit" "$tmp/man/man5" "$tmp/man/man8"
 cp "$repo"/man/*.5 "$tmp/man/man5/"
 cp "$repo"/man/*.8 "$tmp/man/man8/"
-sed "s|^ExecStart=/usr/sbin/driftguardd|ExecStart=$bin|" \
+sed "s|^\(Exec[A-Za-z]*=\)/usr/sbin/driftguardd|\1$bin|" \
 	"$repo/systemd/driftguard.service" >"$tmp/unit/driftguard.service"
 grep -q "^ExecStart=$bin " "$tmp/unit/driftguard.service" ||
 	{ echo "FAILED: the unit's ExecStart is not /usr/sbin/driftguardd" >&2; exit 1; }

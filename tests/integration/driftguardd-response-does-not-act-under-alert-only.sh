@@ -1,0 +1,18 @@
+#!/bin/bash
+# Alert-only mode is for trying policies out: no response runs in it, not
+# even one whose response_on names alerts. The drifted program runs, is
+# reported, and the container goes on running.
+set -eu
+. "$DG_SRC/tests/lib.sh"
+container_create
+dgd_config
+dgd_policy trial "cgroup = $(cg_rel)" "mode = prevent" "response = kill" \
+	"response_on = blocked alerted"
+dgd_start
+"$DRIFTCTL" alert-only on
+trap '"$DRIFTCTL" alert-only off; container_destroy' EXIT
+drop "$BIN"/hello /tmp/dropped
+expect_no_response /tmp/dropped
+expect_match "drift record" '"action":"alerted","class":"upper"' "$(cat "$C"/events.jsonl)"
+dgd_stop
+pass
