@@ -22,6 +22,15 @@
 #endif
 
 /*
+ * On PREEMPT_RT a spinlock_t sleeps and GFP_ATOMIC allocation is not allowed
+ * with preemption disabled, which is how every hook decides: refuse the
+ * build rather than ship a module that is wrong there.
+ */
+#ifdef CONFIG_PREEMPT_RT
+#error "PREEMPT_RT (Debian's -rt- flavour) is not supported: the hooks lock and allocate atomically"
+#endif
+
+/*
  * The path a user sees for a file. For a mapping of an overlayfs file the
  * vma holds overlay's backing file: from 6.8 a backing_file that remembers
  * the user path, before that a file opened with the user path in f_path.

@@ -2,7 +2,8 @@
 # The module source tree `make dkms-src` makes, put in /usr/src/driftguard-<VERSION>,
 # is added to DKMS, built and installed for every test kernel (scripts/kernels)
 # into /lib/modules/<release>/updates/dkms with the version from VERSION; a
-# kernel other than 6.1 and 6.12 is refused by BUILD_EXCLUSIVE_KERNEL; and
+# kernel other than 6.1 and 6.12, and their -rt- flavour, is refused by
+# BUILD_EXCLUSIVE_KERNEL; and
 # `dkms remove --all` leaves the host as it was.
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib/dkms.sh"
@@ -24,11 +25,16 @@ for k in $KERNELS; do
 	say "$ko (vermagic $vm)"
 done
 
-# Any other kernel is refused before anything is built, and says why.
-rc=0
-out=$(dkms build -k 6.6.0-99-amd64 "driftguard/$VERSION" 2>&1) || rc=$?
-[ "$rc" = 77 ] || fail "dkms build for 6.6.0-99-amd64: exit $rc, expected 77 (BUILD_EXCLUSIVE): $out"
-grep -q 'BUILD_EXCLUSIVE' <<<"$out" || fail "dkms build for 6.6.0-99-amd64 does not say why: $out"
+# Any other kernel, and the PREEMPT_RT flavour of a supported one, is refused
+# before anything is built, and says why.
+for other in 6.6.0-99-amd64 "${KERNELS%%$'\n'*}" ; do
+	case $other in 6.6.*) ;; *) other=${other%-amd64}-rt-amd64 ;; esac
+	rc=0
+	out=$(dkms build -k "$other" "driftguard/$VERSION" 2>&1) || rc=$?
+	[ "$rc" = 77 ] || fail "dkms build for $other: exit $rc, expected 77 (BUILD_EXCLUSIVE): $out"
+	grep -q 'BUILD_EXCLUSIVE' <<<"$out" || fail "dkms build for $other does not say why: $out"
+	say "dkms refuses $other"
+done
 
 dkms remove "driftguard/$VERSION" --all >/dev/null || fail "dkms remove driftguard/$VERSION --all failed"
 [ -z "$(dkms status driftguard)" ] || fail "still registered after dkms remove --all: $(dkms status driftguard)"
