@@ -922,7 +922,7 @@ static const struct dg_cmd dg_cmds[] = {
 	  "  --deny PATTERN      a program refused, even from the image\n"
 	  "  --watch PATTERN     a program that runs and is always reported\n"
 	  "A PATTERN with '/' is a full path, else a file name; up to 64 of each.\n"
-	  "Every option can also be given as --option=value.\n"
+	  "Each option also takes its value after '=': --mode=prevent.\n"
 	  "--json: the policy now in force, as policy get --json prints it." },
 	{ "policy get", cmd_policy_get, "CGROUP [--json]",
 	  "Show CGROUP's own policy (not one it inherits).\n"
@@ -1175,20 +1175,28 @@ static int cmd_help(struct dg_ctx *ctx, int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
+	bool self = false;
 	int c;
 
-	/* `driftctl help policy --help` asks about policy, not about help. */
+	/*
+	 * `driftctl help policy --help` asks about policy; only a bare
+	 * `driftctl help --help` asks about help.
+	 */
 	optind = 1;
 	while ((c = dg_getopt(ctx, argc, argv, ":jh", opts)) != -1) {
 		if (c == 'j')
 			ctx->json = true;
-		else if (c != 'h')
+		else if (c == 'h')
+			self = true;
+		else
 			return dg_usage_error(ctx);
 	}
 	if (argc - optind > 2) {
 		dg_err("help: unexpected argument '%s'", argv[optind + 2]);
 		return dg_usage_error(ctx);
 	}
+	if (self && optind == argc)
+		return dg_help(ctx, "help", NULL);
 	return dg_help(ctx, optind < argc ? argv[optind] : NULL,
 		       optind + 1 < argc ? argv[optind + 1] : NULL);
 }
