@@ -48,7 +48,7 @@ if not (eval(sys.argv[1])):
 
 # module_absent: these tests show what driftctl does without the module.
 module_absent() {
-	! grep -q '^driftguard ' /proc/modules ||
+	! grep -qs '^driftguard ' /proc/modules ||
 		fail "the driftguard module is loaded on this host: this test needs it absent"
 }
 
