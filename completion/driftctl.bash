@@ -36,7 +36,7 @@ _driftctl_words()
 
 _driftctl()
 {
-	local cur prev words cword split=
+	local cur prev words cword split=''
 	if declare -F _init_completion >/dev/null; then
 		# -s: "--mode=pre" comes back as prev=--mode cur=pre.
 		_init_completion -s || return
@@ -64,7 +64,7 @@ _driftctl()
 
 	# The command and its subcommand: the first words that are no option
 	# (driftctl --json policy list).
-	local i cmd= sub= at=0
+	local i cmd='' sub='' at=0
 	for ((i = 1; i < cword; i++)); do
 		[[ ${words[i]} == -* || ${words[i]} == = ]] && continue
 		if [[ -z $cmd ]]; then

@@ -37,15 +37,19 @@ expect() {
 help_all=$("$DRIFTCTL" --help)
 cmds=$(commands)
 tops=$(cut -d' ' -f1 <<<"$cmds" | sort -u)
-# shellcheck disable=SC2046
-expect "driftctl |" $tops
-expect "driftctl -|" $(sed -n '/^Options:/,/^$/p' <<<"$help_all" | grep -o -- '--[a-z][a-z-]*' | sort -u)
-# shellcheck disable=SC2046
-expect "driftctl help |" $tops
-expect "driftctl help policy |" $(grep '^policy ' <<<"$cmds" | cut -d' ' -f2)
-expect "driftctl policy |" $(grep '^policy ' <<<"$cmds" | cut -d' ' -f2)
+global_opts=$(sed -n '/^Options:/,/^$/p' <<<"$help_all" | grep -o -- '--[a-z][a-z-]*' | sort -u)
+policy_subs=$(grep '^policy ' <<<"$cmds" | cut -d' ' -f2)
+# The lists are split into words on purpose.
+# shellcheck disable=SC2086
+{
+	expect "driftctl |" $tops
+	expect "driftctl -|" $global_opts
+	expect "driftctl help |" $tops
+	expect "driftctl help policy |" $policy_subs
+	expect "driftctl policy |" $policy_subs
+}
 while read -r cmd; do
-	# shellcheck disable=SC2086
+	# shellcheck disable=SC2086 # "policy set" is two words
 	flags=$("$DRIFTCTL" help $cmd | grep -o -- '--[a-z][a-z-]*' | sort -u)
 	[ -n "$flags" ] || fail "driftctl help $cmd names no option"
 	# shellcheck disable=SC2086

@@ -16,6 +16,7 @@ as_nobody() {
 	RC=0
 	setpriv --reuid=65534 --regid=65534 --clear-groups "$DRIFTCTL" "$@" \
 		>"$TMP/out" 2>"$TMP/err" </dev/null || RC=$?
+	# shellcheck disable=SC2034 # json_check reads it
 	OUT=$(cat "$TMP/out")
 	ERR=$(cat "$TMP/err")
 }
