@@ -18,7 +18,7 @@ events_stop
 kill "$KILL_AT_EXIT"
 wait "$KILL_AT_EXIT" || fail "driftctl events exited $? on SIGTERM"
 
-line=$(grep -m 1 ' blocked upper exec .*path=/tmp/dropped' "$C"/events.txt) ||
+line=$(grep -m 1 'blocked upper exec .*path=/tmp/dropped' "$C"/events.txt) ||
 	fail "no text line for the blocked exec: $(cat "$C"/events.txt)"
 stamp=${line%% *}
 expect_match "the line's first field" \
