@@ -939,8 +939,8 @@ static const struct dg_cmd dg_cmds[] = {
 	  "Follow the module's decisions until interrupted.\n"
 	  "One line each: the time (RFC 3339, with nanoseconds), the action,\n"
 	  "class and hook, then key=value fields.\n"
-	  "--json: one JSON object per line (JSON Lines), the fields of the\n"
-	  "drift records of driftguardd's event log." },
+	  "--json: one JSON object per line (JSON Lines): the kernel event's\n"
+	  "fields, named as in driftguardd's event log." },
 	{ "alert-only", cmd_alert_only, "on|off [--json]",
 	  "When on, nothing is denied and everything is reported.\n"
 	  "--json: the status afterwards, as status --json prints it." },
