@@ -1,5 +1,9 @@
 # SPDX-License-Identifier: GPL-2.0
-# driftctl(8) bash completion: commands, options, cgroup directories, log files.
+# driftctl(8) bash completion: commands, help, every option and its values
+# (also as --option=value), cgroup directories, log files.
+# The commands and options are those of `driftctl help` (daemon/driftctl.c);
+# tests/host/driftctl-completion-offers-every-command-flag-and-value.sh
+# checks that the two agree.
 
 # Cgroup directories under the cgroup2 mount (found as driftctl finds it,
 # /sys/fs/cgroup when there is none), completed relative to it
@@ -24,87 +28,143 @@ _driftctl_cgroups()
 	compopt -o nospace 2>/dev/null
 }
 
+# _driftctl_words WORD...: the words that start with $cur.
+_driftctl_words()
+{
+	mapfile -t COMPREPLY < <(compgen -W "$*" -- "$cur")
+}
+
 _driftctl()
 {
-	local cur prev words cword
+	local cur prev words cword split=''
 	if declare -F _init_completion >/dev/null; then
-		_init_completion || return
+		# -s: "--mode=pre" comes back as prev=--mode cur=pre.
+		_init_completion -s || return
 	else
 		cur=${COMP_WORDS[COMP_CWORD]}
 		prev=${COMP_WORDS[COMP_CWORD - 1]}
 		words=("${COMP_WORDS[@]}")
 		cword=$COMP_CWORD
+		# bash splits "--mode=pre" at '=' (COMP_WORDBREAKS): "--mode" "=" "pre".
+		if [[ $cur == = && $prev == --* ]]; then
+			prev=$prev cur=
+		elif [[ $prev == = ]] && ((cword >= 2)) && [[ ${words[cword - 2]} == --* ]]; then
+			prev=${words[cword - 2]}
+		elif [[ $cur == --*=* ]]; then
+			# Not split ('=' taken out of COMP_WORDBREAKS): the reply
+			# replaces the whole word, so it carries the "--mode=".
+			prev=${cur%%=*} cur=${cur#*=} split=$prev=
+		fi
 	fi
 
+	local commands="status policy events alert-only lock verify-log help"
+	local policy_subcommands="set get list del"
+	local common="--json --help"
 	local modes="off detect prevent"
-	local cmd=${words[1]-} sub=${words[2]-}
 
-	if ((cword == 1)); then
-		mapfile -t COMPREPLY < <(compgen -W "status policy events alert-only
-			lock verify-log --help --version" -- "$cur")
+	# The command and its subcommand: the first words that are no option
+	# (driftctl --json policy list).
+	local i cmd='' sub='' at=0
+	for ((i = 1; i < cword; i++)); do
+		[[ ${words[i]} == -* || ${words[i]} == = ]] && continue
+		if [[ -z $cmd ]]; then
+			cmd=${words[i]} at=$i
+		elif [[ -z $sub ]]; then
+			sub=${words[i]}
+		fi
+	done
+
+	if [[ -z $cmd ]]; then
+		if [[ $cur == -* ]]; then
+			_driftctl_words --json --help --version
+		else
+			_driftctl_words $commands
+		fi
+		return
+	fi
+
+	# An option that takes a value, in either spelling.
+	case $cmd/$sub/$prev in
+	policy/set/--mode | policy/set/--memfd | policy/set/--volume | policy/set/--mmap)
+		_driftctl_words $modes
+		;;
+	policy/set/--files)
+		_driftctl_words off detect
+		;;
+	policy/set/--allow | policy/set/--deny | policy/set/--watch)
+		# A file name, or a full path.
+		if [[ $cur == /* ]]; then
+			mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+			compopt -o filenames 2>/dev/null
+		fi
+		;;
+	*)
+		prev=
+		;;
+	esac
+	if [[ -n $prev ]]; then
+		if [[ -n $split && $COMP_WORDBREAKS != *=* ]]; then
+			COMPREPLY=("${COMPREPLY[@]/#/$split}")
+		fi
 		return
 	fi
 
 	case $cmd in
-	status | events)
-		((cword == 2)) && mapfile -t COMPREPLY < <(compgen -W "--json" -- "$cur")
+	status | events | lock)
+		_driftctl_words $common
 		;;
 	alert-only)
-		((cword == 2)) && mapfile -t COMPREPLY < <(compgen -W "on off" -- "$cur")
+		if [[ $cur == -* ]]; then
+			_driftctl_words $common
+		else
+			_driftctl_words on off
+		fi
 		;;
 	verify-log)
 		if [[ $cur == -* ]]; then
-			mapfile -t COMPREPLY < <(compgen -W "--json" -- "$cur")
+			_driftctl_words $common
 		else
 			# Rotated logs are events.jsonl.1, .2 ...: any file.
 			mapfile -t COMPREPLY < <(compgen -f -- "$cur")
 			compopt -o filenames 2>/dev/null
 		fi
 		;;
+	help)
+		if [[ $cur == -* ]]; then
+			_driftctl_words $common
+		elif [[ -z $sub ]]; then
+			_driftctl_words $commands
+		elif [[ $sub == policy ]] && ((cword == at + 2)); then
+			_driftctl_words $policy_subcommands
+		fi
+		;;
 	policy)
-		if ((cword == 2)); then
-			mapfile -t COMPREPLY < <(compgen -W "set get list del" -- "$cur")
+		if [[ -z $sub ]]; then
+			if [[ $cur == -* ]]; then
+				_driftctl_words $common
+			else
+				_driftctl_words $policy_subcommands
+			fi
 			return
 		fi
 		case $sub in
 		set)
-			case $prev in
-			--mode | --memfd | --volume | --mmap)
-				mapfile -t COMPREPLY < <(compgen -W "$modes" -- "$cur")
-				return
-				;;
-			--files)
-				mapfile -t COMPREPLY < <(compgen -W "off detect" -- "$cur")
-				return
-				;;
-			--allow | --deny | --watch)
-				# A file name, or a full path.
-				if [[ $cur == /* ]]; then
-					mapfile -t COMPREPLY < <(compgen -f -- "$cur")
-					compopt -o filenames 2>/dev/null
-				fi
-				return
-				;;
-			esac
 			if [[ $cur == -* ]]; then
-				mapfile -t COMPREPLY < <(compgen -W "--mode --memfd --volume
-					--mmap --files --allow --deny --watch" -- "$cur")
+				_driftctl_words --mode --memfd --volume --mmap --files \
+					--allow --deny --watch $common
 			else
 				_driftctl_cgroups "$cur"
 			fi
 			;;
-		get)
+		get | del)
 			if [[ $cur == -* ]]; then
-				mapfile -t COMPREPLY < <(compgen -W "--json" -- "$cur")
+				_driftctl_words $common
 			else
 				_driftctl_cgroups "$cur"
 			fi
 			;;
 		list)
-			mapfile -t COMPREPLY < <(compgen -W "--json" -- "$cur")
-			;;
-		del)
-			((cword == 3)) && _driftctl_cgroups "$cur"
+			_driftctl_words $common
 			;;
 		esac
 		;;

@@ -17,6 +17,7 @@
 #include "evlog.h"
 #include "names.h"
 #include "nl.h"
+#include "suggest.h"
 
 /* Exit codes; documented in --help and driftctl(8). */
 enum {
@@ -27,32 +28,57 @@ enum {
 	EXIT_PERM = 4,
 };
 
+struct dg_cmd;
+
 struct dg_ctx {
 	struct dg_nl nl;
+	const struct dg_cmd *cmd;	/* the command being run */
 	bool json;
 	bool usage_error;
 	bool not_loaded;
+	/*
+	 * The one JSON document --json prints, left here by the command and
+	 * printed by main(): on failure the error object replaces it, unless
+	 * it is a verdict (verify-log's, on a broken chain).
+	 */
+	struct json_object *doc;
+	bool verdict;
+	/* The cgroup of policy get and del, as dg_cgroup_call() found it. */
+	char cgroup[4096];
+	uint64_t cgroup_id;
 };
 
+/*
+ * One row per command: dispatch, --help, `driftctl help NAME` and the
+ * "did you mean" hints all read this table. @name is one word, or a group
+ * and a subcommand ("policy set"); @usage is what follows the name, a
+ * newline where a long one wraps; the first line of @help is the summary
+ * that `driftctl --help` lists.
+ */
 struct dg_cmd {
 	const char *name;
-	const char *sub;	/* second word, or NULL */
 	int (*handler)(struct dg_ctx *ctx, int argc, char **argv);
 	const char *usage;
 	const char *help;
 };
 
+/* The first message of this run: the "error" of --json's error object. */
+static char dg_first_err[1024];
+
 static void dg_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Every message of driftctl goes out here: "driftctl: ..." on stderr. */
 static void dg_err(const char *fmt, ...)
 {
+	char msg[sizeof(dg_first_err)];
 	va_list ap;
 
-	fputs("driftctl: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	fprintf(stderr, "driftctl: %s\n", msg);
+	if (!dg_first_err[0])
+		memcpy(dg_first_err, msg, sizeof(msg));
 }
 
 static int dg_usage_error(struct dg_ctx *ctx)
@@ -96,6 +122,43 @@ static int dg_call(struct dg_ctx *ctx, const char *what, struct nl_msg *msg,
 	return err ? dg_report(ctx, what, err) : 0;
 }
 
+/*
+ * getopt_long() with driftctl's messages (opterr is 0): an unknown option,
+ * a value where none belongs, or a missing value is reported here, and
+ * getopt's '?' or ':' comes back for the caller to call it a usage error.
+ * @shortopts must start with ':' so a missing value is told apart.
+ */
+static int dg_getopt(struct dg_ctx *ctx, int argc, char **argv,
+		     const char *shortopts, const struct option *opts)
+{
+	const char *name = ctx->cmd ? ctx->cmd->name : "";
+	const char *arg;
+	int c;
+
+	c = getopt_long(argc, argv, shortopts, opts, NULL);
+	if (c != '?' && c != ':')
+		return c;
+	arg = optind > 1 ? argv[optind - 1] : "";
+	if (c == ':') {
+		dg_err("%s: option '%s' needs a value", name, arg);
+	} else if (!strncmp(arg, "--", 2)) {
+		const char *eq = strchr(arg, '=');
+		const struct option *o;
+
+		for (o = opts; eq && o->name; o++)
+			if (strlen(o->name) == (size_t)(eq - arg - 2) &&
+			    !strncmp(o->name, arg + 2, (size_t)(eq - arg - 2)))
+				break;
+		if (eq && o->name)
+			dg_err("%s: option '--%s' takes no value", name, o->name);
+		else
+			dg_err("%s: unknown option '%s'", name, arg);
+	} else {
+		dg_err("%s: unknown option '-%c'", name, optopt);
+	}
+	return c;
+}
+
 /* Parses only --json; returns the index of the first operand, or -EINVAL. */
 static int dg_parse_json_opt(struct dg_ctx *ctx, int argc, char **argv)
 {
@@ -106,7 +169,7 @@ static int dg_parse_json_opt(struct dg_ctx *ctx, int argc, char **argv)
 	int c;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "j", opts, NULL)) != -1) {
+	while ((c = dg_getopt(ctx, argc, argv, ":j", opts)) != -1) {
 		if (c != 'j')
 			return dg_usage_error(ctx);
 		ctx->json = true;
@@ -114,12 +177,41 @@ static int dg_parse_json_opt(struct dg_ctx *ctx, int argc, char **argv)
 	return optind;
 }
 
+/*
+ * After the options at @argv[first...]: exactly @n operands, the first
+ * named @what in the message when it is missing.
+ */
+static int dg_operands(struct dg_ctx *ctx, int argc, char **argv, int first,
+		       int n, const char *what)
+{
+	if (first < 0)
+		return first;
+	if (argc - first < n) {
+		dg_err("%s: %s is missing", ctx->cmd->name, what);
+		return dg_usage_error(ctx);
+	}
+	if (argc - first > n) {
+		dg_err("%s: unexpected argument '%s'", ctx->cmd->name,
+		       argv[first + n]);
+		return dg_usage_error(ctx);
+	}
+	return 0;
+}
+
+/* Prints @o as one line and drops it. */
 static void dg_json_print(struct json_object *o)
 {
 	puts(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN |
 					    JSON_C_TO_STRING_NOSLASHESCAPE));
 	fflush(stdout);
 	json_object_put(o);
+}
+
+/* Makes @o the command's answer, replacing any earlier one. */
+static void dg_json_answer(struct dg_ctx *ctx, struct json_object *o)
+{
+	json_object_put(ctx->doc);
+	ctx->doc = o;
 }
 
 /* The cgroup operand as an absolute path and id; reports what is wrong. */
@@ -182,41 +274,46 @@ static int dg_status_cb(struct nl_msg *msg, void *arg)
 	return NL_OK;
 }
 
+/* Asks the connected module for its status; with --json, that is the answer. */
+static int dg_status_get(struct dg_ctx *ctx, struct dg_status *st)
+{
+	struct json_object *o;
+	int i, err;
+
+	err = dg_call(ctx, "status",
+		      dg_nl_msg(&ctx->nl, DRIFTGUARD_CMD_STATUS_GET, 0),
+		      dg_status_cb, st);
+	if (err || !ctx->json)
+		return err;
+	o = json_object_new_object();
+	json_object_object_add(o, "version", json_object_new_string(st->version));
+	json_object_object_add(o, "alert_only",
+			       json_object_new_boolean(st->alert_only));
+	json_object_object_add(o, "locked", json_object_new_boolean(st->locked));
+	json_object_object_add(o, "policies", json_object_new_int64(st->policies));
+	for (i = 0; i < __DRIFTGUARD_STAT_MAX; i++)
+		if (st->have_counter[i])
+			json_object_object_add(o, dg_stat_name(i),
+				json_object_new_uint64(st->counters[i]));
+	dg_json_answer(ctx, o);
+	return 0;
+}
+
 static int cmd_status(struct dg_ctx *ctx, int argc, char **argv)
 {
 	struct dg_status st = { .version = "" };
 	int i, err;
 
 	i = dg_parse_json_opt(ctx, argc, argv);
-	if (i < 0 || i != argc)
-		return dg_usage_error(ctx);
+	err = dg_operands(ctx, argc, argv, i, 0, "");
+	if (err)
+		return err;
 	err = dg_connect(ctx);
 	if (err)
 		return err;
-	err = dg_call(ctx, "status",
-		      dg_nl_msg(&ctx->nl, DRIFTGUARD_CMD_STATUS_GET, 0),
-		      dg_status_cb, &st);
-	if (err)
+	err = dg_status_get(ctx, &st);
+	if (err || ctx->json)
 		return err;
-
-	if (ctx->json) {
-		struct json_object *o = json_object_new_object();
-
-		json_object_object_add(o, "version",
-				       json_object_new_string(st.version));
-		json_object_object_add(o, "alert_only",
-				       json_object_new_boolean(st.alert_only));
-		json_object_object_add(o, "locked",
-				       json_object_new_boolean(st.locked));
-		json_object_object_add(o, "policies",
-				       json_object_new_int64(st.policies));
-		for (i = 0; i < __DRIFTGUARD_STAT_MAX; i++)
-			if (st.have_counter[i])
-				json_object_object_add(o, dg_stat_name(i),
-					json_object_new_uint64(st.counters[i]));
-		dg_json_print(o);
-		return 0;
-	}
 	printf("driftguard module version %s\n", st.version);
 	printf("alert-only: %s\n", st.alert_only ? "on" : "off");
 	printf("locked: %s\n", st.locked ? "yes (until reboot)" : "no");
@@ -314,7 +411,11 @@ static int dg_policy_print_cb(struct nl_msg *msg, void *arg)
 		json_object_object_add(o, "allow", dg_list_json(p.allow));
 		json_object_object_add(o, "deny", dg_list_json(p.deny));
 		json_object_object_add(o, "watch", dg_list_json(p.watch));
-		dg_json_print(o);
+		/* policy list collects an array; policy get answers one object. */
+		if (json_object_is_type(ctx->doc, json_type_array))
+			json_object_array_add(ctx->doc, o);
+		else
+			dg_json_answer(ctx, o);
 		return NL_OK;
 	}
 	printf("%s (cgroup id %" PRIu64 ")\n", path, p.cgroup_id);
@@ -357,6 +458,28 @@ static int dg_mode_opt(const char *opt, const char *val, int max)
 	return m;
 }
 
+/* A request about cgroup @id alone. NULL on allocation failure. */
+static struct nl_msg *dg_cgroup_msg(struct dg_ctx *ctx, uint8_t cmd, uint64_t id)
+{
+	struct nl_msg *msg = dg_nl_msg(&ctx->nl, cmd, 0);
+
+	if (msg && nla_put_u64(msg, DRIFTGUARD_A_CGROUP_ID, id)) {
+		nlmsg_free(msg);
+		return NULL;
+	}
+	return msg;
+}
+
+/* With --json, policy set answers with the policy now in force. */
+static int dg_policy_show(struct dg_ctx *ctx, uint64_t id)
+{
+	if (!ctx->json)
+		return 0;
+	return dg_call(ctx, "policy get",
+		       dg_cgroup_msg(ctx, DRIFTGUARD_CMD_POLICY_GET, id),
+		       dg_policy_print_cb, ctx);
+}
+
 static int cmd_policy_set(struct dg_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -368,6 +491,7 @@ static int cmd_policy_set(struct dg_ctx *ctx, int argc, char **argv)
 		{ "allow", required_argument, NULL, DRIFTGUARD_A_ALLOW },
 		{ "deny", required_argument, NULL, DRIFTGUARD_A_DENY },
 		{ "watch", required_argument, NULL, DRIFTGUARD_A_WATCH },
+		{ "json", no_argument, NULL, 'j' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct dg_patterns allow = { .n = 0 }, deny = { .n = 0 },
@@ -381,7 +505,7 @@ static int cmd_policy_set(struct dg_ctx *ctx, int argc, char **argv)
 	for (i = 0; i <= DRIFTGUARD_A_MAX; i++)
 		modes[i] = -1;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = dg_getopt(ctx, argc, argv, ":j", opts)) != -1) {
 		const char *name = c > 0 ? dg_attr_name(c) : "";
 
 		switch (c) {
@@ -410,12 +534,16 @@ static int cmd_policy_set(struct dg_ctx *ctx, int argc, char **argv)
 			if (dg_pattern_add(&watch, name, optarg))
 				return dg_usage_error(ctx);
 			break;
+		case 'j':
+			ctx->json = true;
+			break;
 		default:
 			return dg_usage_error(ctx);
 		}
 	}
-	if (optind != argc - 1)
-		return dg_usage_error(ctx);
+	err = dg_operands(ctx, argc, argv, optind, 1, "CGROUP");
+	if (err)
+		return err;
 	err = dg_cgroup_arg(argv[optind], path, sizeof(path), &id);
 	if (err)
 		return err;
@@ -433,7 +561,8 @@ static int cmd_policy_set(struct dg_ctx *ctx, int argc, char **argv)
 	    dg_nl_put_patterns(msg, DRIFTGUARD_A_DENY, deny.v, deny.n) ||
 	    dg_nl_put_patterns(msg, DRIFTGUARD_A_WATCH, watch.v, watch.n))
 		goto nomem;
-	return dg_call(ctx, "policy set", msg, NULL, NULL);
+	err = dg_call(ctx, "policy set", msg, NULL, NULL);
+	return err ? err : dg_policy_show(ctx, id);
 nomem:
 	nlmsg_free(msg);
 	return -ENOMEM;
@@ -443,31 +572,26 @@ nomem:
 static int dg_cgroup_call(struct dg_ctx *ctx, const char *what, uint8_t cmd,
 			  const char *cgroup, int (*cb)(struct nl_msg *, void *))
 {
-	struct nl_msg *msg;
-	char path[4096];
-	uint64_t id;
 	int err;
 
-	err = dg_cgroup_arg(cgroup, path, sizeof(path), &id);
+	err = dg_cgroup_arg(cgroup, ctx->cgroup, sizeof(ctx->cgroup),
+			    &ctx->cgroup_id);
 	if (err)
 		return err;
 	err = dg_connect(ctx);
 	if (err)
 		return err;
-	msg = dg_nl_msg(&ctx->nl, cmd, 0);
-	if (msg && nla_put_u64(msg, DRIFTGUARD_A_CGROUP_ID, id)) {
-		nlmsg_free(msg);
-		return -ENOMEM;
-	}
-	return dg_call(ctx, what, msg, cb, ctx);
+	return dg_call(ctx, what, dg_cgroup_msg(ctx, cmd, ctx->cgroup_id),
+		       cb, ctx);
 }
 
 static int cmd_policy_get(struct dg_ctx *ctx, int argc, char **argv)
 {
 	int i = dg_parse_json_opt(ctx, argc, argv);
+	int err = dg_operands(ctx, argc, argv, i, 1, "CGROUP");
 
-	if (i < 0 || i != argc - 1)
-		return dg_usage_error(ctx);
+	if (err)
+		return err;
 	return dg_cgroup_call(ctx, "policy get", DRIFTGUARD_CMD_POLICY_GET,
 			      argv[i], dg_policy_print_cb);
 }
@@ -477,11 +601,15 @@ static int cmd_policy_list(struct dg_ctx *ctx, int argc, char **argv)
 	int i, err;
 
 	i = dg_parse_json_opt(ctx, argc, argv);
-	if (i < 0 || i != argc)
-		return dg_usage_error(ctx);
+	err = dg_operands(ctx, argc, argv, i, 0, "");
+	if (err)
+		return err;
 	err = dg_connect(ctx);
 	if (err)
 		return err;
+	/* One array, also with no policy at all: [] */
+	if (ctx->json)
+		dg_json_answer(ctx, json_object_new_array());
 	return dg_call(ctx, "policy list",
 		       dg_nl_msg(&ctx->nl, DRIFTGUARD_CMD_POLICY_GET, NLM_F_DUMP),
 		       dg_policy_print_cb, ctx);
@@ -489,22 +617,42 @@ static int cmd_policy_list(struct dg_ctx *ctx, int argc, char **argv)
 
 static int cmd_policy_del(struct dg_ctx *ctx, int argc, char **argv)
 {
-	if (argc != 2 || argv[1][0] == '-')
-		return dg_usage_error(ctx);
-	return dg_cgroup_call(ctx, "policy del", DRIFTGUARD_CMD_POLICY_DEL,
-			      argv[1], NULL);
+	struct json_object *o;
+	int i = dg_parse_json_opt(ctx, argc, argv);
+	int err = dg_operands(ctx, argc, argv, i, 1, "CGROUP");
+
+	if (err)
+		return err;
+	err = dg_cgroup_call(ctx, "policy del", DRIFTGUARD_CMD_POLICY_DEL,
+			     argv[i], NULL);
+	if (err || !ctx->json)
+		return err;
+	o = json_object_new_object();
+	json_object_object_add(o, "cgroup", json_object_new_string(ctx->cgroup));
+	json_object_object_add(o, "cgroup_id",
+			       json_object_new_uint64(ctx->cgroup_id));
+	json_object_object_add(o, "deleted", json_object_new_boolean(true));
+	dg_json_answer(ctx, o);
+	return 0;
 }
 
 /* --- global controls --------------------------------------------------- */
 
 static int cmd_alert_only(struct dg_ctx *ctx, int argc, char **argv)
 {
+	struct dg_status st = { .version = "" };
 	struct nl_msg *msg;
-	int on, err;
+	int i, on, err;
 
-	if (argc != 2 || (strcmp(argv[1], "on") && strcmp(argv[1], "off")))
+	i = dg_parse_json_opt(ctx, argc, argv);
+	err = dg_operands(ctx, argc, argv, i, 1, "on or off");
+	if (err)
+		return err;
+	if (strcmp(argv[i], "on") && strcmp(argv[i], "off")) {
+		dg_err("alert-only: '%s' is not on or off", argv[i]);
 		return dg_usage_error(ctx);
-	on = !strcmp(argv[1], "on");
+	}
+	on = !strcmp(argv[i], "on");
 	err = dg_connect(ctx);
 	if (err)
 		return err;
@@ -513,21 +661,26 @@ static int cmd_alert_only(struct dg_ctx *ctx, int argc, char **argv)
 		nlmsg_free(msg);
 		return -ENOMEM;
 	}
-	return dg_call(ctx, "alert-only", msg, NULL, NULL);
+	err = dg_call(ctx, "alert-only", msg, NULL, NULL);
+	/* --json: the status after the change is the answer. */
+	return err || !ctx->json ? err : dg_status_get(ctx, &st);
 }
 
 static int cmd_lock(struct dg_ctx *ctx, int argc, char **argv)
 {
-	int err;
+	struct dg_status st = { .version = "" };
+	int i, err;
 
-	(void)argv;
-	if (argc != 1)
-		return dg_usage_error(ctx);
+	i = dg_parse_json_opt(ctx, argc, argv);
+	err = dg_operands(ctx, argc, argv, i, 0, "");
+	if (err)
+		return err;
 	err = dg_connect(ctx);
 	if (err)
 		return err;
-	return dg_call(ctx, "lock", dg_nl_msg(&ctx->nl, DRIFTGUARD_CMD_LOCK, 0),
-		       NULL, NULL);
+	err = dg_call(ctx, "lock", dg_nl_msg(&ctx->nl, DRIFTGUARD_CMD_LOCK, 0),
+		      NULL, NULL);
+	return err || !ctx->json ? err : dg_status_get(ctx, &st);
 }
 
 /* --- events ------------------------------------------------------------ */
@@ -540,13 +693,32 @@ static void dg_on_signal(int sig)
 	dg_stop = 1;
 }
 
+/*
+ * @ns (CLOCK_REALTIME) as RFC 3339 local time with nanoseconds and the
+ * offset, "2026-12-01T10:15:03.123456789+01:00": sortable, and what
+ * `date --rfc-3339=ns` and journalctl -o short-iso-precise read back.
+ */
+static void dg_rfc3339(uint64_t ns, char *buf, size_t size)
+{
+	time_t sec = (time_t)(ns / 1000000000u);
+	char date[32] = "", zone[8] = "+0000";
+	struct tm tm;
+
+	if (localtime_r(&sec, &tm)) {
+		strftime(date, sizeof(date), "%Y-%m-%dT%H:%M:%S", &tm);
+		strftime(zone, sizeof(zone), "%z", &tm);
+	}
+	snprintf(buf, size, "%s.%09u%.3s:%.2s", date,
+		 (unsigned int)(ns % 1000000000u), zone, zone + 3);
+}
+
 static int dg_event_cb(struct nl_msg *msg, void *arg)
 {
 	struct nlattr *tb[DRIFTGUARD_A_MAX + 1];
 	struct dg_ctx *ctx = arg;
 	struct json_object *o;
 	struct dg_event ev;
-	char cgroup[4096];
+	char cgroup[4096], when[48];
 
 	if (genlmsg_hdr(nlmsg_hdr(msg))->cmd != DRIFTGUARD_CMD_EVENT ||
 	    dg_nl_parse(msg, tb))
@@ -563,8 +735,16 @@ static int dg_event_cb(struct nl_msg *msg, void *arg)
 			dg_json_print(o);
 		return NL_OK;
 	}
-	printf("%s %s %s pid=%" PRIu32 " ppid=%" PRIu32 " uid=%" PRIu32
-	       " comm=%s path=%s filename=%s%s%s cgroup=%s\n",
+	/* The kernel's time of the decision; now, from a module without it. */
+	if (!ev.time) {
+		struct timespec ts;
+
+		clock_gettime(CLOCK_REALTIME, &ts);
+		ev.time = (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+	}
+	dg_rfc3339(ev.time, when, sizeof(when));
+	printf("%s %s %s %s pid=%" PRIu32 " ppid=%" PRIu32 " uid=%" PRIu32
+	       " comm=%s path=%s filename=%s%s%s cgroup=%s\n", when,
 	       dg_action_name(ev.action), dg_class_name(ev.class),
 	       dg_hook_name(ev.hook), ev.pid, ev.ppid, ev.uid, ev.comm, ev.path,
 	       ev.filename, ev.interpreter[0] ? " interpreter=" : "",
@@ -580,8 +760,9 @@ static int cmd_events(struct dg_ctx *ctx, int argc, char **argv)
 	int i, err;
 
 	i = dg_parse_json_opt(ctx, argc, argv);
-	if (i < 0 || i != argc)
-		return dg_usage_error(ctx);
+	err = dg_operands(ctx, argc, argv, i, 0, "");
+	if (err)
+		return err;
 	err = dg_connect(ctx);
 	if (err)
 		return err;
@@ -670,7 +851,7 @@ static int dg_verify_file(struct dg_ctx *ctx, const char *file,
 			json_object_object_add(o, "last_hash",
 					       json_object_new_string(r->last_hash));
 		}
-		dg_json_print(o);
+		json_object_array_add(ctx->doc, o);
 	} else if (err) {
 		dg_err("%s: %s", file, r->reason);
 	} else {
@@ -689,126 +870,460 @@ static int cmd_verify_log(struct dg_ctx *ctx, int argc, char **argv)
 	int i, err, ret = 0;
 
 	i = dg_parse_json_opt(ctx, argc, argv);
-	if (i < 0 || i == argc)
+	if (i < 0)
+		return i;
+	if (i == argc) {
+		dg_err("verify-log: FILE is missing");
 		return dg_usage_error(ctx);
-	/* Rotated files, oldest first: each must continue the one before. */
+	}
+	if (ctx->json)
+		dg_json_answer(ctx, json_object_new_array());
+	/*
+	 * Rotated files, oldest first: each must continue the one before.
+	 * A file that cannot be read decides the exit status over a broken
+	 * chain: the verdict on it is unknown, not "tampered".
+	 */
 	for (; i < argc; i++) {
 		err = dg_verify_file(ctx, argv[i], last_file ? last : NULL,
 				     last_file, &r);
 		if (err) {
-			ret = err;
+			if (!ret || (ret == -EBADMSG && err != -EBADMSG))
+				ret = err;
 			last_file = NULL;
 		} else if (r.records) {
 			memcpy(last, r.last_hash, sizeof(last));
 			last_file = argv[i];
 		}
 	}
+	/* Every file read: the array is the answer, also for a broken chain. */
+	ctx->verdict = !ret || ret == -EBADMSG;
 	return ret;
 }
 
+static int cmd_help(struct dg_ctx *ctx, int argc, char **argv);
+
 static const struct dg_cmd dg_cmds[] = {
-	{ "status", NULL, cmd_status, "status [--json]",
-	  "Show the module version, global controls and counters." },
-	{ "policy", "set", cmd_policy_set,
-	  "policy set CGROUP [--mode M] [--memfd M] [--volume M] [--mmap M]\n"
-	  "                    [--files off|detect] [--allow PATH]...\n"
-	  "                    [--deny PATTERN]... [--watch PATTERN]...",
-	  "Set CGROUP's policy as a whole (absent fields: off, empty lists).\n"
-	  "      M is off, detect or prevent. --mode: files in the upper layer;\n"
-	  "      --memfd: memfds and unlinked files; --volume: files outside the\n"
-	  "      container's root mount; --mmap: executable mappings of such files;\n"
-	  "      --files detect: report image files modified and files created.\n"
-	  "      A PATTERN with '/' is a full path, else a file name." },
-	{ "policy", "get", cmd_policy_get, "policy get CGROUP [--json]",
-	  "Show CGROUP's own policy." },
-	{ "policy", "list", cmd_policy_list, "policy list [--json]",
-	  "Show every policy." },
-	{ "policy", "del", cmd_policy_del, "policy del CGROUP",
-	  "Remove CGROUP's own policy (it inherits its parent's again)." },
-	{ "events", NULL, cmd_events, "events [--json]",
-	  "Follow events until interrupted; --json: one object per line." },
-	{ "alert-only", NULL, cmd_alert_only, "alert-only on|off",
-	  "When on, nothing is denied and everything is reported." },
-	{ "lock", NULL, cmd_lock, "lock",
-	  "Until reboot: policies can only be tightened, alert-only cannot be\n"
-	  "      set, and the module cannot be unloaded." },
-	{ "verify-log", NULL, cmd_verify_log, "verify-log [--json] FILE...",
-	  "Check the hash chain of driftguardd's JSON event log; give rotated\n"
-	  "      files oldest first. Exit status 1 names the first bad record.\n"
-	  "      The last record of a log is vouched for by no other." },
+	{ "status", cmd_status, "[--json]",
+	  "Show the module version, global controls, policies and counters.\n"
+	  "--json: one object with the keys version, alert_only, locked,\n"
+	  "policies and one key per counter." },
+	{ "policy set", cmd_policy_set,
+	  "CGROUP [--mode M] [--memfd M] [--volume M]\n"
+	  "[--mmap M] [--files off|detect] [--allow PATTERN]...\n"
+	  "[--deny PATTERN]... [--watch PATTERN]... [--json]",
+	  "Set CGROUP's policy as a whole (a mode not given is off, a list empty).\n"
+	  "M is off, detect (allow and report) or prevent (deny and report).\n"
+	  "  --mode M            files in the container's overlayfs upper layer\n"
+	  "  --memfd M           memfds, O_TMPFILE and deleted files\n"
+	  "  --volume M          files outside the container's root mount\n"
+	  "  --mmap M            executable mappings of files of those classes\n"
+	  "  --files off|detect  report image files modified and files created\n"
+	  "  --allow PATTERN     a program that always runs\n"
+	  "  --deny PATTERN      a program refused, even from the image\n"
+	  "  --watch PATTERN     a program that runs and is always reported\n"
+	  "A PATTERN with '/' is a full path, else a file name; up to 64 of each.\n"
+	  "Each option also takes its value after '=': --mode=prevent.\n"
+	  "--json: the policy now in force, as policy get --json prints it." },
+	{ "policy get", cmd_policy_get, "CGROUP [--json]",
+	  "Show CGROUP's own policy (not one it inherits).\n"
+	  "--json: one object with the keys cgroup, cgroup_id, mode, memfd,\n"
+	  "volume, mmap, files, allow, deny and watch." },
+	{ "policy list", cmd_policy_list, "[--json]",
+	  "Show every policy.\n"
+	  "--json: one array of the objects policy get --json prints; [] when\n"
+	  "there is no policy." },
+	{ "policy del", cmd_policy_del, "CGROUP [--json]",
+	  "Remove CGROUP's own policy (it inherits its parent's again).\n"
+	  "--json: {\"cgroup\": ..., \"cgroup_id\": ..., \"deleted\": true}." },
+	{ "events", cmd_events, "[--json]",
+	  "Follow the module's decisions until interrupted.\n"
+	  "One line each: the time (RFC 3339, with nanoseconds), the action,\n"
+	  "class and hook, then key=value fields.\n"
+	  "--json: one JSON object per line (JSON Lines): the kernel event's\n"
+	  "fields, named as in driftguardd's event log." },
+	{ "alert-only", cmd_alert_only, "on|off [--json]",
+	  "When on, nothing is denied and everything is reported.\n"
+	  "--json: the status afterwards, as status --json prints it." },
+	{ "lock", cmd_lock, "[--json]",
+	  "Lock the module until reboot; there is no unlock.\n"
+	  "Policies can only be tightened, alert-only cannot be turned on, and\n"
+	  "the module cannot be unloaded.\n"
+	  "--json: the status afterwards, as status --json prints it." },
+	{ "verify-log", cmd_verify_log, "[--json] FILE...",
+	  "Check the hash chain of driftguardd's JSON event log.\n"
+	  "Give rotated files oldest first; exit status 1 names the first bad\n"
+	  "record. The last record of a log is vouched for by no other.\n"
+	  "--json: one array, an object per file with the keys file, records,\n"
+	  "intact, record and reason (when not intact), first_prev and\n"
+	  "last_hash (when it has records)." },
+	{ "help", cmd_help, "[COMMAND [SUBCOMMAND]] [--json]",
+	  "Show the help of a command, of a group of commands, or of all.\n"
+	  "--json: an object per command with the keys command, usage and help;\n"
+	  "an array of them for a group or for all." },
 };
 
 #define DG_NCMDS (sizeof(dg_cmds) / sizeof(dg_cmds[0]))
 
-static void dg_usage(FILE *out)
-{
-	size_t i;
+/* Options every command takes, after its own help. */
+static const char dg_common_opts[] =
+	"  -j, --json          one JSON document on stdout; on failure\n"
+	"                      {\"error\": MESSAGE, \"exit\": STATUS}\n"
+	"  -h, --help          this help\n";
 
-	fprintf(out, "usage: driftctl [--help] [--version] COMMAND [ARGS]\n\n"
-		"Controls the driftguard kernel module over generic netlink.\n"
-		"Commands need CAP_NET_ADMIN. CGROUP is a cgroup v2 directory,\n"
-		"absolute (/sys/fs/cgroup/system.slice) or relative to the cgroup2\n"
-		"mount (system.slice). A policy covers its cgroup and every\n"
-		"descendant without a policy of its own.\n\nCommands:\n");
-	for (i = 0; i < DG_NCMDS; i++)
-		fprintf(out, "  driftctl %s\n      %s\n", dg_cmds[i].usage,
-			dg_cmds[i].help);
-	fprintf(out, "\nExit status: 0 success, 1 the operation failed, 2 usage error,\n"
-		"3 the module is not loaded, 4 permission denied.\n");
+static const char dg_exit_codes[] =
+	"Exit status: 0 success, 1 the operation failed, 2 usage error,\n"
+	"3 the module is not loaded, 4 permission denied.\n";
+
+/* The length of @name's first word: the group of "policy set". */
+static size_t dg_group_len(const char *name)
+{
+	return strcspn(name, " ");
 }
 
-static const struct dg_cmd *dg_find_cmd(int argc, char **argv)
+/* Is @word the group of some commands ("policy")? */
+static bool dg_is_group(const char *word)
 {
-	size_t i;
+	size_t i, len = strlen(word);
+
+	for (i = 0; i < DG_NCMDS; i++)
+		if (dg_cmds[i].name[len] == ' ' &&
+		    !strncmp(dg_cmds[i].name, word, len))
+			return true;
+	return false;
+}
+
+/* The command named @w1, or @w1 @w2 (w2 may be NULL). */
+static const struct dg_cmd *dg_find(const char *w1, const char *w2)
+{
+	size_t i, len = strlen(w1);
 
 	for (i = 0; i < DG_NCMDS; i++) {
-		if (strcmp(argv[1], dg_cmds[i].name))
-			continue;
-		if (!dg_cmds[i].sub ||
-		    (argc > 2 && !strcmp(argv[2], dg_cmds[i].sub)))
+		const char *name = dg_cmds[i].name;
+
+		if (!strcmp(name, w1))
+			return &dg_cmds[i];
+		if (w2 && name[len] == ' ' && !strncmp(name, w1, len) &&
+		    !strcmp(name + len + 1, w2))
 			return &dg_cmds[i];
 	}
 	return NULL;
 }
 
+/*
+ * Says that @w1 (@w2) names no command, with the nearest one there is:
+ * a subcommand of the group @w1, or a command.
+ */
+static void dg_unknown(const char *w1, const char *w2)
+{
+	const char *words[DG_NCMDS], *near;
+	size_t i, n = 0, len = strlen(w1);
+	bool group = w2 && dg_is_group(w1);
+
+	for (i = 0; i < DG_NCMDS; i++) {
+		const char *name = dg_cmds[i].name;
+		size_t glen = dg_group_len(name);
+
+		if (group) {
+			if (glen == len && !strncmp(name, w1, len))
+				words[n++] = name + len + 1;
+		} else if (!n || strncmp(words[n - 1], name, glen) ||
+			   words[n - 1][glen]) {
+			/* A group once, by its first word. */
+			words[n++] = strndup(name, glen);
+		}
+	}
+	near = dg_suggest(group ? w2 : w1, words, n);
+	if (near && group)
+		dg_err("unknown command '%s %s'; did you mean '%s %s'?", w1, w2,
+		       w1, near);
+	else if (near)
+		dg_err("unknown command '%s'; did you mean '%s'?", w1, near);
+	else if (group)
+		dg_err("unknown command '%s %s' (driftctl help %s lists them)",
+		       w1, w2, w1);
+	else
+		dg_err("unknown command '%s' (driftctl --help lists them)", w1);
+	for (i = 0; !group && i < n; i++)
+		free((char *)words[i]);
+}
+
+/* "driftctl NAME USAGE", its wrapped lines indented under the first. */
+static void dg_print_usage(FILE *out, const char *lead, const struct dg_cmd *c)
+{
+	int indent = (int)(strlen(lead) + strlen("driftctl ") + strlen(c->name) + 1);
+	const char *u = c->usage, *nl;
+
+	fprintf(out, "%sdriftctl %s ", lead, c->name);
+	while ((nl = strchr(u, '\n'))) {
+		fprintf(out, "%.*s\n%*s", (int)(nl - u), u, indent, "");
+		u = nl + 1;
+	}
+	fprintf(out, "%s\n", u);
+}
+
+/* The help of one command: usage, all of its help, the common options. */
+static void dg_help_cmd(FILE *out, const struct dg_cmd *c)
+{
+	dg_print_usage(out, "usage: ", c);
+	fprintf(out, "\n%s\n\nOptions of every command:\n%s\n%s", c->help,
+		dg_common_opts, dg_exit_codes);
+}
+
+/* The commands of a group, or all (@group NULL): usage and summary each. */
+static void dg_help_list(FILE *out, const char *group)
+{
+	size_t i, len = group ? strlen(group) : 0;
+
+	for (i = 0; i < DG_NCMDS; i++) {
+		const struct dg_cmd *c = &dg_cmds[i];
+
+		if (group && (strncmp(c->name, group, len) || c->name[len] != ' '))
+			continue;
+		dg_print_usage(out, "  ", c);
+		fprintf(out, "      %.*s\n", (int)strcspn(c->help, "\n"), c->help);
+	}
+}
+
+static void dg_help_group(FILE *out, const char *group)
+{
+	fprintf(out, "usage: driftctl %s SUBCOMMAND [ARGS]\n\nSubcommands:\n",
+		group);
+	dg_help_list(out, group);
+	fprintf(out, "\nRun 'driftctl help %s SUBCOMMAND' or 'driftctl %s "
+		"SUBCOMMAND --help'\nfor the help of one.\n", group, group);
+}
+
+static void dg_usage(FILE *out)
+{
+	fprintf(out, "usage: driftctl [--json] [--help] [--version] COMMAND [ARGS]\n\n"
+		"Controls the driftguard kernel module over generic netlink.\n"
+		"Commands that talk to the module need CAP_NET_ADMIN. CGROUP is a\n"
+		"cgroup v2 directory, absolute (/sys/fs/cgroup/system.slice) or\n"
+		"relative to the cgroup2 mount (system.slice). A policy covers its\n"
+		"cgroup and every descendant without a policy of its own.\n\n"
+		"Commands:\n");
+	dg_help_list(out, NULL);
+	fprintf(out, "\nOptions:\n"
+		"  -j, --json          one JSON document on stdout, for every command\n"
+		"                      (also after it: driftctl status --json)\n"
+		"  -h, --help          this help; after a command, that command's\n"
+		"  --version           the version of driftctl\n\n"
+		"Run 'driftctl help COMMAND' or 'driftctl COMMAND --help' for the\n"
+		"help of one command.\n\n%s", dg_exit_codes);
+}
+
+static struct json_object *dg_help_json_cmd(const struct dg_cmd *c)
+{
+	struct json_object *o = json_object_new_object();
+	char usage[512];
+	char *p;
+
+	snprintf(usage, sizeof(usage), "driftctl %s %s", c->name, c->usage);
+	for (p = usage; (p = strchr(p, '\n')); )
+		*p = ' ';
+	json_object_object_add(o, "command", json_object_new_string(c->name));
+	json_object_object_add(o, "usage", json_object_new_string(usage));
+	json_object_object_add(o, "help", json_object_new_string(c->help));
+	return o;
+}
+
+/*
+ * The help of @w1 (@w2): a command's, a group's, or with @w1 NULL all of
+ * it. Text goes to stdout, or with --json one document is the answer.
+ */
+static int dg_help(struct dg_ctx *ctx, const char *w1, const char *w2)
+{
+	const struct dg_cmd *c = w1 ? dg_find(w1, w2) : NULL;
+	bool group = w1 && !c && !w2 && dg_is_group(w1);
+	size_t i, len = w1 ? strlen(w1) : 0;
+	struct json_object *a;
+
+	if (w1 && !c && !group) {
+		dg_unknown(w1, w2);
+		return dg_usage_error(ctx);
+	}
+	if (c && w2 && !strchr(c->name, ' ')) {
+		dg_err("help: unexpected argument '%s'", w2);
+		return dg_usage_error(ctx);
+	}
+	if (!ctx->json) {
+		if (c)
+			dg_help_cmd(stdout, c);
+		else if (group)
+			dg_help_group(stdout, w1);
+		else
+			dg_usage(stdout);
+		return 0;
+	}
+	if (c) {
+		dg_json_answer(ctx, dg_help_json_cmd(c));
+		return 0;
+	}
+	a = json_object_new_array();
+	for (i = 0; i < DG_NCMDS; i++)
+		if (!group || (!strncmp(dg_cmds[i].name, w1, len) &&
+			       dg_cmds[i].name[len] == ' '))
+			json_object_array_add(a, dg_help_json_cmd(&dg_cmds[i]));
+	dg_json_answer(ctx, a);
+	return 0;
+}
+
+static int cmd_help(struct dg_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	bool self = false;
+	int c;
+
+	/*
+	 * `driftctl help policy --help` asks about policy; only a bare
+	 * `driftctl help --help` asks about help.
+	 */
+	optind = 1;
+	while ((c = dg_getopt(ctx, argc, argv, ":jh", opts)) != -1) {
+		if (c == 'j')
+			ctx->json = true;
+		else if (c == 'h')
+			self = true;
+		else
+			return dg_usage_error(ctx);
+	}
+	if (argc - optind > 2) {
+		dg_err("help: unexpected argument '%s'", argv[optind + 2]);
+		return dg_usage_error(ctx);
+	}
+	if (self && optind == argc)
+		return dg_help(ctx, "help", NULL);
+	return dg_help(ctx, optind < argc ? argv[optind] : NULL,
+		       optind + 1 < argc ? argv[optind + 1] : NULL);
+}
+
+/* Does @argv ask for help (-h, --help) or JSON before any "--"? */
+static bool dg_has_opt(int argc, char **argv, const char *s, const char *l)
+{
+	int i;
+
+	for (i = 1; i < argc && strcmp(argv[i], "--"); i++)
+		if (!strcmp(argv[i], s) || !strcmp(argv[i], l))
+			return true;
+	return false;
+}
+
+static int dg_exit_status(const struct dg_ctx *ctx, int err)
+{
+	if (ctx->usage_error)
+		return EXIT_USAGE;
+	if (!err)
+		return EXIT_OK;
+	if (ctx->not_loaded)
+		return EXIT_NOT_LOADED;
+	if (err == -EPERM || err == -EACCES)
+		return EXIT_PERM;
+	return EXIT_FAIL;
+}
+
+/*
+ * The end of every run: with --json exactly one document goes to stdout,
+ * the command's answer or the error object; a usage error names the usage.
+ */
+static int dg_finish(struct dg_ctx *ctx, int err)
+{
+	int status = dg_exit_status(ctx, err);
+	char usage[512] = "";
+
+	if (ctx->usage_error && ctx->cmd) {
+		struct json_object *o = dg_help_json_cmd(ctx->cmd);
+
+		snprintf(usage, sizeof(usage), "%s",
+			 json_object_get_string(json_object_object_get(o, "usage")));
+		json_object_put(o);
+		if (!ctx->json)
+			dg_print_usage(stderr, "usage: ", ctx->cmd);
+	}
+	if (ctx->json && (!status || ctx->verdict) && ctx->doc) {
+		dg_json_print(ctx->doc);
+	} else if (ctx->json && status) {
+		struct json_object *o = json_object_new_object();
+
+		json_object_object_add(o, "error", json_object_new_string(
+			dg_first_err[0] ? dg_first_err : strerror(-err)));
+		json_object_object_add(o, "exit", json_object_new_int(status));
+		if (usage[0])
+			json_object_object_add(o, "usage",
+					       json_object_new_string(usage));
+		dg_json_print(o);
+		json_object_put(ctx->doc);
+	} else {
+		json_object_put(ctx->doc);
+	}
+	ctx->doc = NULL;
+	return status;
+}
+
 int main(int argc, char **argv)
 {
 	struct dg_ctx ctx = { .json = false };
-	const struct dg_cmd *cmd;
-	int err, shift;
+	const char *w1, *w2;
+	int i, err, words;
 
-	if (argc < 2) {
-		dg_usage(stderr);
-		return EXIT_USAGE;
+	opterr = 0;
+	/* Options before the command: driftctl --json status. */
+	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
+		if (!strcmp(argv[i], "-j") || !strcmp(argv[i], "--json")) {
+			ctx.json = true;
+		} else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+			return dg_finish(&ctx, dg_help(&ctx, NULL, NULL));
+		} else if (!strcmp(argv[i], "--version")) {
+			if (!ctx.json) {
+				printf("driftctl %s\n", DRIFTGUARD_VERSION);
+				return EXIT_OK;
+			}
+			ctx.doc = json_object_new_object();
+			json_object_object_add(ctx.doc, "version",
+				json_object_new_string(DRIFTGUARD_VERSION));
+			return dg_finish(&ctx, 0);
+		} else {
+			dg_err("unknown option '%s' (driftctl --help lists them)",
+			       argv[i]);
+			ctx.usage_error = true;
+			return dg_finish(&ctx, -EINVAL);
+		}
 	}
-	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") ||
-	    !strcmp(argv[1], "help")) {
-		dg_usage(stdout);
-		return EXIT_OK;
-	}
-	if (!strcmp(argv[1], "--version")) {
-		printf("driftctl %s\n", DRIFTGUARD_VERSION);
-		return EXIT_OK;
-	}
-	cmd = dg_find_cmd(argc, argv);
-	if (!cmd) {
-		dg_err("unknown command '%s%s%s' (see driftctl --help)", argv[1],
-		       argc > 2 ? " " : "", argc > 2 ? argv[2] : "");
-		return EXIT_USAGE;
+	if (i == argc) {
+		if (ctx.json)
+			dg_err("no command given (driftctl --help lists them)");
+		else
+			dg_usage(stderr);
+		ctx.usage_error = true;
+		return dg_finish(&ctx, -EINVAL);
 	}
 
-	shift = cmd->sub ? 2 : 1;
-	err = cmd->handler(&ctx, argc - shift, argv + shift);
+	w1 = argv[i];
+	w2 = i + 1 < argc ? argv[i + 1] : NULL;
+	/*
+	 * --json anywhere before "--" counts from the start, so that a usage
+	 * error before the command's parser reaches it is a document too.
+	 */
+	ctx.json = ctx.json || dg_has_opt(argc - i, argv + i, "-j", "--json");
+	/* A group alone lists its subcommands: driftctl policy. */
+	if (dg_is_group(w1) && (!w2 || w2[0] == '-'))
+		return dg_finish(&ctx, dg_help(&ctx, w1, NULL));
+	ctx.cmd = dg_find(w1, w2);
+	if (!ctx.cmd) {
+		dg_unknown(w1, w2);
+		ctx.usage_error = true;
+		return dg_finish(&ctx, -EINVAL);
+	}
+	words = strchr(ctx.cmd->name, ' ') ? 2 : 1;
+	/* The command's own words end at its last: that is its argv[0]. */
+	argc -= i + words - 1;
+	argv += i + words - 1;
+	if (ctx.cmd->handler != cmd_help && dg_has_opt(argc, argv, "-h", "--help"))
+		return dg_finish(&ctx, dg_help(&ctx, ctx.cmd->name, NULL));
+	err = ctx.cmd->handler(&ctx, argc, argv);
 	dg_nl_close(&ctx.nl);
-	if (ctx.usage_error) {
-		fprintf(stderr, "usage: driftctl %s\n", cmd->usage);
-		return EXIT_USAGE;
-	}
-	if (!err)
-		return EXIT_OK;
-	if (ctx.not_loaded)
-		return EXIT_NOT_LOADED;
-	if (err == -EPERM)
-		return EXIT_PERM;
-	return EXIT_FAIL;
+	return dg_finish(&ctx, err);
 }

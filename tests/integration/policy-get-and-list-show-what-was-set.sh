@@ -7,6 +7,11 @@ policy --mode prevent --memfd detect --mmap prevent --files detect \
 	--allow /opt/tool --deny apt-get --deny curl --watch sh
 want="{\"cgroup\":\"$CG\",\"cgroup_id\":$(stat -c %i "$CG"),\"mode\":\"prevent\",\"memfd\":\"detect\",\"volume\":\"off\",\"mmap\":\"prevent\",\"files\":\"detect\",\"allow\":[\"/opt/tool\"],\"deny\":[\"apt-get\",\"curl\"],\"watch\":[\"sh\"]}"
 expect_eq "policy get --json" "$want" "$("$DRIFTCTL" policy get "$CG" --json)"
-"$DRIFTCTL" policy list --json | grep -qxF "$want" || fail "policy list lacks the policy"
+# policy list --json is one array; this policy is one of its elements.
+"$DRIFTCTL" policy list --json | jq -e --argjson want "$want" 'type == "array" and any(.[]; . == $want)' >/dev/null ||
+	fail "policy list --json lacks the policy: $("$DRIFTCTL" policy list --json)"
+expect_eq "policy set --json (the policy in force)" "$want" \
+	"$("$DRIFTCTL" policy set "$CG" --mode prevent --memfd detect --mmap prevent --files detect \
+		--allow /opt/tool --deny apt-get --deny curl --watch sh --json)"
 expect_eq "relative cgroup path" "$want" "$("$DRIFTCTL" policy get "${CG#/sys/fs/cgroup/}" --json)"
 pass
