@@ -9,7 +9,8 @@
 #   make demo             boot a test kernel and show driftguard working
 #   make style            checkpatch and sparse on the module
 #   sudo make install     install the module, programs, unit, configuration
-#                         (DESTDIR=, PREFIX=: see "Installing" below)
+#                         (DESTDIR=, PREFIX=: see "Installing" below);
+#                         install-module and install-programs do either half
 #   sudo make uninstall   remove what make install installed
 #   make dkms-src         module source tree for /usr/src/driftguard-<version>
 #                         (build/dkms/driftguard-<version>, dkms.conf filled in)
@@ -52,7 +53,7 @@ DGD_PKGS := libsystemd
 HDRS := $(wildcard daemon/*.h) uapi/linux/driftguard.h
 
 .PHONY: all module userspace test-tools all-kernels unit check demo bench style sparse \
-	checkpatch install install-dirs uninstall dkms-src deb clean
+	checkpatch install install-module install-programs install-dirs uninstall dkms-src deb clean
 
 all: module userspace
 
@@ -162,7 +163,6 @@ MODPROBEDIR ?= $(if $(SYSLIBDIR),$(SYSLIBDIR)/modprobe.d)
 CONFDIR := /etc/driftguard
 # etc/X is installed as /etc/driftguard/X.
 CONF_FILES := etc/driftguard.conf $(sort $(wildcard etc/policy.d/*.conf))
-MANPAGES := man/driftctl.8 man/driftguardd.8 man/driftguard.conf.5
 
 install-dirs:
 	@test -n "$(UNITDIR)" && test -n "$(MODULESLOADDIR)" && test -n "$(MODPROBEDIR)" || { \
@@ -170,7 +170,13 @@ install-dirs:
 			"set UNITDIR, MODULESLOADDIR and MODPROBEDIR (e.g. /etc/systemd/system," \
 			"/etc/modules-load.d, /etc/modprobe.d)" >&2; exit 2; }
 
-install: install-dirs all
+# install-dirs first: a PREFIX refused installs nothing.
+install: install-dirs
+	@$(MAKE) --no-print-directory install-module install-programs
+
+# The module alone, for KVER; not wanted where DKMS builds it
+# (/lib/modules/KVER/updates/dkms).
+install-module: module
 # The kernel's modules_install skips depmod with Debian's headers (no
 # System.map) and would write indexes into DESTDIR: depmod runs below. It
 # would also sign with the kernel build's key, which Debian does not ship (the
@@ -183,6 +189,10 @@ ifeq ($(DESTDIR),)
 else
 	@echo "make install: DESTDIR is set: no depmod; run 'depmod $(KVER)' where it is installed"
 endif
+
+# Everything else: programs, man pages, completion, unit, modules-load.d,
+# modprobe.d, configuration.
+install-programs: install-dirs userspace
 	install -D -m 0755 $(BINDIR)/driftctl $(DESTDIR)$(SBINDIR)/driftctl
 	install -D -m 0755 $(BINDIR)/driftguardd $(DESTDIR)$(SBINDIR)/driftguardd
 	install -D -m 0644 man/driftctl.8 $(DESTDIR)$(MANDIR)/man8/driftctl.8

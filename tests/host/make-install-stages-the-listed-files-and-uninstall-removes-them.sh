@@ -3,9 +3,10 @@
 # `make install DESTDIR=D` (default PREFIX) for both test kernels puts exactly
 # the files listed below under D, nothing outside it (the module goes to
 # D/lib/modules, no depmod indexes are made), with the unit's ExecStart
-# naming the installed driftguardd; `make uninstall DESTDIR=D` then leaves
-# nothing but directories. No module is loaded; the modules are built for
-# the test kernels (scripts/kernels) if build/ has none.
+# naming the installed driftguardd (install-programs: the same without the
+# modules); `make uninstall DESTDIR=D` then leaves nothing but directories.
+# No module is loaded; the modules are built for the test kernels
+# (scripts/kernels) if build/ has none.
 set -euo pipefail
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)
 
@@ -16,7 +17,7 @@ fail() {
 
 D=$(mktemp -d "${TMPDIR:-/tmp}/dg-install.XXXXXX")
 log=$D.log
-cleanup() { rm -rf "$D" "$log"; }
+cleanup() { rm -rf "$D" "$D.programs" "$log"; }
 trap cleanup EXIT
 
 read -r k1 k2 < <("$REPO/scripts/kernels" | tr '\n' ' ') || true
@@ -53,6 +54,16 @@ actual=$(cd "$D" && find . ! -type d | sed 's|^\.||' | sort)
 execstart=$(sed -n 's/^ExecStart=//p' "$D/usr/local/lib/systemd/system/driftguard.service")
 [ "${execstart%% *}" = /usr/local/sbin/driftguardd ] ||
 	fail "the installed unit runs '$execstart', not /usr/local/sbin/driftguardd"
+
+# install-programs is the same less the modules (for a node where DKMS builds them).
+P=$D.programs
+mkdir "$P"
+make -C "$REPO" install-programs DESTDIR="$P" >"$log" 2>&1 ||
+	fail "make install-programs DESTDIR=$P failed: $(tail -n 20 "$log")"
+actual=$(cd "$P" && find . ! -type d | sed 's|^\.||' | sort)
+rm -rf "$P"
+[ "$actual" = "$(grep -v '^/lib/modules/' <<<"$expected")" ] ||
+	fail "make install-programs staged another file list:$(diff <(grep -v '^/lib/modules/' <<<"$expected") <(echo "$actual") | sed -n 's/^[<>]/\n&/p')"
 
 make -C "$REPO" uninstall DESTDIR="$D" >"$log" 2>&1 ||
 	fail "make uninstall DESTDIR=$D failed: $(tail -n 20 "$log")"
