@@ -87,6 +87,7 @@ in_root unshare --pid --fork --mount-proc \
 	>"$W"/dpkg.log 2>&1 || fail "dpkg -i failed: $(cat "$W"/dpkg.log)"
 cat "$W"/dpkg.log
 echo "dpkg -i took $(($(date +%s) - ti))s"
+! grep -E '(postinst|prerm|postrm|preinst): [0-9]+: ' "$W"/dpkg.log || fail "a maintainer script reported a shell error"
 module_loaded || fail "driftguard's postinst did not load the module"
 expect_eq "the loaded module's version" "$version" "$(cat /sys/module/driftguard/version)"
 expect_match "the postinst's message" "^driftguard: module $version loaded into $DG_KVER \\(from /lib/modules/$DG_KVER/updates/dkms/driftguard.ko" \
