@@ -8,17 +8,15 @@
 #   make check            unit tests + VM integration tests on both kernels
 #   make demo             boot a test kernel and show driftguard working
 #   make style            checkpatch and sparse on the module
-#   sudo make install     install module and programs on this node
+#   sudo make install     install the module, programs, unit, configuration
+#                         (DESTDIR=, PREFIX=: see "Installing" below);
+#                         install-module and install-programs do either half
+#   sudo make uninstall   remove what make install installed
 #   make dkms-src         module source tree for /usr/src/driftguard-<version>
 #                         (build/dkms/driftguard-<version>, dkms.conf filled in)
 #   make deb              driftguard and driftguard-dkms .debs into build/deb/
 
 VERSION := $(shell cat VERSION)
-PREFIX ?= /usr/local
-DESTDIR ?=
-MANDIR ?= $(PREFIX)/share/man
-BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
-UNITDIR ?= /lib/systemd/system
 
 ifeq ($(KVER),)
 ifneq ($(wildcard /lib/modules/$(shell uname -r)/build),)
@@ -55,7 +53,7 @@ DGD_PKGS := libsystemd
 HDRS := $(wildcard daemon/*.h) uapi/linux/driftguard.h
 
 .PHONY: all module userspace test-tools all-kernels unit check demo bench style sparse \
-	checkpatch install dkms-src deb clean
+	checkpatch install install-module install-programs install-dirs uninstall dkms-src deb clean
 
 all: module userspace
 
@@ -141,19 +139,112 @@ sparse:
 		cp -p $$f $(MODDIR)/$$f; done
 	$(MAKE) -C $(KDIR) M=$(CURDIR)/$(MODDIR) C=2 CF=-D__CHECK_ENDIAN__ W=1 modules
 
-install: all
-	$(MAKE) -C $(KDIR) M=$(CURDIR)/$(MODDIR) INSTALL_MOD_DIR=extra modules_install
-	install -D -m 0755 $(BINDIR)/driftctl $(DESTDIR)$(PREFIX)/sbin/driftctl
-	install -D -m 0755 $(BINDIR)/driftguardd $(DESTDIR)$(PREFIX)/sbin/driftguardd
+# --- Installing ---------------------------------------------------------------
+
+# DESTDIR stages the whole install, the module included (INSTALL_MOD_PATH).
+# PREFIX (default /usr/local) holds the programs, man pages and completion,
+# and under PREFIX/lib the files systemd and kmod read: the unit
+# (PREFIX/lib/systemd/system), modules-load.d and modprobe.d. systemd and
+# kmod search /usr/local/lib/... and /usr/lib/... both, so the default
+# needs no changes to any search path and stays apart from what packages
+# install. For any other PREFIX they would not find those files: set
+# UNITDIR, MODULESLOADDIR and MODPROBEDIR (e.g. below /etc) yourself.
+# The configuration is /etc/driftguard whatever PREFIX (driftguardd's
+# default --config-dir); the module goes to /lib/modules/KVER/extra.
+PREFIX ?= /usr/local
+DESTDIR ?=
+SBINDIR ?= $(PREFIX)/sbin
+MANDIR ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+SYSLIBDIR := $(if $(filter /usr /usr/local,$(PREFIX)),$(PREFIX)/lib)
+UNITDIR ?= $(if $(SYSLIBDIR),$(SYSLIBDIR)/systemd/system)
+MODULESLOADDIR ?= $(if $(SYSLIBDIR),$(SYSLIBDIR)/modules-load.d)
+MODPROBEDIR ?= $(if $(SYSLIBDIR),$(SYSLIBDIR)/modprobe.d)
+CONFDIR := /etc/driftguard
+# etc/X is installed as /etc/driftguard/X.
+CONF_FILES := etc/driftguard.conf $(sort $(wildcard etc/policy.d/*.conf))
+
+install-dirs:
+	@test -n "$(UNITDIR)" && test -n "$(MODULESLOADDIR)" && test -n "$(MODPROBEDIR)" || { \
+		echo "make: systemd and kmod do not look in $(PREFIX)/lib: with PREFIX=$(PREFIX)," \
+			"set UNITDIR, MODULESLOADDIR and MODPROBEDIR (e.g. /etc/systemd/system," \
+			"/etc/modules-load.d, /etc/modprobe.d)" >&2; exit 2; }
+
+# install-dirs first: a PREFIX refused installs nothing.
+install: install-dirs
+	@$(MAKE) --no-print-directory install-module install-programs
+
+# The module alone, for KVER; not wanted where DKMS builds it
+# (/lib/modules/KVER/updates/dkms).
+install-module: module
+# The kernel's modules_install skips depmod with Debian's headers (no
+# System.map) and would write indexes into DESTDIR: depmod runs below. It
+# would also sign with the kernel build's key, which Debian does not ship (the
+# error is harmless and misleading): the module is left unsigned, as DKMS
+# would leave it without its MOK key.
+	$(MAKE) -C $(KDIR) M=$(CURDIR)/$(MODDIR) INSTALL_MOD_PATH=$(abspath $(DESTDIR)) \
+		INSTALL_MOD_DIR=extra DEPMOD=true CONFIG_MODULE_SIG_ALL= modules_install
+ifeq ($(DESTDIR),)
+	depmod $(KVER)
+else
+	@echo "make install: DESTDIR is set: no depmod; run 'depmod $(KVER)' where it is installed"
+endif
+
+# Everything else: programs, man pages, completion, unit, modules-load.d,
+# modprobe.d, configuration.
+install-programs: install-dirs userspace
+	install -D -m 0755 $(BINDIR)/driftctl $(DESTDIR)$(SBINDIR)/driftctl
+	install -D -m 0755 $(BINDIR)/driftguardd $(DESTDIR)$(SBINDIR)/driftguardd
 	install -D -m 0644 man/driftctl.8 $(DESTDIR)$(MANDIR)/man8/driftctl.8
 	install -D -m 0644 man/driftguardd.8 $(DESTDIR)$(MANDIR)/man8/driftguardd.8
 	install -D -m 0644 man/driftguard.conf.5 $(DESTDIR)$(MANDIR)/man5/driftguard.conf.5
 	install -D -m 0644 completion/driftctl.bash $(DESTDIR)$(BASHCOMPDIR)/driftctl
-# The unit names /usr/sbin/driftguardd, a package's path: point it at PREFIX.
+	install -D -m 0644 systemd/driftguard.modules-load.conf \
+		$(DESTDIR)$(MODULESLOADDIR)/driftguard.conf
+	install -D -m 0644 systemd/driftguard.modprobe.conf $(DESTDIR)$(MODPROBEDIR)/driftguard.conf
+# The unit names /usr/sbin/driftguardd, a package's path: point it at SBINDIR.
 	@mkdir -p $(DESTDIR)$(UNITDIR)
-	sed 's|/usr/sbin/driftguardd|$(PREFIX)/sbin/driftguardd|' systemd/driftguard.service \
+	sed 's|/usr/sbin/driftguardd|$(SBINDIR)/driftguardd|' systemd/driftguard.service \
 		>$(DESTDIR)$(UNITDIR)/driftguard.service
 	chmod 0644 $(DESTDIR)$(UNITDIR)/driftguard.service
+# Never over an existing configuration (a node's own, or a package's).
+	@for f in $(CONF_FILES); do \
+		d=$(DESTDIR)$(CONFDIR)/$${f#etc/}; \
+		if [ -e "$$d" ] || [ -L "$$d" ]; then \
+			echo "make install: $$d exists: kept, not replaced by $$f"; \
+		else \
+			echo "install -D -m 0644 $$f $$d"; install -D -m 0644 "$$f" "$$d" || exit 1; \
+		fi; \
+	done
+
+# Removes what install installed, for every kernel (the module in extra/ of
+# each /lib/modules/*; DKMS's modules are in updates/dkms). Like dpkg's
+# conffiles, a configuration file that differs from the shipped one is kept
+# (and named); an unchanged one is removed. Needs no build and no headers.
+uninstall: install-dirs
+	rm -f $(DESTDIR)$(SBINDIR)/driftctl $(DESTDIR)$(SBINDIR)/driftguardd \
+		$(DESTDIR)$(MANDIR)/man8/driftctl.8 $(DESTDIR)$(MANDIR)/man8/driftguardd.8 \
+		$(DESTDIR)$(MANDIR)/man5/driftguard.conf.5 $(DESTDIR)$(BASHCOMPDIR)/driftctl \
+		$(DESTDIR)$(MODULESLOADDIR)/driftguard.conf $(DESTDIR)$(MODPROBEDIR)/driftguard.conf \
+		$(DESTDIR)$(UNITDIR)/driftguard.service
+	@for ko in $(DESTDIR)/lib/modules/*/extra/driftguard.ko*; do \
+		[ -e "$$ko" ] || continue; \
+		echo "rm -f $$ko"; rm -f "$$ko" || exit 1; \
+		k=$${ko#$(DESTDIR)/lib/modules/}; k=$${k%%/*}; \
+		if [ -z "$(DESTDIR)" ]; then echo "depmod $$k"; depmod "$$k" || exit 1; fi; \
+	done
+	@for f in $(CONF_FILES); do \
+		d=$(DESTDIR)$(CONFDIR)/$${f#etc/}; \
+		if cmp -s "$$f" "$$d"; then \
+			echo "rm -f $$d"; rm -f "$$d" || exit 1; \
+		elif [ -e "$$d" ]; then \
+			echo "make uninstall: $$d differs from $$f: kept"; \
+		fi; \
+	done
+	@rmdir $(DESTDIR)$(CONFDIR)/policy.d $(DESTDIR)$(CONFDIR) 2>/dev/null || true
+	@if [ -z "$(DESTDIR)" ] && [ -e /sys/module/driftguard ]; then \
+		echo "make uninstall: the driftguard module stays loaded, its policies in force," \
+			"until reboot or 'modprobe -r driftguard'"; fi
 
 # --- DKMS and Debian packages -------------------------------------------------
 
