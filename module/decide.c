@@ -56,7 +56,7 @@ static const u8 dg_blocked_stat[] = {
 	[DRIFTGUARD_CLASS_PROHIBITED] = DRIFTGUARD_STAT_BLOCKED_PROHIBITED,
 };
 
-static u8 dg_class_mode(const struct dg_policy *pol, enum driftguard_class c)
+static u8 dg_class_mode(const struct dg_policy *pol, unsigned int c)
 {
 	switch (c) {
 	case DRIFTGUARD_CLASS_UPPER:
@@ -68,6 +68,30 @@ static u8 dg_class_mode(const struct dg_policy *pol, enum driftguard_class c)
 	default:
 		return DRIFTGUARD_MODE_OFF;
 	}
+}
+
+/*
+ * The strictest mode among @classes, and in @class the class it comes from;
+ * on a tie the lower class wins, so an upper-layer file is reported as upper
+ * whichever other class also applies.
+ */
+static u8 dg_strictest(const struct dg_policy *pol, unsigned int classes,
+		       enum driftguard_class *class)
+{
+	unsigned int c;
+	u8 mode = DRIFTGUARD_MODE_OFF, m;
+
+	*class = DRIFTGUARD_CLASS_NONE;
+	for (c = DRIFTGUARD_CLASS_UPPER; c <= DRIFTGUARD_CLASS_VOLUME; c++) {
+		if (!(classes & DG_CLASS_BIT(c)))
+			continue;
+		m = dg_class_mode(pol, c);
+		if (*class == DRIFTGUARD_CLASS_NONE || m > mode) {
+			mode = m;
+			*class = c;
+		}
+	}
+	return mode;
 }
 
 /*
@@ -130,9 +154,14 @@ int dg_decide(const struct dg_request *req)
 	if (!pol)
 		goto unlock_allowed;
 
-	class = dg_layer_class(req->path, dg_container_root());
-	mode = dg_class_mode(pol, class);
-	if (!exec)
+	mode = dg_strictest(pol, dg_layer_classes(req->path, dg_container_root()),
+			    &class);
+	/*
+	 * The mmap mode caps mappings a program asks for. What the kernel maps
+	 * while it executes a program (the ELF interpreter) runs the program
+	 * as surely as the binary does: it is judged like an exec.
+	 */
+	if (!exec && !req->in_exec)
 		mode = min(mode, pol->mmap);
 
 	/* Lists match names as well as paths: both come from d_path(). */

@@ -13,6 +13,7 @@ struct dg_request {
 	const char *asked;		/* exec: the name asked for at this level */
 	const char *filename;		/* exec: the name given to execve */
 	const char *interp;		/* exec: a script's interpreter */
+	bool in_exec;			/* mmap: made by the kernel during exec */
 };
 
 /*

@@ -101,6 +101,19 @@ static void notrace dg_hook_mmap_file(unsigned long ip, unsigned long pip,
 	file = (struct file *)regs_get_kernel_argument(regs, 0);
 	if (!file || !dg_prot_exec(regs_get_kernel_argument(regs, 1)))
 		return;
+	/*
+	 * in_execve is set from bprm_execve() until the new program is about to
+	 * run: mappings then are made by the kernel's binary loader, not asked
+	 * for by a program. The binary itself (already the new mm's exe_file)
+	 * was judged at bprm_check; anything else, the ELF interpreter, is
+	 * judged as part of the exec.
+	 */
+	if (current->in_execve) {
+		if (current->mm &&
+		    file == rcu_access_pointer(current->mm->exe_file))
+			return;
+		req.in_exec = true;
+	}
 	req.path = dg_file_user_path(file);
 	if (dg_decide(&req))
 		dg_redirect(regs);

@@ -35,26 +35,28 @@ static bool dg_ovl_is_upper(struct inode *inode)
 	return true;
 }
 
-enum driftguard_class dg_layer_class(const struct path *path,
-				     const struct vfsmount *root)
+unsigned int dg_layer_classes(const struct path *path,
+			      const struct vfsmount *root)
 {
 	struct inode *inode = d_inode(path->dentry);
+	unsigned int classes = 0;
 
+	/* Upper through any mount of the overlay: never hidden by a view. */
+	if (inode->i_sb->s_magic == OVERLAYFS_SUPER_MAGIC &&
+	    dg_ovl_is_upper(inode))
+		classes |= DG_CLASS_BIT(DRIFTGUARD_CLASS_UPPER);
 	if (!root)
-		goto overlay;
+		return classes;
 	/*
 	 * Fileless: memfds and other kernel-internal files live on internal
 	 * mounts; O_TMPFILE and deleted files have no name left.
 	 */
-	if ((path->mnt->mnt_flags & MNT_INTERNAL) || !inode->i_nlink ||
-	    d_unlinked(path->dentry))
-		return DRIFTGUARD_CLASS_MEMFD;
+	if (path->mnt->mnt_flags & MNT_INTERNAL)
+		return classes | DG_CLASS_BIT(DRIFTGUARD_CLASS_MEMFD);
+	if (!inode->i_nlink || d_unlinked(path->dentry))
+		classes |= DG_CLASS_BIT(DRIFTGUARD_CLASS_MEMFD);
 	/* A bind mount, tmpfs or other volume: not the container's rootfs. */
 	if (path->mnt != root)
-		return DRIFTGUARD_CLASS_VOLUME;
-overlay:
-	if (inode->i_sb->s_magic == OVERLAYFS_SUPER_MAGIC &&
-	    dg_ovl_is_upper(inode))
-		return DRIFTGUARD_CLASS_UPPER;
-	return DRIFTGUARD_CLASS_NONE;
+		classes |= DG_CLASS_BIT(DRIFTGUARD_CLASS_VOLUME);
+	return classes;
 }
