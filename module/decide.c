@@ -17,6 +17,7 @@
 #include <linux/sched/task.h>
 #include <linux/string.h>
 
+#include "anchor.h"
 #include "decide.h"
 #include "events.h"
 #include "layer.h"
@@ -48,6 +49,7 @@ void dg_lock(void)
 
 /* Path scratch space; used with preemption disabled. */
 static DEFINE_PER_CPU(char[PATH_MAX], dg_pathbuf);
+static DEFINE_PER_CPU(char[PATH_MAX], dg_rootfsbuf);
 
 static const u8 dg_blocked_stat[] = {
 	[DRIFTGUARD_CLASS_UPPER] = DRIFTGUARD_STAT_BLOCKED_UPPER,
@@ -95,29 +97,42 @@ static u8 dg_strictest(const struct dg_policy *pol, unsigned int classes,
 }
 
 /*
- * The mount a task's files are judged against, or NULL for a task still
- * in the initial mount namespace. Such a task has not entered a container
- * filesystem: it is the host, or a runtime that is still setting the
- * container up (runc re-executes a sealed memfd copy of itself after it
- * joined the container's cgroup, before it enters the container's mount
- * namespace). Memfd and volume drift are container concepts and are not
- * judged for it; upper-layer and prohibited files still are.
+ * Where the current task stands. A task still in the initial mount
+ * namespace has not entered a container filesystem: it is the host, or a
+ * runtime that is still setting the container up (runc re-executes a copy
+ * of itself after it joined the container's cgroup, before it enters the
+ * container's mount namespace); only the upper layer is judged for it. A
+ * container task is judged against its container's anchor (anchor.c),
+ * looked up from its cgroup up to @top, the policy's cgroup. Its first exec
+ * (@exec) records the anchor if the cgroup has none.
  */
-static const struct vfsmount *dg_container_root(void)
+static void dg_view_get(struct dg_view *view, struct cgroup *cgrp, u64 top,
+			bool exec)
 {
 	struct fs_struct *fs = current->fs;
-	const struct vfsmount *mnt;
+	struct super_block *sb;
 
+	view->root = NULL;
+	view->anchor = NULL;
+	view->unknown = false;
 	if (!current->nsproxy || !fs ||
 	    current->nsproxy->mnt_ns == init_task.nsproxy->mnt_ns)
-		return NULL;
+		return;
+	/* RCU (held by the caller) keeps the mount readable after unlock. */
 	spin_lock(&fs->lock);
-	mnt = fs->root.mnt;
+	view->root = fs->root.mnt;
 	spin_unlock(&fs->lock);
-	return mnt;
+	view->anchor = dg_anchor_find(cgrp, top);
+	if (view->anchor || !exec)
+		return;
+	sb = view->root->mnt_sb;
+	if (!dg_anchor_candidate(sb))
+		return;
+	view->anchor = dg_anchor_record(cgrp, sb);
+	view->unknown = !view->anchor;
 }
 
-/* The file's path from the task's root, in the per-CPU buffer, or NULL. */
+/* The file's path from the task's root, in a per-CPU buffer, or NULL. */
 static const char *dg_resolve(const struct path *path)
 {
 	char *buf = this_cpu_ptr(dg_pathbuf);
@@ -126,20 +141,42 @@ static const char *dg_resolve(const struct path *path)
 	return IS_ERR(p) ? NULL : p;
 }
 
-static bool dg_lists_match(const struct dg_list *list, const char *asked,
-			   const char *resolved)
+/*
+ * The path of a file of the container's rootfs inside that rootfs, from
+ * the overlay's own dentries: the same whatever root, chroot or mount the
+ * task sees it through. In a per-CPU buffer, or NULL.
+ */
+static const char *dg_rootfs_path(const struct path *path)
 {
-	return (asked && dg_list_match(list, kbasename(asked), asked)) ||
-	       (resolved && dg_list_match(list, kbasename(resolved), resolved));
+	char *p = dentry_path_raw(path->dentry, this_cpu_ptr(dg_rootfsbuf),
+				  PATH_MAX);
+
+	return IS_ERR(p) ? NULL : p;
+}
+
+/* Does any entry of @list match one of @n names or paths of the file? */
+static bool dg_lists_match(const struct dg_list *list,
+			   const char *const *names, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (names[i] && dg_list_match(list, kbasename(names[i]),
+					      names[i]))
+			return true;
+	return false;
 }
 
 int dg_decide(const struct dg_request *req)
 {
 	bool exec = req->hook == DRIFTGUARD_HOOK_EXEC;
 	struct dg_event_info ev = { .hook = req->hook };
+	const char *names[3] = { req->asked };
 	enum driftguard_class class;
 	const struct dg_policy *pol;
-	const char *resolved = NULL;
+	const char *trusted = NULL;
+	struct dg_view view;
+	struct cgroup *cgrp;
 	int ret = 0;
 	u8 mode;
 
@@ -150,12 +187,21 @@ int dg_decide(const struct dg_request *req)
 
 	preempt_disable();
 	rcu_read_lock();
-	pol = dg_policy_find(task_dfl_cgroup(current));
-	if (!pol)
+	cgrp = task_dfl_cgroup(current);
+	pol = dg_policy_find(cgrp);
+	if (!pol) {
+		/*
+		 * Anchor unpoliced containers too: a policy that arrives
+		 * after the container started must still find the rootfs
+		 * the runtime gave it, not one the container chose since.
+		 */
+		if (exec)
+			dg_view_get(&view, cgrp, cgroup_id(cgrp), true);
 		goto unlock_allowed;
+	}
 
-	mode = dg_strictest(pol, dg_layer_classes(req->path, dg_container_root()),
-			    &class);
+	dg_view_get(&view, cgrp, pol->cgroup_id, exec);
+	mode = dg_strictest(pol, dg_layer_classes(req->path, &view), &class);
 	/*
 	 * The mmap mode caps mappings a program asks for. What the kernel maps
 	 * while it executes a program (the ELF interpreter) runs the program
@@ -164,18 +210,32 @@ int dg_decide(const struct dg_request *req)
 	if (!exec && !req->in_exec)
 		mode = min(mode, pol->mmap);
 
-	/* Lists match names as well as paths: both come from d_path(). */
-	if ((exec && (pol->deny.n || pol->watch.n)) || (mode && pol->allow.n))
-		resolved = dg_resolve(req->path);
-	if (exec && pol->deny.n && dg_lists_match(&pol->deny, req->asked, resolved)) {
+	/*
+	 * Lists. Deny and watch entries match any name the file goes by (the
+	 * name asked for, its path from the task's root, its path in the
+	 * rootfs): matching more can only refuse or report more. Allow entries
+	 * are exceptions and must name the file itself: only full paths, and
+	 * only a path the container cannot change (inside its rootfs; from
+	 * the task's root for a host task or before the anchor is known), so
+	 * a dropped file never inherits an entry by its name or by a view. A
+	 * file off an anchored container's rootfs has no such path.
+	 */
+	if (pol->deny.n || (exec && pol->watch.n) || (mode && pol->allow.n)) {
+		names[1] = dg_resolve(req->path);
+		if (dg_layer_on_anchor(req->path, &view))
+			trusted = names[2] = dg_rootfs_path(req->path);
+		else if (!view.anchor)
+			trusted = names[1];
+	}
+	if (pol->deny.n && dg_lists_match(&pol->deny, names, 3)) {
 		class = DRIFTGUARD_CLASS_PROHIBITED;
 		mode = DRIFTGUARD_MODE_PREVENT;
-	} else if (mode && pol->allow.n &&
-		   dg_lists_match(&pol->allow, req->asked, resolved)) {
+	} else if (mode && pol->allow.n && trusted &&
+		   dg_list_match(&pol->allow, NULL, trusted)) {
 		mode = DRIFTGUARD_MODE_OFF;
 	}
 	if (!mode && exec && pol->watch.n &&
-	    dg_lists_match(&pol->watch, req->asked, resolved)) {
+	    dg_lists_match(&pol->watch, names, 3)) {
 		class = DRIFTGUARD_CLASS_WATCHED;
 		mode = DRIFTGUARD_MODE_DETECT;
 	}
@@ -193,7 +253,7 @@ int dg_decide(const struct dg_request *req)
 		dg_stat_inc(DRIFTGUARD_STAT_ALERTED);
 	}
 	if (dg_event_wanted()) {
-		ev.path = resolved ?: dg_resolve(req->path);
+		ev.path = names[1] ?: dg_resolve(req->path);
 		ev.filename = req->filename;
 		ev.interp = req->interp;
 		ev.inode = d_inode(req->path->dentry);
@@ -243,7 +303,7 @@ void dg_observe(enum driftguard_hook hook, struct dentry *dentry)
 	ev.policy_cgroup_id = pol->cgroup_id;
 	ev.inode = d_inode(dentry);
 	/* The path within the overlay: the container's view of its rootfs. */
-	p = dentry_path_raw(dentry, this_cpu_ptr(dg_pathbuf), PATH_MAX);
+	p = dentry_path_raw(dentry, this_cpu_ptr(dg_rootfsbuf), PATH_MAX);
 	ev.path = IS_ERR(p) ? NULL : p;
 	dg_event_emit(&ev);
 out:

@@ -18,6 +18,7 @@
 #include <linux/rcupdate.h>
 #include <linux/string.h>
 
+#include "anchor.h"
 #include "compat.h"
 #include "decide.h"
 #include "hooks.h"
@@ -178,6 +179,24 @@ static void notrace dg_hook_create(unsigned long ip, unsigned long pip,
 			   (struct dentry *)regs_get_kernel_argument(regs, 0));
 }
 
+/*
+ * void security_sb_delete(struct super_block *sb): generic_shutdown_super()
+ * calls it while a superblock shuts down, before it can be freed.
+ */
+static void notrace dg_hook_sb_delete(unsigned long ip, unsigned long pip,
+				      struct ftrace_ops *ops,
+				      struct ftrace_regs *fregs)
+{
+	struct pt_regs *regs = ftrace_get_regs(fregs);
+
+	if (unlikely(!regs)) {
+		dg_stat_inc(DRIFTGUARD_STAT_MISSED);
+		return;
+	}
+	dg_anchor_sb_shutdown((struct super_block *)
+			      regs_get_kernel_argument(regs, 0));
+}
+
 struct dg_hook {
 	const char *target;
 	ftrace_func_t handler;
@@ -188,7 +207,13 @@ struct dg_hook {
 	bool installed;
 };
 
+/*
+ * sb_delete comes first: no anchor may be recorded while a superblock's
+ * shutdown could go unseen.
+ */
 static struct dg_hook dg_hooks[] = {
+	{ "security_sb_delete", dg_hook_sb_delete, false, true,
+	  "container rootfs anchors could outlive their filesystem" },
 	{ "security_bprm_check", dg_hook_bprm_check, true, true,
 	  "program starts are not judged" },
 	{ "security_mmap_file", dg_hook_mmap_file, true, true,

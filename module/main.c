@@ -2,6 +2,7 @@
 /* driftguard: module init and exit. */
 #include <linux/module.h>
 
+#include "anchor.h"
 #include "events.h"
 #include "hooks.h"
 #include "netlink.h"
@@ -30,6 +31,7 @@ static int __init dg_init(void)
 	return 0;
 
 err_hooks:
+	dg_anchor_exit();
 	dg_events_exit();
 err_events:
 	dg_netlink_exit();
@@ -41,6 +43,7 @@ err_netlink:
 static void __exit dg_exit(void)
 {
 	dg_hooks_exit();
+	dg_anchor_exit();
 	dg_events_exit();
 	dg_netlink_exit();
 	dg_policy_exit();

@@ -101,10 +101,13 @@ container_destroy() {
 
 # in_container CMD...: runs CMD as a container process would: in the
 # container's cgroup, in a mount namespace of its own, chrooted into its
-# rootfs. Prints CMD's output (stderr too); returns its status.
+# rootfs. Prints CMD's output (stderr too); returns its status. As with a
+# real runtime, the first program run in the container's mount namespace is
+# CMD from the rootfs (unshare chroots before it executes anything): the
+# module anchors the container to the root of that first exec.
 in_container() {
-	sh -c 'echo $$ >"$1/cgroup.procs" && shift && exec unshare -m chroot "$@" 2>&1' \
-		sh "$CG" "$ROOT" "$@"
+	sh -c 'echo $$ >"$1/cgroup.procs" && shift && root=$1 && shift &&
+		exec unshare -m -R "$root" "$@" 2>&1' sh "$CG" "$ROOT" "$@"
 }
 
 # policy ARGS...: sets the container cgroup's policy.
