@@ -45,7 +45,7 @@ DG_CFLAGS := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Iuapi -Idaemon \
 	-DDRIFTGUARD_VERSION='"$(VERSION)"' $(shell pkg-config --cflags $(PKGS))
 DG_LIBS := $(shell pkg-config --libs $(PKGS))
 LIB_SRC := daemon/nl.c daemon/names.c daemon/cgroup.c daemon/container.c \
-	daemon/evlog.c daemon/config.c
+	daemon/evlog.c daemon/config.c daemon/multicall.c
 CTL_SRC := daemon/driftctl.c $(LIB_SRC)
 # The daemon's own parts that unit tests link too.
 DGD_LIB := daemon/throttle.c daemon/evidence.c daemon/response.c daemon/sinks.c

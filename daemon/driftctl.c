@@ -15,6 +15,7 @@
 
 #include "cgroup.h"
 #include "evlog.h"
+#include "multicall.h"
 #include "names.h"
 #include "nl.h"
 
@@ -419,6 +420,7 @@ static int cmd_policy_set(struct dg_ctx *ctx, int argc, char **argv)
 	err = dg_cgroup_arg(argv[optind], path, sizeof(path), &id);
 	if (err)
 		return err;
+	dg_multicall_warn(stderr, "driftctl: ", deny.v, deny.n);
 	err = dg_connect(ctx);
 	if (err)
 		return err;
@@ -714,11 +716,14 @@ static const struct dg_cmd dg_cmds[] = {
 	  "                    [--files off|detect] [--allow PATH]...\n"
 	  "                    [--deny PATTERN]... [--watch PATTERN]...",
 	  "Set CGROUP's policy as a whole (absent fields: off, empty lists).\n"
-	  "      M is off, detect or prevent. --mode: files in the upper layer;\n"
-	  "      --memfd: memfds and unlinked files; --volume: files outside the\n"
-	  "      container's root mount; --mmap: executable mappings of such files;\n"
-	  "      --files detect: report image files modified and files created.\n"
-	  "      A PATTERN with '/' is a full path, else a file name." },
+	  "      M is off, detect or prevent. --mode: files in the upper layer,\n"
+	  "      on other overlays or on mounts made in a user namespace;\n"
+	  "      --memfd: memfds and unlinked files; --volume: files on the\n"
+	  "      runtime's other mounts (bind mounts, tmpfs, emptyDir); --mmap:\n"
+	  "      executable mappings of such files; --files detect: report image\n"
+	  "      files modified and files created. A PATTERN with '/' is a full\n"
+	  "      path in the container's rootfs, else a file name. --allow matches\n"
+	  "      full paths only; --deny also refuses executable mappings." },
 	{ "policy", "get", cmd_policy_get, "policy get CGROUP [--json]",
 	  "Show CGROUP's own policy." },
 	{ "policy", "list", cmd_policy_list, "policy list [--json]",

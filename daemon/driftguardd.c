@@ -29,6 +29,7 @@
 #include "container.h"
 #include "evidence.h"
 #include "evlog.h"
+#include "multicall.h"
 #include "names.h"
 #include "nl.h"
 #include "response.h"
@@ -928,10 +929,27 @@ static void dgd_usage(FILE *out)
 		"force.\n\n"
 		"  --config-dir DIR   configuration directory [%s]\n"
 		"  --check-config     check the files, print the effective\n"
-		"                     configuration, exit 0 (valid) or 1\n"
+		"                     configuration, exit 0 (valid) or 1;\n"
+		"                     warn about deny entries naming busybox\n"
+		"                     or toybox applets\n"
 		"  --foreground       run in the foreground (the only mode;\n"
 		"                     systemd Type=notify)\n"
 		"  --help, --version\n", DG_DEFAULT_CONFIG_DIR);
+}
+
+/* --check-config: deny entries that busybox-style binaries walk around. */
+static void dgd_check_multicall(const struct dg_config *cfg)
+{
+	char prefix[512];
+	size_t i;
+
+	for (i = 0; i < cfg->npolicies; i++) {
+		const struct dg_policy *p = &cfg->policies[i];
+
+		snprintf(prefix, sizeof(prefix), "driftguardd: %s:%d: [policy %s]: ",
+			 p->file, p->line, p->name);
+		dg_multicall_warn(stderr, prefix, p->deny.v, p->deny.n);
+	}
 }
 
 int main(int argc, char **argv)
@@ -987,6 +1005,7 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	if (check) {
+		dgd_check_multicall(d.cfg);
 		dg_config_print(d.cfg, stdout);
 		dg_config_free(d.cfg);
 		return 0;

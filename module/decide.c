@@ -47,9 +47,29 @@ void dg_lock(void)
 	WRITE_ONCE(dg_locked_on, true);
 }
 
-/* Path scratch space; used with preemption disabled. */
-static DEFINE_PER_CPU(char[PATH_MAX], dg_pathbuf);
-static DEFINE_PER_CPU(char[PATH_MAX], dg_rootfsbuf);
+/*
+ * Path scratch space, used with preemption disabled: a file's path from
+ * the task's root and its path in the container's rootfs. Allocated at
+ * load, since a module's static per-CPU area is too small for both.
+ */
+struct dg_pathbufs {
+	char view[PATH_MAX];
+	char rootfs[PATH_MAX];
+};
+
+static struct dg_pathbufs __percpu *dg_pathbufs;
+
+int dg_decide_init(void)
+{
+	dg_pathbufs = alloc_percpu(struct dg_pathbufs);
+	return dg_pathbufs ? 0 : -ENOMEM;
+}
+
+/* Called once the hooks are gone. */
+void dg_decide_exit(void)
+{
+	free_percpu(dg_pathbufs);
+}
 
 static const u8 dg_blocked_stat[] = {
 	[DRIFTGUARD_CLASS_UPPER] = DRIFTGUARD_STAT_BLOCKED_UPPER,
@@ -135,7 +155,7 @@ static void dg_view_get(struct dg_view *view, struct cgroup *cgrp, u64 top,
 /* The file's path from the task's root, in a per-CPU buffer, or NULL. */
 static const char *dg_resolve(const struct path *path)
 {
-	char *buf = this_cpu_ptr(dg_pathbuf);
+	char *buf = this_cpu_ptr(dg_pathbufs)->view;
 	char *p = d_path(path, buf, PATH_MAX);
 
 	return IS_ERR(p) ? NULL : p;
@@ -148,7 +168,7 @@ static const char *dg_resolve(const struct path *path)
  */
 static const char *dg_rootfs_path(const struct path *path)
 {
-	char *p = dentry_path_raw(path->dentry, this_cpu_ptr(dg_rootfsbuf),
+	char *p = dentry_path_raw(path->dentry, this_cpu_ptr(dg_pathbufs)->rootfs,
 				  PATH_MAX);
 
 	return IS_ERR(p) ? NULL : p;
@@ -303,7 +323,7 @@ void dg_observe(enum driftguard_hook hook, struct dentry *dentry)
 	ev.policy_cgroup_id = pol->cgroup_id;
 	ev.inode = d_inode(dentry);
 	/* The path within the overlay: the container's view of its rootfs. */
-	p = dentry_path_raw(dentry, this_cpu_ptr(dg_rootfsbuf), PATH_MAX);
+	p = dentry_path_raw(dentry, this_cpu_ptr(dg_pathbufs)->rootfs, PATH_MAX);
 	ev.path = IS_ERR(p) ? NULL : p;
 	dg_event_emit(&ev);
 out:

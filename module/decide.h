@@ -29,6 +29,10 @@ int dg_decide(const struct dg_request *req);
  */
 void dg_observe(enum driftguard_hook hook, struct dentry *dentry);
 
+/* Scratch space for the decisions: before the hooks, after them. */
+int dg_decide_init(void);
+void dg_decide_exit(void);
+
 /* Global controls, set over netlink. */
 bool dg_alert_only(void);
 void dg_set_alert_only(bool on);
