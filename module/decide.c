@@ -5,8 +5,8 @@
  * Every hook ends here. The cheap questions come first (is there any
  * policy, does one apply to this cgroup, is the file drift at all), so an
  * image binary in a policed container costs a hash lookup per cgroup level
- * and one pointer read. Paths are only built when a list or an event needs
- * them.
+ * for the policy and for the container's anchor, and a few pointer reads.
+ * Paths are only built when a list or an event needs them.
  */
 #include <linux/cgroup.h>
 #include <linux/dcache.h>
@@ -242,10 +242,12 @@ int dg_decide(const struct dg_request *req)
 	 */
 	if (pol->deny.n || (exec && pol->watch.n) || (mode && pol->allow.n)) {
 		names[1] = dg_resolve(req->path);
-		if (dg_layer_on_anchor(req->path, &view))
-			trusted = names[2] = dg_rootfs_path(req->path);
-		else if (!view.anchor)
+		if (dg_layer_on_anchor(req->path, &view)) {
+			names[2] = dg_rootfs_path(req->path);
+			trusted = names[2];
+		} else if (!view.anchor) {
 			trusted = names[1];
+		}
 	}
 	if (pol->deny.n && dg_lists_match(&pol->deny, names, 3)) {
 		class = DRIFTGUARD_CLASS_PROHIBITED;
