@@ -295,6 +295,46 @@ allowed:
 	return 0;
 }
 
+int dg_decide_attach(struct cgroup *dst, struct task_struct *task)
+{
+	const struct dg_policy *from, *to;
+	u64 from_id = 0, to_id = 0;
+	const char *why = NULL;
+	bool refuse;
+
+	if (!dg_policy_any())
+		return 0;
+	rcu_read_lock();
+	/* cgroup v1 moves (their ids are another hierarchy's) are not ours. */
+	if (dst->root != task_dfl_cgroup(current)->root)
+		goto out;
+	from = dg_policy_find(task_dfl_cgroup(task));
+	to = dg_policy_find(dst);
+	if (!from || from == to)
+		goto out;
+	why = to ? dg_policy_loosens(to, from) : "no policy";
+	from_id = from->cgroup_id;
+	to_id = to ? to->cgroup_id : 0;
+out:
+	rcu_read_unlock();
+	if (!why)
+		return 0;
+	/*
+	 * A host process (an administrator, systemd) may move tasks where it
+	 * likes; a container process that can write to a cgroup.procs outside
+	 * its own subtree (a privileged container) must not leave its policy.
+	 */
+	refuse = current->nsproxy &&
+		 current->nsproxy->mnt_ns != init_task.nsproxy->mnt_ns &&
+		 !dg_alert_only();
+	pr_warn_ratelimited("%s %s[%d] moving %s[%d] from the policy of cgroup %llu to %s%llu: %s\n",
+			    refuse ? "refused" : "allowed", current->comm,
+			    task_pid_nr(current), task->comm, task_pid_nr(task),
+			    from_id, to_id ? "the policy of cgroup " : "no policy, cgroup ",
+			    to_id ? to_id : cgroup_id(dst), why);
+	return refuse ? -EPERM : 0;
+}
+
 void dg_observe(enum driftguard_hook hook, struct dentry *dentry)
 {
 	struct dg_event_info ev = {

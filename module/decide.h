@@ -3,7 +3,9 @@
 #ifndef DRIFTGUARD_DECIDE_H
 #define DRIFTGUARD_DECIDE_H
 
+#include <linux/cgroup.h>
 #include <linux/path.h>
+#include <linux/sched.h>
 #include <linux/driftguard.h>
 
 /* What a hook asks about: filled by the hook adapters in hooks.c. */
@@ -22,6 +24,16 @@ struct dg_request {
  * Return: 0 to allow, -EPERM to deny. Never sleeps.
  */
 int dg_decide(const struct dg_request *req);
+
+/*
+ * Decides whether the current task may move @task (a thread, or a whole
+ * process led by it) into @dst. A move from a policy to a weaker one (or to
+ * none) is logged; it is refused when the mover is a container task (not in
+ * the initial mount namespace) and alert-only is off.
+ *
+ * Return: 0 to allow, -EPERM to deny. Never sleeps.
+ */
+int dg_decide_attach(struct cgroup *dst, struct task_struct *task);
 
 /*
  * Reports file drift by the current task: @hook is COPY_UP (an image file

@@ -180,6 +180,29 @@ static void notrace dg_hook_create(unsigned long ip, unsigned long pip,
 }
 
 /*
+ * int cgroup_attach_task(struct cgroup *dst, struct task_struct *leader,
+ *			  bool threadgroup): not an LSM hook (there is none for
+ * cgroup moves), but the one function every write to cgroup.procs or
+ * cgroup.threads goes through, on both kernels we support. Called with
+ * cgroup_mutex held.
+ */
+static void notrace dg_hook_cgroup_attach(unsigned long ip, unsigned long pip,
+					  struct ftrace_ops *ops,
+					  struct ftrace_regs *fregs)
+{
+	struct pt_regs *regs = ftrace_get_regs(fregs);
+
+	if (unlikely(!regs)) {
+		dg_stat_inc(DRIFTGUARD_STAT_MISSED);
+		return;
+	}
+	if (dg_decide_attach((struct cgroup *)regs_get_kernel_argument(regs, 0),
+			     (struct task_struct *)
+			     regs_get_kernel_argument(regs, 1)))
+		dg_redirect(regs);
+}
+
+/*
  * void security_sb_delete(struct super_block *sb): generic_shutdown_super()
  * calls it while a superblock shuts down, before it can be freed.
  */
@@ -224,6 +247,8 @@ static struct dg_hook dg_hooks[] = {
 	  "no file-drift events for modified image files" },
 	{ "security_dentry_create_files_as", dg_hook_create, false, false,
 	  "no file-drift events for created files" },
+	{ "cgroup_attach_task", dg_hook_cgroup_attach, true, false,
+	  "a container task may move to a cgroup with a weaker policy" },
 };
 
 static int dg_hook_install(struct dg_hook *hook)
