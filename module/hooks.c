@@ -16,6 +16,7 @@
 #include <linux/mman.h>
 #include <linux/personality.h>
 #include <linux/rcupdate.h>
+#include <linux/sched/task.h>
 #include <linux/string.h>
 
 #include "anchor.h"
@@ -203,6 +204,36 @@ static void notrace dg_hook_cgroup_attach(unsigned long ip, unsigned long pip,
 }
 
 /*
+ * int cgroup_can_fork(struct task_struct *child,
+ *		       struct kernel_clone_args *kargs): called for every fork;
+ * clone3(CLONE_INTO_CGROUP) starts the child in the cgroup of a directory
+ * fd without cgroup_attach_task(). The fd is resolved only for such forks.
+ */
+static void notrace dg_hook_can_fork(unsigned long ip, unsigned long pip,
+				     struct ftrace_ops *ops,
+				     struct ftrace_regs *fregs)
+{
+	struct pt_regs *regs = ftrace_get_regs(fregs);
+	struct kernel_clone_args *kargs;
+	struct cgroup *dst;
+
+	if (unlikely(!regs)) {
+		dg_stat_inc(DRIFTGUARD_STAT_MISSED);
+		return;
+	}
+	kargs = (struct kernel_clone_args *)regs_get_kernel_argument(regs, 1);
+	if (likely(!(kargs->flags & CLONE_INTO_CGROUP)))
+		return;
+	/* A bad fd is cgroup_can_fork()'s own error to report. */
+	dst = cgroup_get_from_fd(kargs->cgroup);
+	if (IS_ERR(dst))
+		return;
+	if (dg_decide_attach(dst, current))
+		dg_redirect(regs);
+	cgroup_put(dst);
+}
+
+/*
  * void security_sb_delete(struct super_block *sb): generic_shutdown_super()
  * calls it while a superblock shuts down, before it can be freed.
  */
@@ -249,6 +280,8 @@ static struct dg_hook dg_hooks[] = {
 	  "no file-drift events for created files" },
 	{ "cgroup_attach_task", dg_hook_cgroup_attach, true, false,
 	  "a container task may move to a cgroup with a weaker policy" },
+	{ "cgroup_can_fork", dg_hook_can_fork, true, false,
+	  "a container task may clone3() a child into a cgroup with a weaker policy" },
 };
 
 static int dg_hook_install(struct dg_hook *hook)
