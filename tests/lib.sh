@@ -323,11 +323,12 @@ cg_rel() {
 # "hello from ..." when it runs.
 
 # expect_refused WHAT OUTPUT: the attack's OUTPUT shows the set-up went
-# through, the drifted program did not run, and the attempt got EPERM.
+# through, the program (a copy of tests/tools/hello) did not run, and the attempt
+# got EPERM.
 expect_refused() {
 	case $2 in
 	*SETUP-FAILED*) fail "$1: the set-up failed, the route was not tried: $2" ;;
-	*"hello from"*) fail "$1: the drifted program ran: $2" ;;
+	*"hello from"*) fail "$1: it ran: $2" ;;
 	esac
 	expect_match "$1: refused with EPERM" 'Operation not permitted' "$2"
 }
