@@ -312,7 +312,10 @@ int dg_decide_attach(struct cgroup *dst, struct task_struct *task)
 	to = dg_policy_find(dst);
 	if (!from || from == to)
 		goto out;
-	why = to ? dg_policy_loosens(to, from) : "no policy";
+	why = to ? dg_policy_loosens(to, from) : "it has no policy";
+	/* dg_policy_loosens() words its answer for a locked module. */
+	if (why && !strncmp(why, "locked: ", 8))
+		why += 8;
 	from_id = from->cgroup_id;
 	to_id = to ? to->cgroup_id : 0;
 out:
@@ -327,11 +330,10 @@ out:
 	refuse = current->nsproxy &&
 		 current->nsproxy->mnt_ns != init_task.nsproxy->mnt_ns &&
 		 !dg_alert_only();
-	pr_warn_ratelimited("%s %s[%d] moving %s[%d] from the policy of cgroup %llu to %s%llu: %s\n",
+	pr_warn_ratelimited("%s %s[%d] moving %s[%d] from the policy of cgroup %llu to cgroup %llu (policy of cgroup %llu): %s\n",
 			    refuse ? "refused" : "allowed", current->comm,
 			    task_pid_nr(current), task->comm, task_pid_nr(task),
-			    from_id, to_id ? "the policy of cgroup " : "no policy, cgroup ",
-			    to_id ? to_id : cgroup_id(dst), why);
+			    from_id, cgroup_id(dst), to_id, why);
 	return refuse ? -EPERM : 0;
 }
 
