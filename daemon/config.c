@@ -13,6 +13,7 @@
 #include <ini.h>
 
 #include "config.h"
+#include "multicall.h"
 #include "names.h"
 
 #define DG_PATH_MAX	4096
@@ -1301,6 +1302,17 @@ int dg_config_lint(struct dg_config *cfg)
 				      pol->name, pol->cgroup);
 		if (!err)
 			err = dg_lint_response(cfg, pol);
+		for (int j = 0; !err && j < pol->deny.n; j++) {
+			const char *e = pol->deny.v[j], *bins = dg_multicall_of(e);
+
+			if (bins)
+				err = dg_warn(cfg, "%s:%d: [policy %s]: deny '%s' "
+					      "cannot hold in an image with %s: the "
+					      "applet runs with no file named %s; deny "
+					      "the multi-call binary too (%s), or keep "
+					      "it out of the image", pol->file,
+					      pol->line, pol->name, e, bins, e, bins);
+		}
 	}
 	return err ? -ENOMEM : 0;
 }

@@ -15,6 +15,7 @@
 
 #include "cgroup.h"
 #include "evlog.h"
+#include "multicall.h"
 #include "names.h"
 #include "nl.h"
 #include "suggest.h"
@@ -547,6 +548,7 @@ static int cmd_policy_set(struct dg_ctx *ctx, int argc, char **argv)
 	err = dg_cgroup_arg(argv[optind], path, sizeof(path), &id);
 	if (err)
 		return err;
+	dg_multicall_warn(stderr, "driftctl: ", deny.v, deny.n);
 	err = dg_connect(ctx);
 	if (err)
 		return err;
@@ -909,19 +911,27 @@ static const struct dg_cmd dg_cmds[] = {
 	  "policies and one key per counter." },
 	{ "policy set", cmd_policy_set,
 	  "CGROUP [--mode M] [--memfd M] [--volume M]\n"
-	  "[--mmap M] [--files off|detect] [--allow PATTERN]...\n"
+	  "[--mmap M] [--files off|detect] [--allow PATH]...\n"
 	  "[--deny PATTERN]... [--watch PATTERN]... [--json]",
 	  "Set CGROUP's policy as a whole (a mode not given is off, a list empty).\n"
 	  "M is off, detect (allow and report) or prevent (deny and report).\n"
-	  "  --mode M            files in the container's overlayfs upper layer\n"
+	  "  --mode M            files in the container's overlayfs upper layer,\n"
+	  "                      on other overlays or on mounts made in a user\n"
+	  "                      namespace\n"
 	  "  --memfd M           memfds, O_TMPFILE and deleted files\n"
-	  "  --volume M          files outside the container's root mount\n"
+	  "  --volume M          files on the runtime's other mounts (bind\n"
+	  "                      mounts, tmpfs, emptyDir)\n"
 	  "  --mmap M            executable mappings of files of those classes\n"
 	  "  --files off|detect  report image files modified and files created\n"
-	  "  --allow PATTERN     a program that always runs\n"
-	  "  --deny PATTERN      a program refused, even from the image\n"
+	  "  --allow PATH        a drifted program that runs all the same: a full\n"
+	  "                      path in the container's rootfs (names allow\n"
+	  "                      nothing)\n"
+	  "  --deny PATTERN      a program refused, even from the image; also\n"
+	  "                      refuses executable mappings of it\n"
 	  "  --watch PATTERN     a program that runs and is always reported\n"
-	  "A PATTERN with '/' is a full path, else a file name; up to 64 of each.\n"
+	  "A PATTERN with '/' is a full path in the container's rootfs, else a\n"
+	  "file name; up to 64 of each. A deny entry that is a busybox or toybox\n"
+	  "applet gets a warning: the multi-call binary runs it all the same.\n"
 	  "Each option also takes its value after '=': --mode=prevent.\n"
 	  "--json: the policy now in force, as policy get --json prints it." },
 	{ "policy get", cmd_policy_get, "CGROUP [--json]",

@@ -5,8 +5,8 @@
  * Every hook ends here. The cheap questions come first (is there any
  * policy, does one apply to this cgroup, is the file drift at all), so an
  * image binary in a policed container costs a hash lookup per cgroup level
- * and one pointer read. Paths are only built when a list or an event needs
- * them.
+ * for the policy and for the container's anchor, and a few pointer reads.
+ * Paths are only built when a list or an event needs them.
  */
 #include <linux/cgroup.h>
 #include <linux/dcache.h>
@@ -17,6 +17,7 @@
 #include <linux/sched/task.h>
 #include <linux/string.h>
 
+#include "anchor.h"
 #include "decide.h"
 #include "events.h"
 #include "layer.h"
@@ -46,8 +47,29 @@ void dg_lock(void)
 	WRITE_ONCE(dg_locked_on, true);
 }
 
-/* Path scratch space; used with preemption disabled. */
-static DEFINE_PER_CPU(char[PATH_MAX], dg_pathbuf);
+/*
+ * Path scratch space, used with preemption disabled: a file's path from
+ * the task's root and its path in the container's rootfs. Allocated at
+ * load, since a module's static per-CPU area is too small for both.
+ */
+struct dg_pathbufs {
+	char view[PATH_MAX];
+	char rootfs[PATH_MAX];
+};
+
+static struct dg_pathbufs __percpu *dg_pathbufs;
+
+int dg_decide_init(void)
+{
+	dg_pathbufs = alloc_percpu(struct dg_pathbufs);
+	return dg_pathbufs ? 0 : -ENOMEM;
+}
+
+/* Called once the hooks are gone. */
+void dg_decide_exit(void)
+{
+	free_percpu(dg_pathbufs);
+}
 
 static const u8 dg_blocked_stat[] = {
 	[DRIFTGUARD_CLASS_UPPER] = DRIFTGUARD_STAT_BLOCKED_UPPER,
@@ -56,7 +78,7 @@ static const u8 dg_blocked_stat[] = {
 	[DRIFTGUARD_CLASS_PROHIBITED] = DRIFTGUARD_STAT_BLOCKED_PROHIBITED,
 };
 
-static u8 dg_class_mode(const struct dg_policy *pol, enum driftguard_class c)
+static u8 dg_class_mode(const struct dg_policy *pol, unsigned int c)
 {
 	switch (c) {
 	case DRIFTGUARD_CLASS_UPPER:
@@ -71,51 +93,110 @@ static u8 dg_class_mode(const struct dg_policy *pol, enum driftguard_class c)
 }
 
 /*
- * The mount a task's files are judged against, or NULL for a task still
- * in the initial mount namespace. Such a task has not entered a container
- * filesystem: it is the host, or a runtime that is still setting the
- * container up (runc re-executes a sealed memfd copy of itself after it
- * joined the container's cgroup, before it enters the container's mount
- * namespace). Memfd and volume drift are container concepts and are not
- * judged for it; upper-layer and prohibited files still are.
+ * The strictest mode among @classes, and in @class the class it comes from;
+ * on a tie the lower class wins, so an upper-layer file is reported as upper
+ * whichever other class also applies.
  */
-static const struct vfsmount *dg_container_root(void)
+static u8 dg_strictest(const struct dg_policy *pol, unsigned int classes,
+		       enum driftguard_class *class)
 {
-	struct fs_struct *fs = current->fs;
-	const struct vfsmount *mnt;
+	unsigned int c;
+	u8 mode = DRIFTGUARD_MODE_OFF, m;
 
-	if (!current->nsproxy || !fs ||
-	    current->nsproxy->mnt_ns == init_task.nsproxy->mnt_ns)
-		return NULL;
-	spin_lock(&fs->lock);
-	mnt = fs->root.mnt;
-	spin_unlock(&fs->lock);
-	return mnt;
+	*class = DRIFTGUARD_CLASS_NONE;
+	for (c = DRIFTGUARD_CLASS_UPPER; c <= DRIFTGUARD_CLASS_VOLUME; c++) {
+		if (!(classes & DG_CLASS_BIT(c)))
+			continue;
+		m = dg_class_mode(pol, c);
+		if (*class == DRIFTGUARD_CLASS_NONE || m > mode) {
+			mode = m;
+			*class = c;
+		}
+	}
+	return mode;
 }
 
-/* The file's path from the task's root, in the per-CPU buffer, or NULL. */
+/*
+ * Where the current task stands. A task still in the initial mount
+ * namespace has not entered a container filesystem: it is the host, or a
+ * runtime that is still setting the container up (runc re-executes a copy
+ * of itself after it joined the container's cgroup, before it enters the
+ * container's mount namespace); only the upper layer is judged for it. A
+ * container task is judged against its container's anchor (anchor.c),
+ * looked up from its cgroup up to @top, the policy's cgroup. Its first exec
+ * (@exec) records the anchor if the cgroup has none.
+ */
+static void dg_view_get(struct dg_view *view, struct cgroup *cgrp, u64 top,
+			bool exec)
+{
+	struct fs_struct *fs = current->fs;
+	struct super_block *sb;
+
+	view->root = NULL;
+	view->anchor = NULL;
+	view->unknown = false;
+	if (!current->nsproxy || !fs ||
+	    current->nsproxy->mnt_ns == init_task.nsproxy->mnt_ns)
+		return;
+	/* RCU (held by the caller) keeps the mount readable after unlock. */
+	spin_lock(&fs->lock);
+	view->root = fs->root.mnt;
+	spin_unlock(&fs->lock);
+	view->anchor = dg_anchor_find(cgrp, top);
+	if (view->anchor || !exec)
+		return;
+	sb = view->root->mnt_sb;
+	if (!dg_anchor_candidate(sb))
+		return;
+	view->anchor = dg_anchor_record(cgrp, sb);
+	view->unknown = !view->anchor;
+}
+
+/* The file's path from the task's root, in a per-CPU buffer, or NULL. */
 static const char *dg_resolve(const struct path *path)
 {
-	char *buf = this_cpu_ptr(dg_pathbuf);
+	char *buf = this_cpu_ptr(dg_pathbufs)->view;
 	char *p = d_path(path, buf, PATH_MAX);
 
 	return IS_ERR(p) ? NULL : p;
 }
 
-static bool dg_lists_match(const struct dg_list *list, const char *asked,
-			   const char *resolved)
+/*
+ * The path of a file of the container's rootfs inside that rootfs, from
+ * the overlay's own dentries: the same whatever root, chroot or mount the
+ * task sees it through. In a per-CPU buffer, or NULL.
+ */
+static const char *dg_rootfs_path(const struct path *path)
 {
-	return (asked && dg_list_match(list, kbasename(asked), asked)) ||
-	       (resolved && dg_list_match(list, kbasename(resolved), resolved));
+	char *p = dentry_path_raw(path->dentry, this_cpu_ptr(dg_pathbufs)->rootfs,
+				  PATH_MAX);
+
+	return IS_ERR(p) ? NULL : p;
+}
+
+/* Does any entry of @list match one of @n names or paths of the file? */
+static bool dg_lists_match(const struct dg_list *list,
+			   const char *const *names, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (names[i] && dg_list_match(list, kbasename(names[i]),
+					      names[i]))
+			return true;
+	return false;
 }
 
 int dg_decide(const struct dg_request *req)
 {
 	bool exec = req->hook == DRIFTGUARD_HOOK_EXEC;
 	struct dg_event_info ev = { .hook = req->hook };
+	const char *names[3] = { req->asked };
 	enum driftguard_class class;
 	const struct dg_policy *pol;
-	const char *resolved = NULL;
+	const char *trusted = NULL;
+	struct dg_view view;
+	struct cgroup *cgrp;
 	int ret = 0;
 	u8 mode;
 
@@ -126,27 +207,57 @@ int dg_decide(const struct dg_request *req)
 
 	preempt_disable();
 	rcu_read_lock();
-	pol = dg_policy_find(task_dfl_cgroup(current));
-	if (!pol)
+	cgrp = task_dfl_cgroup(current);
+	pol = dg_policy_find(cgrp);
+	if (!pol) {
+		/*
+		 * Anchor unpoliced containers too: a policy that arrives
+		 * after the container started must still find the rootfs
+		 * the runtime gave it, not one the container chose since.
+		 */
+		if (exec)
+			dg_view_get(&view, cgrp, cgroup_id(cgrp), true);
 		goto unlock_allowed;
+	}
 
-	class = dg_layer_class(req->path, dg_container_root());
-	mode = dg_class_mode(pol, class);
-	if (!exec)
+	dg_view_get(&view, cgrp, pol->cgroup_id, exec);
+	mode = dg_strictest(pol, dg_layer_classes(req->path, &view), &class);
+	/*
+	 * The mmap mode caps mappings a program asks for. What the kernel maps
+	 * while it executes a program (the ELF interpreter) runs the program
+	 * as surely as the binary does: it is judged like an exec.
+	 */
+	if (!exec && !req->in_exec)
 		mode = min(mode, pol->mmap);
 
-	/* Lists match names as well as paths: both come from d_path(). */
-	if ((exec && (pol->deny.n || pol->watch.n)) || (mode && pol->allow.n))
-		resolved = dg_resolve(req->path);
-	if (exec && pol->deny.n && dg_lists_match(&pol->deny, req->asked, resolved)) {
+	/*
+	 * Lists. Deny and watch entries match any name the file goes by (the
+	 * name asked for, its path from the task's root, its path in the
+	 * rootfs): matching more can only refuse or report more. Allow entries
+	 * are exceptions and must name the file itself: only full paths, and
+	 * only a path the container cannot change (inside its rootfs; from
+	 * the task's root for a host task or before the anchor is known), so
+	 * a dropped file never inherits an entry by its name or by a view. A
+	 * file off an anchored container's rootfs has no such path.
+	 */
+	if (pol->deny.n || (exec && pol->watch.n) || (mode && pol->allow.n)) {
+		names[1] = dg_resolve(req->path);
+		if (dg_layer_on_anchor(req->path, &view)) {
+			names[2] = dg_rootfs_path(req->path);
+			trusted = names[2];
+		} else if (!view.anchor) {
+			trusted = names[1];
+		}
+	}
+	if (pol->deny.n && dg_lists_match(&pol->deny, names, 3)) {
 		class = DRIFTGUARD_CLASS_PROHIBITED;
 		mode = DRIFTGUARD_MODE_PREVENT;
-	} else if (mode && pol->allow.n &&
-		   dg_lists_match(&pol->allow, req->asked, resolved)) {
+	} else if (mode && pol->allow.n && trusted &&
+		   dg_list_match(&pol->allow, NULL, trusted)) {
 		mode = DRIFTGUARD_MODE_OFF;
 	}
 	if (!mode && exec && pol->watch.n &&
-	    dg_lists_match(&pol->watch, req->asked, resolved)) {
+	    dg_lists_match(&pol->watch, names, 3)) {
 		class = DRIFTGUARD_CLASS_WATCHED;
 		mode = DRIFTGUARD_MODE_DETECT;
 	}
@@ -164,7 +275,7 @@ int dg_decide(const struct dg_request *req)
 		dg_stat_inc(DRIFTGUARD_STAT_ALERTED);
 	}
 	if (dg_event_wanted()) {
-		ev.path = resolved ?: dg_resolve(req->path);
+		ev.path = names[1] ?: dg_resolve(req->path);
 		ev.filename = req->filename;
 		ev.interp = req->interp;
 		ev.inode = d_inode(req->path->dentry);
@@ -182,6 +293,48 @@ unlock_allowed:
 allowed:
 	dg_stat_inc(DRIFTGUARD_STAT_ALLOWED);
 	return 0;
+}
+
+int dg_decide_attach(struct cgroup *dst, struct task_struct *task)
+{
+	const struct dg_policy *from, *to;
+	u64 from_id = 0, to_id = 0;
+	const char *why = NULL;
+	bool refuse;
+
+	if (!dg_policy_any())
+		return 0;
+	rcu_read_lock();
+	/* cgroup v1 moves (their ids are another hierarchy's) are not ours. */
+	if (dst->root != task_dfl_cgroup(current)->root)
+		goto out;
+	from = dg_policy_find(task_dfl_cgroup(task));
+	to = dg_policy_find(dst);
+	if (!from || from == to)
+		goto out;
+	why = to ? dg_policy_loosens(to, from) : "it has no policy";
+	/* dg_policy_loosens() words its answer for a locked module. */
+	if (why && !strncmp(why, "locked: ", 8))
+		why += 8;
+	from_id = from->cgroup_id;
+	to_id = to ? to->cgroup_id : 0;
+out:
+	rcu_read_unlock();
+	if (!why)
+		return 0;
+	/*
+	 * A host process (an administrator, systemd) may move tasks where it
+	 * likes; a container process that can write to a cgroup.procs outside
+	 * its own subtree (a privileged container) must not leave its policy.
+	 */
+	refuse = current->nsproxy &&
+		 current->nsproxy->mnt_ns != init_task.nsproxy->mnt_ns &&
+		 !dg_alert_only();
+	pr_warn_ratelimited("%s %s[%d] moving %s[%d] from the policy of cgroup %llu to cgroup %llu (policy of cgroup %llu): %s\n",
+			    refuse ? "refused" : "allowed", current->comm,
+			    task_pid_nr(current), task->comm, task_pid_nr(task),
+			    from_id, cgroup_id(dst), to_id, why);
+	return refuse ? -EPERM : 0;
 }
 
 void dg_observe(enum driftguard_hook hook, struct dentry *dentry)
@@ -214,7 +367,7 @@ void dg_observe(enum driftguard_hook hook, struct dentry *dentry)
 	ev.policy_cgroup_id = pol->cgroup_id;
 	ev.inode = d_inode(dentry);
 	/* The path within the overlay: the container's view of its rootfs. */
-	p = dentry_path_raw(dentry, this_cpu_ptr(dg_pathbuf), PATH_MAX);
+	p = dentry_path_raw(dentry, this_cpu_ptr(dg_pathbufs)->rootfs, PATH_MAX);
 	ev.path = IS_ERR(p) ? NULL : p;
 	dg_event_emit(&ev);
 out:

@@ -3,7 +3,9 @@
 #ifndef DRIFTGUARD_DECIDE_H
 #define DRIFTGUARD_DECIDE_H
 
+#include <linux/cgroup.h>
 #include <linux/path.h>
+#include <linux/sched.h>
 #include <linux/driftguard.h>
 
 /* What a hook asks about: filled by the hook adapters in hooks.c. */
@@ -13,6 +15,7 @@ struct dg_request {
 	const char *asked;		/* exec: the name asked for at this level */
 	const char *filename;		/* exec: the name given to execve */
 	const char *interp;		/* exec: a script's interpreter */
+	bool in_exec;			/* mmap: made by the kernel during exec */
 };
 
 /*
@@ -23,10 +26,24 @@ struct dg_request {
 int dg_decide(const struct dg_request *req);
 
 /*
+ * Decides whether the current task may move @task (a thread, or a whole
+ * process led by it) into @dst. A move from a policy to a weaker one (or to
+ * none) is logged; it is refused when the mover is a container task (not in
+ * the initial mount namespace) and alert-only is off.
+ *
+ * Return: 0 to allow, -EPERM to deny. Never sleeps.
+ */
+int dg_decide_attach(struct cgroup *dst, struct task_struct *task);
+
+/*
  * Reports file drift by the current task: @hook is COPY_UP (an image file
  * got an upper copy) or CREATE (a new upper-layer file). Never sleeps.
  */
 void dg_observe(enum driftguard_hook hook, struct dentry *dentry);
+
+/* Scratch space for the decisions: before the hooks, after them. */
+int dg_decide_init(void);
+void dg_decide_exit(void);
 
 /* Global controls, set over netlink. */
 bool dg_alert_only(void);

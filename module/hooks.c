@@ -16,8 +16,10 @@
 #include <linux/mman.h>
 #include <linux/personality.h>
 #include <linux/rcupdate.h>
+#include <linux/sched/task.h>
 #include <linux/string.h>
 
+#include "anchor.h"
 #include "compat.h"
 #include "decide.h"
 #include "hooks.h"
@@ -101,6 +103,19 @@ static void notrace dg_hook_mmap_file(unsigned long ip, unsigned long pip,
 	file = (struct file *)regs_get_kernel_argument(regs, 0);
 	if (!file || !dg_prot_exec(regs_get_kernel_argument(regs, 1)))
 		return;
+	/*
+	 * in_execve is set from bprm_execve() until the new program is about to
+	 * run: mappings then are made by the kernel's binary loader, not asked
+	 * for by a program. The binary itself (already the new mm's exe_file)
+	 * was judged at bprm_check; anything else, the ELF interpreter, is
+	 * judged as part of the exec.
+	 */
+	if (current->in_execve) {
+		if (current->mm &&
+		    file == rcu_access_pointer(current->mm->exe_file))
+			return;
+		req.in_exec = true;
+	}
 	req.path = dg_file_user_path(file);
 	if (dg_decide(&req))
 		dg_redirect(regs);
@@ -165,6 +180,77 @@ static void notrace dg_hook_create(unsigned long ip, unsigned long pip,
 			   (struct dentry *)regs_get_kernel_argument(regs, 0));
 }
 
+/*
+ * int cgroup_attach_task(struct cgroup *dst, struct task_struct *leader,
+ *			  bool threadgroup): not an LSM hook (there is none for
+ * cgroup moves), but the one function every write to cgroup.procs or
+ * cgroup.threads goes through, on both kernels we support. Called with
+ * cgroup_mutex held.
+ */
+static void notrace dg_hook_cgroup_attach(unsigned long ip, unsigned long pip,
+					  struct ftrace_ops *ops,
+					  struct ftrace_regs *fregs)
+{
+	struct pt_regs *regs = ftrace_get_regs(fregs);
+
+	if (unlikely(!regs)) {
+		dg_stat_inc(DRIFTGUARD_STAT_MISSED);
+		return;
+	}
+	if (dg_decide_attach((struct cgroup *)regs_get_kernel_argument(regs, 0),
+			     (struct task_struct *)
+			     regs_get_kernel_argument(regs, 1)))
+		dg_redirect(regs);
+}
+
+/*
+ * int cgroup_can_fork(struct task_struct *child,
+ *		       struct kernel_clone_args *kargs): called for every fork;
+ * clone3(CLONE_INTO_CGROUP) starts the child in the cgroup of a directory
+ * fd without cgroup_attach_task(). The fd is resolved only for such forks.
+ */
+static void notrace dg_hook_can_fork(unsigned long ip, unsigned long pip,
+				     struct ftrace_ops *ops,
+				     struct ftrace_regs *fregs)
+{
+	struct pt_regs *regs = ftrace_get_regs(fregs);
+	struct kernel_clone_args *kargs;
+	struct cgroup *dst;
+
+	if (unlikely(!regs)) {
+		dg_stat_inc(DRIFTGUARD_STAT_MISSED);
+		return;
+	}
+	kargs = (struct kernel_clone_args *)regs_get_kernel_argument(regs, 1);
+	if (likely(!(kargs->flags & CLONE_INTO_CGROUP)))
+		return;
+	/* A bad fd is cgroup_can_fork()'s own error to report. */
+	dst = cgroup_get_from_fd(kargs->cgroup);
+	if (IS_ERR(dst))
+		return;
+	if (dg_decide_attach(dst, current))
+		dg_redirect(regs);
+	cgroup_put(dst);
+}
+
+/*
+ * void security_sb_delete(struct super_block *sb): generic_shutdown_super()
+ * calls it while a superblock shuts down, before it can be freed.
+ */
+static void notrace dg_hook_sb_delete(unsigned long ip, unsigned long pip,
+				      struct ftrace_ops *ops,
+				      struct ftrace_regs *fregs)
+{
+	struct pt_regs *regs = ftrace_get_regs(fregs);
+
+	if (unlikely(!regs)) {
+		dg_stat_inc(DRIFTGUARD_STAT_MISSED);
+		return;
+	}
+	dg_anchor_sb_shutdown((struct super_block *)
+			      regs_get_kernel_argument(regs, 0));
+}
+
 struct dg_hook {
 	const char *target;
 	ftrace_func_t handler;
@@ -175,7 +261,13 @@ struct dg_hook {
 	bool installed;
 };
 
+/*
+ * sb_delete comes first: no anchor may be recorded while a superblock's
+ * shutdown could go unseen.
+ */
 static struct dg_hook dg_hooks[] = {
+	{ "security_sb_delete", dg_hook_sb_delete, false, true,
+	  "container rootfs anchors could outlive their filesystem" },
 	{ "security_bprm_check", dg_hook_bprm_check, true, true,
 	  "program starts are not judged" },
 	{ "security_mmap_file", dg_hook_mmap_file, true, true,
@@ -186,6 +278,10 @@ static struct dg_hook dg_hooks[] = {
 	  "no file-drift events for modified image files" },
 	{ "security_dentry_create_files_as", dg_hook_create, false, false,
 	  "no file-drift events for created files" },
+	{ "cgroup_attach_task", dg_hook_cgroup_attach, true, false,
+	  "a container task may move to a cgroup with a weaker policy" },
+	{ "cgroup_can_fork", dg_hook_can_fork, true, false,
+	  "a container task may clone3() a child into a cgroup with a weaker policy" },
 };
 
 static int dg_hook_install(struct dg_hook *hook)

@@ -11,6 +11,7 @@
 #include <linux/magic.h>
 #include <linux/mm.h>
 #include <linux/mount.h>
+#include <linux/user_namespace.h>
 
 #include "layer.h"
 
@@ -35,26 +36,46 @@ static bool dg_ovl_is_upper(struct inode *inode)
 	return true;
 }
 
-enum driftguard_class dg_layer_class(const struct path *path,
-				     const struct vfsmount *root)
+unsigned int dg_layer_classes(const struct path *path,
+			      const struct dg_view *view)
 {
 	struct inode *inode = d_inode(path->dentry);
+	struct super_block *sb = inode->i_sb;
+	bool ovl = sb->s_magic == OVERLAYFS_SUPER_MAGIC;
+	unsigned int classes = 0;
 
-	if (!root)
-		goto overlay;
+	/* Upper through any mount of the overlay: never hidden by a view. */
+	if (ovl && dg_ovl_is_upper(inode))
+		classes |= DG_CLASS_BIT(DRIFTGUARD_CLASS_UPPER);
+	if (!view->root)
+		return classes;
 	/*
 	 * Fileless: memfds and other kernel-internal files live on internal
 	 * mounts; O_TMPFILE and deleted files have no name left.
 	 */
-	if ((path->mnt->mnt_flags & MNT_INTERNAL) || !inode->i_nlink ||
-	    d_unlinked(path->dentry))
-		return DRIFTGUARD_CLASS_MEMFD;
-	/* A bind mount, tmpfs or other volume: not the container's rootfs. */
-	if (path->mnt != root)
-		return DRIFTGUARD_CLASS_VOLUME;
-overlay:
-	if (inode->i_sb->s_magic == OVERLAYFS_SUPER_MAGIC &&
-	    dg_ovl_is_upper(inode))
-		return DRIFTGUARD_CLASS_UPPER;
-	return DRIFTGUARD_CLASS_NONE;
+	if (path->mnt->mnt_flags & MNT_INTERNAL)
+		return classes | DG_CLASS_BIT(DRIFTGUARD_CLASS_MEMFD);
+	if (!inode->i_nlink || d_unlinked(path->dentry))
+		classes |= DG_CLASS_BIT(DRIFTGUARD_CLASS_MEMFD);
+	if (view->anchor) {
+		if (sb == view->anchor)
+			return classes;
+		/*
+		 * Not the image. What the container mounted itself (in a user
+		 * namespace: tmpfs, an overlay of dropped files, FUSE) and any
+		 * other overlay (another container's rootfs through /proc/<pid>/
+		 * root, a nested one) is drift like the upper layer; what the
+		 * runtime mounted for it (bind mounts, emptyDir, /dev/shm) is a
+		 * volume.
+		 */
+		if (ovl || sb->s_user_ns != &init_user_ns)
+			return classes | DG_CLASS_BIT(DRIFTGUARD_CLASS_UPPER);
+		return classes | DG_CLASS_BIT(DRIFTGUARD_CLASS_VOLUME);
+	}
+	if (view->unknown)
+		return classes | DG_CLASS_BIT(DRIFTGUARD_CLASS_UPPER);
+	/* Before the anchor: a bind mount, tmpfs or other volume. */
+	if (path->mnt != view->root)
+		classes |= DG_CLASS_BIT(DRIFTGUARD_CLASS_VOLUME);
+	return classes;
 }

@@ -6,12 +6,44 @@
 #include <linux/path.h>
 #include <linux/driftguard.h>
 
+#define DG_CLASS_BIT(c)	(1U << (c))
+
+/* Where a task stands, as far as judging its files goes. */
+struct dg_view {
+	/* The task's root mount; NULL for a host task. */
+	const struct vfsmount *root;
+	/*
+	 * The container's rootfs (anchor.c), NULL before it is known. Only
+	 * compared, never dereferenced.
+	 */
+	const struct super_block *anchor;
+	/* A container whose rootfs could not be recorded: fail closed. */
+	bool unknown;
+};
+
 /*
- * The drift class of the file at @path for a task whose root directory is
- * on @root, or for a host task when @root is NULL (memfd and volume are not
- * judged then): DRIFTGUARD_CLASS_NONE for a file of the image. Never sleeps.
+ * Every drift class that applies to the file at @path for a task that
+ * stands at @view, as a mask of DG_CLASS_BIT()s; 0 for a file of the
+ * image. A file can be drift of several kinds at once (an upper-layer file
+ * reached through a second mount): the caller applies the strictest mode of
+ * them all, so no view of a file can make it weaker than it is.
+ *
+ * A host task (no root) is judged on the upper layer only. A container task
+ * with an anchor: a file of the anchor is image or upper; any other overlay,
+ * and any filesystem mounted inside a user namespace (by the container
+ * itself), is drift of the upper class; any other filesystem is a volume.
+ * Before the anchor is known (the runtime setting the container up), files
+ * off the task's root mount are volumes, as they always were.
+ * Never sleeps.
  */
-enum driftguard_class dg_layer_class(const struct path *path,
-				     const struct vfsmount *root);
+unsigned int dg_layer_classes(const struct path *path,
+			      const struct dg_view *view);
+
+/* Is @path's file on the container's anchored rootfs? */
+static inline bool dg_layer_on_anchor(const struct path *path,
+				      const struct dg_view *view)
+{
+	return view->anchor && path->dentry->d_sb == view->anchor;
+}
 
 #endif /* DRIFTGUARD_LAYER_H */

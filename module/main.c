@@ -2,6 +2,8 @@
 /* driftguard: module init and exit. */
 #include <linux/module.h>
 
+#include "anchor.h"
+#include "decide.h"
 #include "events.h"
 #include "hooks.h"
 #include "netlink.h"
@@ -22,6 +24,9 @@ static int __init dg_init(void)
 	err = dg_events_init();
 	if (err)
 		goto err_events;
+	err = dg_decide_init();
+	if (err)
+		goto err_decide;
 	err = dg_hooks_init();
 	if (err)
 		goto err_hooks;
@@ -30,6 +35,9 @@ static int __init dg_init(void)
 	return 0;
 
 err_hooks:
+	dg_anchor_exit();
+	dg_decide_exit();
+err_decide:
 	dg_events_exit();
 err_events:
 	dg_netlink_exit();
@@ -41,6 +49,8 @@ err_netlink:
 static void __exit dg_exit(void)
 {
 	dg_hooks_exit();
+	dg_anchor_exit();
+	dg_decide_exit();
 	dg_events_exit();
 	dg_netlink_exit();
 	dg_policy_exit();

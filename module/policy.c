@@ -107,9 +107,8 @@ static bool dg_list_subset(const struct dg_list *a, const struct dg_list *b)
 	return true;
 }
 
-/* Is @new at least as strict as @old in every field? */
-static const char *dg_policy_loosens(const struct dg_policy *new,
-				     const struct dg_policy *old)
+const char *dg_policy_loosens(const struct dg_policy *new,
+			      const struct dg_policy *old)
 {
 	if (new->mode < old->mode)
 		return "locked: mode cannot be lowered";

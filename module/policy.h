@@ -70,6 +70,13 @@ int dg_policy_walk(unsigned long pos[2],
 const struct dg_policy *dg_policy_get(u64 cgroup_id);
 u32 dg_policy_count(void);
 
+/*
+ * Is @new at least as strict as @old in every field? NULL if so, else what
+ * it loosens ("locked: mode cannot be lowered", ...). Never sleeps.
+ */
+const char *dg_policy_loosens(const struct dg_policy *new,
+			      const struct dg_policy *old);
+
 /* A policy with room for @patterns list entries and @bytes of strings. */
 struct dg_policy *dg_policy_alloc(u32 patterns, size_t bytes);
 void dg_policy_free(struct dg_policy *pol);

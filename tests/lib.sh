@@ -101,10 +101,13 @@ container_destroy() {
 
 # in_container CMD...: runs CMD as a container process would: in the
 # container's cgroup, in a mount namespace of its own, chrooted into its
-# rootfs. Prints CMD's output (stderr too); returns its status.
+# rootfs. Prints CMD's output (stderr too); returns its status. As with a
+# real runtime, the first program run in the container's mount namespace is
+# CMD from the rootfs (unshare chroots before it executes anything): the
+# module anchors the container to the root of that first exec.
 in_container() {
-	sh -c 'echo $$ >"$1/cgroup.procs" && shift && exec unshare -m chroot "$@" 2>&1' \
-		sh "$CG" "$ROOT" "$@"
+	sh -c 'echo $$ >"$1/cgroup.procs" && shift && root=$1 && shift &&
+		exec unshare -m -R "$root" "$@" 2>&1' sh "$CG" "$ROOT" "$@"
 }
 
 # policy ARGS...: sets the container cgroup's policy.
@@ -169,15 +172,26 @@ stat_value() {
 
 # --- a real runc container on the same overlay rootfs -----------------------
 
+# Docker's and containerd's default capability set (it has SYS_CHROOT).
+RUNTIME_DEFAULT_CAPS="chown dac_override fsetid fowner mknod net_raw setgid
+setuid setfcap setpcap net_bind_service sys_chroot kill audit_write"
+
 # runc_run CMD...: runs CMD as the entrypoint of a runc container whose
 # rootfs is $ROOT and whose cgroup is a child of $CG (so it inherits the
 # policy set there). Prints the container's output; returns runc's status.
+# Optional settings, as variables (e.g. RUNC_USER=65534 runc_run ...):
+#   RUNC_CAPS    the process's capabilities, lower-case names without CAP_
+#                ("" for none; default: runc spec's small set)
+#   RUNC_USER    the uid (and gid) the entrypoint runs as (default 0)
+#   RUNC_VOLUME  HOSTDIR:DIR, a bind-mounted volume at DIR
+#   RUNC_SHM_EXEC=1  /dev/shm without noexec, as a Kubernetes memory-backed
+#                emptyDir mounted there (a common way to enlarge it) is
 runc_run() {
 	local id=dg${C##*.} bundle=$C/bundle
 	mkdir -p "$bundle"
 	(cd "$bundle" && rm -f config.json && runc spec)
 	python3 - "$bundle/config.json" "$ROOT" "/${CG#/sys/fs/cgroup/}/$id" "$@" <<'PY'
-import json, sys
+import json, os, sys
 path, root, cgroup, args = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
 c = json.load(open(path))
 c["root"] = {"path": root, "readonly": False}
@@ -185,6 +199,20 @@ c["process"]["terminal"] = False
 c["process"]["args"] = args
 c["linux"]["cgroupsPath"] = cgroup
 c["linux"]["namespaces"] = [n for n in c["linux"]["namespaces"] if n["type"] != "network"]
+env = os.environ
+if "RUNC_CAPS" in env:
+    caps = ["CAP_" + n.upper() for n in env["RUNC_CAPS"].split()]
+    c["process"]["capabilities"] = {k: caps for k in ("bounding", "effective", "permitted")}
+if env.get("RUNC_USER"):
+    c["process"]["user"] = {"uid": int(env["RUNC_USER"]), "gid": int(env["RUNC_USER"])}
+if env.get("RUNC_VOLUME"):
+    src, dst = env["RUNC_VOLUME"].split(":")
+    c["mounts"].append({"destination": dst, "type": "bind", "source": src,
+                        "options": ["rbind", "rw"]})
+if env.get("RUNC_SHM_EXEC") == "1":
+    for m in c["mounts"]:
+        if m["destination"] == "/dev/shm":
+            m["options"] = [o for o in m["options"] if o != "noexec"]
 json.dump(c, open(path, "w"))
 PY
 	runc run --bundle "$bundle" "$id" 2>&1
@@ -302,3 +330,25 @@ rsyslogd_start() {
 cg_rel() {
 	echo "${CG#/sys/fs/cgroup/}"
 }
+
+# --- attack routes -------------------------------------------------------------
+
+# A container-side attack script prints "SETUP-FAILED: <step>" and exits when
+# a step before the attempt itself fails, so that a broken set-up is never
+# taken for a refusal. The dropped program is tests/tools/hello, which prints
+# "hello from ..." when it runs.
+
+# expect_refused WHAT OUTPUT: the attack's OUTPUT shows the set-up went
+# through, the program (a copy of tests/tools/hello) did not run, and the attempt
+# got EPERM.
+expect_refused() {
+	case $2 in
+	*SETUP-FAILED*) fail "$1: the set-up failed, the route was not tried: $2" ;;
+	*"hello from"*) fail "$1: it ran: $2" ;;
+	esac
+	expect_match "$1: refused with EPERM" 'Operation not permitted' "$2"
+}
+
+# BLOCKED_EXEC: an event regex: a blocked exec of a file whose path ends in
+# "dropped" (the path is as the module reports it, whatever the route).
+BLOCKED_EXEC='"action":"blocked","class":"[a-z]+","hook":"exec".*"path":"[^"]*dropped"'

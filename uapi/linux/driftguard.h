@@ -96,9 +96,14 @@ enum driftguard_action {
 
 enum driftguard_class {
 	DRIFTGUARD_CLASS_NONE,
-	DRIFTGUARD_CLASS_UPPER,		/* in the overlayfs upper layer */
+	/*
+	 * In the rootfs's upper layer, or on a filesystem the container
+	 * could have made itself: another overlay, a user namespace's mount.
+	 */
+	DRIFTGUARD_CLASS_UPPER,
 	DRIFTGUARD_CLASS_MEMFD,		/* memfd or unlinked file */
-	DRIFTGUARD_CLASS_VOLUME,	/* not on the task's root mount */
+	/* On another mount the runtime made: bind mount, tmpfs, emptyDir. */
+	DRIFTGUARD_CLASS_VOLUME,
 	DRIFTGUARD_CLASS_PROHIBITED,	/* on the policy's deny list */
 	DRIFTGUARD_CLASS_WATCHED,	/* on the policy's watch list */
 	DRIFTGUARD_CLASS_MODIFIED,	/* file drift: image file copied up */
@@ -149,7 +154,7 @@ enum driftguard_attr {
 	DRIFTGUARD_A_ALLOW,		/* nest of PATTERN: never drift */
 	DRIFTGUARD_A_DENY,		/* nest of PATTERN: prohibited */
 	DRIFTGUARD_A_WATCH,		/* nest of PATTERN: alert on start */
-	DRIFTGUARD_A_PATTERN,		/* string: "/full/path" or "name" */
+	DRIFTGUARD_A_PATTERN,		/* string: "/rootfs/path" or "name" */
 	DRIFTGUARD_A_EV_TIME,		/* u64: CLOCK_REALTIME ns */
 	DRIFTGUARD_A_EV_ACTION,		/* u8: driftguard_action */
 	DRIFTGUARD_A_EV_CLASS,		/* u8: driftguard_class */

@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* driftguard: each container's rootfs, the anchor of image provenance. */
+#ifndef DRIFTGUARD_ANCHOR_H
+#define DRIFTGUARD_ANCHOR_H
+
+#include <linux/cgroup.h>
+#include <linux/fs.h>
+
+/*
+ * May @sb be a container's anchor: an overlayfs mounted by the initial user
+ * namespace (a runtime, never an unprivileged container)?
+ */
+bool dg_anchor_candidate(const struct super_block *sb);
+
+/*
+ * The anchor of @cgrp or of its nearest ancestor, looking no higher than
+ * the cgroup @top (the policy's), or NULL. Compare it, never dereference
+ * it. The caller holds rcu_read_lock() until it is done comparing.
+ */
+const struct super_block *dg_anchor_find(struct cgroup *cgrp, u64 top);
+
+/*
+ * Records @sb as the anchor of @cgrp unless it has one: returns the anchor
+ * in force, or NULL when none could be recorded (no memory, table full, @sb
+ * already dying). Never sleeps; the caller holds rcu_read_lock().
+ */
+const struct super_block *dg_anchor_record(struct cgroup *cgrp,
+					   struct super_block *sb);
+
+/* @sb is shutting down: it stops being anyone's anchor. */
+void dg_anchor_sb_shutdown(const struct super_block *sb);
+
+/* Called once the hooks are gone. */
+void dg_anchor_exit(void);
+
+#endif /* DRIFTGUARD_ANCHOR_H */
