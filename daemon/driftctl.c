@@ -588,7 +588,7 @@ static int cmd_events(struct dg_ctx *ctx, int argc, char **argv)
 	err = dg_nl_join_events(&ctx->nl);
 	if (err) {
 		dg_err("cannot join the events group: %s",
-		       err == -EPERM ? "permission denied (needs CAP_NET_ADMIN)" :
+		       err == -EPERM ? "permission denied (needs CAP_SYS_ADMIN)" :
 		       strerror(-err));
 		return err;
 	}
@@ -746,7 +746,10 @@ static void dg_usage(FILE *out)
 
 	fprintf(out, "usage: driftctl [--help] [--version] COMMAND [ARGS]\n\n"
 		"Controls the driftguard kernel module over generic netlink.\n"
-		"Commands need CAP_NET_ADMIN. CGROUP is a cgroup v2 directory,\n"
+		"policy set/del, alert-only and lock need CAP_MAC_ADMIN or\n"
+		"CAP_SYS_ADMIN (CAP_NET_ADMIN is not enough); status and policy\n"
+		"get/list need one of those or CAP_NET_ADMIN; events needs\n"
+		"CAP_SYS_ADMIN. CGROUP is a cgroup v2 directory,\n"
 		"absolute (/sys/fs/cgroup/system.slice) or relative to the cgroup2\n"
 		"mount (system.slice). A policy covers its cgroup and every\n"
 		"descendant without a policy of its own.\n\nCommands:\n");

@@ -263,7 +263,8 @@ const char *dg_nl_strerror(const struct dg_nl *nl, int err)
 	if (nl->extack[0])
 		return nl->extack;
 	if (err == -EPERM)
-		return "permission denied (needs CAP_NET_ADMIN)";
+		return "permission denied (changing needs CAP_MAC_ADMIN or "
+		       "CAP_SYS_ADMIN, reading CAP_NET_ADMIN too)";
 	if (err == -ENOENT && !nl->sock)
 		return "the driftguard module is not loaded";
 	return strerror(-err);

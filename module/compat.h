@@ -13,12 +13,23 @@
 #include <net/genetlink.h>
 
 /*
- * Events reveal what runs in every container: only CAP_NET_ADMIN may join
+ * Events reveal what runs in every container: only CAP_SYS_ADMIN may join
  * the group. Kernels without bind-time enforcement are refused rather than
  * served with an open group.
  */
 #ifndef DRIFTGUARD_HAS_GENL_MCAST_CAP
-#error "kernel lacks GENL_MCAST_CAP_NET_ADMIN (Debian 6.1.176 or later needed)"
+#error "kernel lacks GENL_MCAST_CAP_SYS_ADMIN (Debian 6.1.176 or later needed)"
+#endif
+
+/*
+ * The op a family's pre_doit is given: from 6.2 every op is split into a
+ * do and a dump half (struct genl_split_ops), before that struct genl_ops.
+ * Both carry the internal_flags the permission check reads.
+ */
+#ifdef DRIFTGUARD_HAS_GENL_SPLIT_OPS
+#define dg_genl_op genl_split_ops
+#else
+#define dg_genl_op genl_ops
 #endif
 
 /*

@@ -2,12 +2,15 @@
 /*
  * driftguard: the generic netlink family.
  *
- * Every op is admin-only (CAP_NET_ADMIN in the initial user namespace) and
- * the family is not netnsok, so it is reachable from the initial network
- * namespace only. Requests are validated strictly against per-op policies,
- * and every rejection carries an extack message naming the attribute.
- * A request either applies completely or changes nothing.
+ * Every op says in its internal_flags whether it reads or changes
+ * enforcement, and dg_permitted() checks the sender's capabilities against
+ * that, in the initial user namespace; the family is not netnsok, so it is
+ * reachable from the initial network namespace only. Requests are validated
+ * strictly against per-op policies, and every rejection carries an extack
+ * message naming the attribute. A request either applies completely or
+ * changes nothing.
  */
+#include <linux/capability.h>
 #include <linux/cgroup.h>
 #include <linux/module.h>
 #include <net/genetlink.h>
@@ -45,6 +48,51 @@ static const struct nla_policy dg_policy_set_policy[DRIFTGUARD_A_MAX + 1] = {
 static const struct nla_policy dg_config_policy[DRIFTGUARD_A_MAX + 1] = {
 	[DRIFTGUARD_A_ALERT_ONLY] = { .type = NLA_U8 },
 };
+
+/* --- who may do what ------------------------------------------------------ */
+
+/*
+ * What an op needs, in its internal_flags. An op without either is refused.
+ *
+ * Changing enforcement needs CAP_MAC_ADMIN, what the LSMs ask of whoever
+ * loads their policies, or CAP_SYS_ADMIN: CAP_NET_ADMIN alone, which a
+ * hostNetwork pod of a CNI plugin or VPN agent holds, must not switch a node
+ * to alert-only or delete its policies. Reading the counters and policies
+ * changes nothing and is what health probes and monitoring do, so
+ * CAP_NET_ADMIN is enough for it (as GENL_ADMIN_PERM had it), and so is
+ * either of the others, so that driftguardd needs no CAP_NET_ADMIN.
+ */
+#define DG_OP_READ	BIT(0)
+#define DG_OP_WRITE	BIT(1)
+
+/*
+ * netlink_capable() checks both the opener of the socket and the sender, so
+ * a socket handed from a privileged process to another grants nothing.
+ */
+static int dg_permitted(const struct sk_buff *skb, u8 need,
+			struct netlink_ext_ack *extack)
+{
+	if (need == DG_OP_READ && netlink_capable(skb, CAP_NET_ADMIN))
+		return 0;
+	if ((need == DG_OP_READ || need == DG_OP_WRITE) &&
+	    (netlink_capable(skb, CAP_MAC_ADMIN) ||
+	     netlink_capable(skb, CAP_SYS_ADMIN)))
+		return 0;
+	if (need == DG_OP_READ)
+		NL_SET_ERR_MSG(extack,
+			       "permission denied: needs CAP_NET_ADMIN, CAP_MAC_ADMIN or CAP_SYS_ADMIN");
+	else
+		NL_SET_ERR_MSG(extack,
+			       "permission denied: needs CAP_MAC_ADMIN or CAP_SYS_ADMIN (CAP_NET_ADMIN is not enough)");
+	return -EPERM;
+}
+
+/* Runs before every doit; dumps check in their start callback. */
+static int dg_pre_doit(const struct dg_genl_op *ops, struct sk_buff *skb,
+		       struct genl_info *info)
+{
+	return dg_permitted(skb, ops->internal_flags, info->extack);
+}
 
 /* --- status ------------------------------------------------------------ */
 
@@ -334,6 +382,11 @@ static int dg_dump_one(const struct dg_policy *pol, void *arg)
 	return err;
 }
 
+static int dg_policy_get_start(struct netlink_callback *cb)
+{
+	return dg_permitted(cb->skb, DG_OP_READ, cb->extack);
+}
+
 static int dg_policy_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 {
 	struct dg_dump d = { .skb = skb, .cb = cb };
@@ -407,43 +460,49 @@ static const struct genl_ops dg_genl_ops[] = {
 		.doit = dg_status_get,
 		.policy = dg_none_policy,
 		.maxattr = DRIFTGUARD_A_MAX,
-		.flags = GENL_ADMIN_PERM,
+		.internal_flags = DG_OP_READ,
 	}, {
 		.cmd = DRIFTGUARD_CMD_POLICY_SET,
 		.doit = dg_policy_set_doit,
 		.policy = dg_policy_set_policy,
 		.maxattr = DRIFTGUARD_A_MAX,
-		.flags = GENL_ADMIN_PERM,
+		.internal_flags = DG_OP_WRITE,
 	}, {
 		.cmd = DRIFTGUARD_CMD_POLICY_GET,
 		.doit = dg_policy_get_doit,
+		.start = dg_policy_get_start,
 		.dumpit = dg_policy_get_dumpit,
 		.policy = dg_cgroup_policy,
 		.maxattr = DRIFTGUARD_A_MAX,
-		.flags = GENL_ADMIN_PERM,
+		.internal_flags = DG_OP_READ,
 	}, {
 		.cmd = DRIFTGUARD_CMD_POLICY_DEL,
 		.doit = dg_policy_del_doit,
 		.policy = dg_cgroup_policy,
 		.maxattr = DRIFTGUARD_A_MAX,
-		.flags = GENL_ADMIN_PERM,
+		.internal_flags = DG_OP_WRITE,
 	}, {
 		.cmd = DRIFTGUARD_CMD_CONFIG_SET,
 		.doit = dg_config_set_doit,
 		.policy = dg_config_policy,
 		.maxattr = DRIFTGUARD_A_MAX,
-		.flags = GENL_ADMIN_PERM,
+		.internal_flags = DG_OP_WRITE,
 	}, {
 		.cmd = DRIFTGUARD_CMD_LOCK,
 		.doit = dg_lock_doit,
 		.policy = dg_none_policy,
 		.maxattr = DRIFTGUARD_A_MAX,
-		.flags = GENL_ADMIN_PERM,
+		.internal_flags = DG_OP_WRITE,
 	},
 };
 
 static const struct genl_multicast_group dg_mcgrps[] = {
-	{ .name = DRIFTGUARD_MCGRP_EVENTS, .flags = GENL_MCAST_CAP_NET_ADMIN },
+	/*
+	 * Events tell what runs in every container. Joining is checked at
+	 * bind time, where the kernels offer CAP_NET_ADMIN or CAP_SYS_ADMIN
+	 * only (a family's bind callback cannot refuse): CAP_SYS_ADMIN.
+	 */
+	{ .name = DRIFTGUARD_MCGRP_EVENTS, .flags = GENL_MCAST_CAP_SYS_ADMIN },
 };
 
 struct genl_family dg_genl_family __ro_after_init = {
@@ -451,6 +510,7 @@ struct genl_family dg_genl_family __ro_after_init = {
 	.version = DRIFTGUARD_GENL_VERSION,
 	.maxattr = DRIFTGUARD_A_MAX,
 	.module = THIS_MODULE,
+	.pre_doit = dg_pre_doit,
 	.ops = dg_genl_ops,
 	.n_ops = ARRAY_SIZE(dg_genl_ops),
 	.mcgrps = dg_mcgrps,

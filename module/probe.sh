@@ -14,7 +14,9 @@ probe() {
 }
 
 # Debian 6.1 gained multicast group capability flags only in 6.1.176.
-probe include/net/genetlink.h 'GENL_MCAST_CAP_NET_ADMIN' GENL_MCAST_CAP
+probe include/net/genetlink.h 'GENL_MCAST_CAP_SYS_ADMIN' GENL_MCAST_CAP
+# 6.2+: pre_doit is given a struct genl_split_ops.
+probe include/net/genetlink.h 'struct genl_split_ops {' GENL_SPLIT_OPS
 # 6.8+: overlayfs maps backing files whose user-visible path is separate.
 probe include/linux/fs.h 'file_user_path(' FILE_USER_PATH
 exit 0

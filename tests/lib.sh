@@ -286,3 +286,14 @@ rsyslogd_start() {
 cg_rel() {
 	echo "${CG#/sys/fs/cgroup/}"
 }
+
+# --- capabilities -------------------------------------------------------------
+
+# with_caps CAP[,CAP...] CMD...: runs CMD as nobody (uid 65534) holding only
+# these capabilities (e.g. net_admin), as ambient ones, so they survive exec.
+with_caps() {
+	local caps=+${1//,/,+}
+	shift
+	setpriv --reuid=65534 --regid=65534 --clear-groups \
+		--inh-caps=-all,"$caps" --ambient-caps=-all,"$caps" "$@"
+}

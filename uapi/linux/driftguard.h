@@ -2,9 +2,25 @@
 /*
  * driftguard: the generic netlink contract between the module and userspace.
  *
- * Family "driftguard", version 1. Every command needs CAP_NET_ADMIN in the
- * initial user namespace and works in the initial network namespace only.
- * Every request is validated strictly: an unknown attribute, a wrong type or
+ * Family "driftguard", version 1. It works in the initial network namespace
+ * only, and every capability below is checked in the initial user namespace,
+ * of both the process that opened the socket and the one that sends:
+ *
+ *   - Commands that change enforcement (POLICY_SET, POLICY_DEL, CONFIG_SET,
+ *     LOCK) need CAP_MAC_ADMIN (what LSMs ask of whoever loads their
+ *     policy) or CAP_SYS_ADMIN. CAP_NET_ADMIN alone is not enough: it is
+ *     held by hostNetwork pods of CNI plugins and VPN agents, which must not
+ *     be able to switch a node to alert-only or delete its policies.
+ *   - Commands that only read (STATUS_GET, POLICY_GET) need CAP_NET_ADMIN,
+ *     CAP_MAC_ADMIN or CAP_SYS_ADMIN. They change nothing and are what
+ *     health probes and monitoring use; what they show is the node's
+ *     configuration, which a reader cannot change.
+ *   - Joining the "events" group needs CAP_SYS_ADMIN: events tell what
+ *     runs in every container, and the kernel checks a group's joiners for
+ *     CAP_NET_ADMIN or CAP_SYS_ADMIN only.
+ *
+ * A refused command fails with EPERM and an extended-ack message naming the
+ * capabilities it needs. Every request is validated strictly: an unknown attribute, a wrong type or
  * an out-of-range value is rejected with an extended-ack message that names
  * the attribute, and nothing changes.
  *
@@ -50,7 +66,7 @@
  *   task's root), EV_FILENAME (as asked for), EV_INTERP (scripts only),
  *   CGROUP_ID (the task's cgroup), EV_POLICY_CGROUP_ID (the cgroup whose
  *   policy decided), EV_DEV, EV_INO.
- *   Joining the group needs CAP_NET_ADMIN in the initial user namespace.
+ *   Joining the group needs CAP_SYS_ADMIN in the initial user namespace.
  */
 #ifndef _UAPI_LINUX_DRIFTGUARD_H
 #define _UAPI_LINUX_DRIFTGUARD_H
