@@ -435,8 +435,13 @@ static int cmd_policy_set(struct dg_ctx *ctx, int argc, char **argv)
 		goto nomem;
 	return dg_call(ctx, "policy set", msg, NULL, NULL);
 nomem:
+	/* The lists' limits (checked by the kernel) fit in a request. */
+	dg_err("policy set: the request does not fit in %d KiB: a list holds "
+	       "at most %d entries of at most %d bytes", DG_NL_MSG_MAX / 1024,
+	       DRIFTGUARD_LIST_MAX, DRIFTGUARD_PATTERN_MAX - 1);
+	err = msg ? -E2BIG : -ENOMEM;
 	nlmsg_free(msg);
-	return -ENOMEM;
+	return err;
 }
 
 /* A request about one cgroup: policy get and policy del. */

@@ -34,6 +34,8 @@ int dg_nl_open(struct dg_nl *nl)
 		   &one, sizeof(one));
 	setsockopt(nl_socket_get_fd(nl->sock), SOL_NETLINK, NETLINK_CAP_ACK,
 		   &one, sizeof(one));
+	/* Replies of any size: peek at each one's length, then read it whole. */
+	nl_socket_enable_msg_peek(nl->sock);
 	nl->family = genl_ctrl_resolve(nl->sock, DRIFTGUARD_GENL_NAME);
 	if (nl->family < 0) {
 		err = nl->family == -NLE_OBJ_NOTFOUND ? -ENOENT : -EIO;
@@ -55,7 +57,8 @@ void dg_nl_close(struct dg_nl *nl)
 
 struct nl_msg *dg_nl_msg(struct dg_nl *nl, uint8_t cmd, int flags)
 {
-	struct nl_msg *msg = nlmsg_alloc();
+	/* libnl's default is one page: too small for a large policy. */
+	struct nl_msg *msg = nlmsg_alloc_size(DG_NL_MSG_MAX);
 
 	if (!msg)
 		return NULL;

@@ -21,9 +21,12 @@
 #include "policy.h"
 #include "stats.h"
 
+/*
+ * The length of a PATTERN is checked by dg_list_check(), not here: policy
+ * validation would refuse a long one with a message that names no limit.
+ */
 static const struct nla_policy dg_list_policy[DRIFTGUARD_A_MAX + 1] = {
-	[DRIFTGUARD_A_PATTERN] = { .type = NLA_NUL_STRING,
-				   .len = DRIFTGUARD_PATTERN_MAX - 1 },
+	[DRIFTGUARD_A_PATTERN] = { .type = NLA_NUL_STRING },
 };
 
 /* Strict validation rejects every attribute a policy leaves unspecified. */
@@ -170,6 +173,11 @@ static int dg_list_check(struct nlattr *list, struct netlink_ext_ack *extack,
 			return -EINVAL;
 		}
 		s = nla_data(e);
+		if (strnlen(s, nla_len(e)) >= DRIFTGUARD_PATTERN_MAX) {
+			NL_SET_ERR_MSG_ATTR(extack, e,
+					    "pattern longer than 255 bytes");
+			return -E2BIG;
+		}
 		if (!s[0]) {
 			NL_SET_ERR_MSG_ATTR(extack, e, "empty pattern");
 			return -EINVAL;
@@ -296,6 +304,17 @@ static int dg_policy_set_doit(struct sk_buff *skb, struct genl_info *info)
 	return err;
 }
 
+/*
+ * The largest policy's message: three full lists of the longest patterns,
+ * about 50 KiB. Every part of a dump has room for one, so a dump never
+ * meets a policy it cannot carry.
+ */
+#define DG_LIST_MSG_MAX (NLA_HDRLEN + DRIFTGUARD_LIST_MAX * \
+			 NLA_ALIGN(NLA_HDRLEN + DRIFTGUARD_PATTERN_MAX))
+#define DG_POLICY_MSG_MAX (NLMSG_ALIGN(NLMSG_HDRLEN + GENL_HDRLEN) + \
+			   2 * NLA_ALIGN(NLA_HDRLEN + 8) + \
+			   5 * NLA_ALIGN(NLA_HDRLEN + 1) + 3 * DG_LIST_MSG_MAX)
+
 static int dg_put_list(struct sk_buff *msg, int attr, const struct dg_list *l)
 {
 	struct nlattr *nest;
@@ -345,7 +364,8 @@ static int dg_policy_get_doit(struct sk_buff *skb, struct genl_info *info)
 
 	if (GENL_REQ_ATTR_CHECK(info, DRIFTGUARD_A_CGROUP_ID))
 		return -EINVAL;
-	msg = genlmsg_new(NLMSG_GOODSIZE * 4, GFP_KERNEL);
+	/* Sized for the largest policy: the allocation may sleep, RCU not. */
+	msg = nlmsg_new(DG_POLICY_MSG_MAX, GFP_KERNEL);
 	if (!msg)
 		return -ENOMEM;
 	rcu_read_lock();
@@ -384,6 +404,8 @@ static int dg_dump_one(const struct dg_policy *pol, void *arg)
 
 static int dg_policy_get_start(struct netlink_callback *cb)
 {
+	/* netlink_dump() allocates at least this much for every part. */
+	cb->min_dump_alloc = DG_POLICY_MSG_MAX;
 	return dg_permitted(cb->skb, DG_OP_READ, cb->extack);
 }
 

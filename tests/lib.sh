@@ -297,3 +297,11 @@ with_caps() {
 	setpriv --reuid=65534 --regid=65534 --clear-groups \
 		--inh-caps=-all,"$caps" --ambient-caps=-all,"$caps" "$@"
 }
+
+# --- large policies -------------------------------------------------------------
+
+# long_pattern PREFIX N: a list entry of exactly 255 bytes (the longest
+# allowed), PREFIX followed by N zero-padded.
+long_pattern() {
+	printf '%s%0*d' "$1" $((255 - ${#1})) "$2"
+}

@@ -42,10 +42,16 @@
  *             next exec sees the new policy.
  *             When locked, a policy may only be tightened: no mode lowered,
  *             no allow entry added, no deny or watch entry removed.
+ *             A list holds at most DRIFTGUARD_LIST_MAX entries of at most
+ *             DRIFTGUARD_PATTERN_MAX - 1 bytes; more is refused with E2BIG
+ *             and a message naming the limit. The largest request is about
+ *             50 KiB: build it in a buffer that large.
  *
  * DRIFTGUARD_CMD_POLICY_GET (doit and dump)
  *   request:  CGROUP_ID (doit); nothing (dump: every policy)
- *   reply:    the attributes of POLICY_SET, one message per policy.
+ *   reply:    the attributes of POLICY_SET, one message per policy. A
+ *             message is up to about 50 KiB (the largest policy): read
+ *             with a buffer of 64 KiB or peek at the length (MSG_PEEK).
  *
  * DRIFTGUARD_CMD_POLICY_DEL (doit)
  *   request:  CGROUP_ID. Refused when locked.
