@@ -2,6 +2,7 @@
 /* driftguard: module init and exit. */
 #include <linux/module.h>
 
+#include "decide.h"
 #include "events.h"
 #include "hooks.h"
 #include "netlink.h"
@@ -40,6 +41,12 @@ err_netlink:
 
 static void __exit dg_exit(void)
 {
+	/*
+	 * The lock refuses rmmod, -f included (lock.c): getting here locked
+	 * means something removed the module anyway. Say so loudly, first.
+	 */
+	if (dg_locked())
+		pr_crit("unloaded although locked: enforcement ends now\n");
 	dg_hooks_exit();
 	dg_events_exit();
 	dg_netlink_exit();

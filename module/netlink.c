@@ -17,6 +17,7 @@
 
 #include "compat.h"
 #include "decide.h"
+#include "lock.h"
 #include "netlink.h"
 #include "policy.h"
 #include "stats.h"
@@ -466,12 +467,13 @@ static int dg_config_set_doit(struct sk_buff *skb, struct genl_info *info)
 
 static int dg_lock_doit(struct sk_buff *skb, struct genl_info *info)
 {
-	/* The reference is never dropped: rmmod fails until reboot. */
+	/* Ops run one at a time (genl_mutex): the lock is taken once. */
 	if (!dg_locked()) {
-		__module_get(THIS_MODULE);
+		dg_lock_module();
 		dg_set_alert_only(false);
 		dg_lock();
-		pr_notice("locked until reboot by pid %d\n", task_pid_nr(current));
+		pr_notice("locked until reboot by pid %d: policies can only be tightened, and rmmod, even rmmod -f, is refused\n",
+			  task_pid_nr(current));
 	}
 	return 0;
 }

@@ -64,7 +64,8 @@
  * DRIFTGUARD_CMD_LOCK (doit)
  *   request:  nothing. From now until reboot, policies can only be
  *             tightened, alert-only cannot be set, and the module refuses to
- *             unload.
+ *             unload, with rmmod -f too (it is recorded as a user of
+ *             itself; /proc/modules shows it used by driftguard).
  *
  * DRIFTGUARD_CMD_EVENT (multicast on group "events", never a request)
  *   EV_TIME (CLOCK_REALTIME ns), EV_ACTION, EV_CLASS, EV_HOOK, EV_PID,
