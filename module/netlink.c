@@ -13,6 +13,7 @@
 #include <linux/capability.h>
 #include <linux/cgroup.h>
 #include <linux/module.h>
+#include <linux/nsproxy.h>
 #include <net/genetlink.h>
 
 #include "compat.h"
@@ -423,6 +424,29 @@ static int dg_policy_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb
 	return err ?: skb->len;
 }
 
+/*
+ * Has the cgroup @id been removed? Its id never resolves again: ids are
+ * not reused, and a removed cgroup's kernfs node is deactivated at rmdir
+ * (the cgroup itself may linger, dying, with no task able to exec in it).
+ * cgroup_get_from_id() also fails for a cgroup outside the caller's cgroup
+ * namespace, so only a caller whose namespace is rooted at the top of the
+ * hierarchy can tell a removed cgroup from one it cannot see.
+ */
+static bool dg_cgroup_removed(u64 id)
+{
+	struct cgroup_namespace *ns = current->nsproxy->cgroup_ns;
+	struct cgroup *cgrp;
+
+	if (cgroup_parent(ns->root_cset->dfl_cgrp))
+		return false;
+	cgrp = cgroup_get_from_id(id);
+	if (!IS_ERR_OR_NULL(cgrp)) {
+		cgroup_put(cgrp);
+		return false;
+	}
+	return true;
+}
+
 static int dg_policy_del_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct nlattr *id = info->attrs[DRIFTGUARD_A_CGROUP_ID];
@@ -430,9 +454,14 @@ static int dg_policy_del_doit(struct sk_buff *skb, struct genl_info *info)
 
 	if (GENL_REQ_ATTR_CHECK(info, DRIFTGUARD_A_CGROUP_ID))
 		return -EINVAL;
-	if (dg_locked()) {
+	/*
+	 * A removed cgroup has no tasks and no descendants, and cannot come
+	 * back: deleting its policy loosens nothing, and keeping it would
+	 * let locked policies grow without bound.
+	 */
+	if (dg_locked() && !dg_cgroup_removed(nla_get_u64(id))) {
 		NL_SET_ERR_MSG(info->extack,
-			       "locked: policies cannot be deleted until reboot");
+			       "locked: policies cannot be deleted until reboot (except those of removed cgroups)");
 		return -EPERM;
 	}
 	err = dg_policy_del(nla_get_u64(id));

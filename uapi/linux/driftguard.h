@@ -54,7 +54,12 @@
  *             with a buffer of 64 KiB or peek at the length (MSG_PEEK).
  *
  * DRIFTGUARD_CMD_POLICY_DEL (doit)
- *   request:  CGROUP_ID. Refused when locked.
+ *   request:  CGROUP_ID. Refused when locked, unless the cgroup was
+ *             removed: a removed cgroup has no tasks, cannot come back
+ *             (ids are not reused), and its policy loosens nothing by
+ *             going. Only a caller in a cgroup namespace rooted at the
+ *             top of the hierarchy can tell a removed cgroup from one it
+ *             cannot see: any other is refused.
  *
  * DRIFTGUARD_CMD_CONFIG_SET (doit)
  *   request:  ALERT_ONLY (u8 0/1): when set, nothing is denied and every
