@@ -34,8 +34,14 @@ int dg_nl_open(struct dg_nl *nl)
 		   &one, sizeof(one));
 	setsockopt(nl_socket_get_fd(nl->sock), SOL_NETLINK, NETLINK_CAP_ACK,
 		   &one, sizeof(one));
-	/* Replies of any size: peek at each one's length, then read it whole. */
+	/*
+	 * Replies of any size: peek at each one's length, then read it whole.
+	 * libnl's 32 KiB buffers would not hold the largest policy (about
+	 * 50 KiB) and the acknowledgement after it: the kernel would drop
+	 * the acknowledgement and the next read fail with ENOBUFS.
+	 */
 	nl_socket_enable_msg_peek(nl->sock);
+	nl_socket_set_buffer_size(nl->sock, DG_NL_SOCK_BUF, DG_NL_SOCK_BUF);
 	nl->family = genl_ctrl_resolve(nl->sock, DRIFTGUARD_GENL_NAME);
 	if (nl->family < 0) {
 		err = nl->family == -NLE_OBJ_NOTFOUND ? -ENOENT : -EIO;

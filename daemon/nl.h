@@ -26,6 +26,8 @@ void dg_nl_close(struct dg_nl *nl);
  * takes about 50 KiB.
  */
 #define DG_NL_MSG_MAX (64 * 1024)
+/* Socket buffers: room for a few of those (the kernel caps at rmem_max). */
+#define DG_NL_SOCK_BUF (256 * 1024)
 
 /* A new request for @cmd, ready for attributes. NULL on allocation failure. */
 struct nl_msg *dg_nl_msg(struct dg_nl *nl, uint8_t cmd, int flags);
