@@ -33,6 +33,20 @@
 #endif
 
 /*
+ * layer.c reads overlayfs' private "struct dentry *__upperdentry" as the
+ * pointer right after the VFS inode. probe.sh reads where the target
+ * kernel's overlay.ko (its BTF) puts __upperdentry and the member before
+ * it: unless that member is exactly one struct inode long, as these
+ * headers have it, the read would be wrong, and the build stops.
+ */
+#ifndef DRIFTGUARD_OVL_UPPER_OFFSET
+#error "cannot read the target kernel's overlayfs inode layout: see probe.sh's message"
+#endif
+static_assert(DRIFTGUARD_OVL_UPPER_OFFSET - DRIFTGUARD_OVL_INODE_OFFSET ==
+	      sizeof(struct inode),
+	      "overlayfs' __upperdentry does not follow the VFS inode in the target kernel");
+
+/*
  * The path a user sees for a file. For a mapping of an overlayfs file the
  * vma holds overlay's backing file: from 6.8 a backing_file that remembers
  * the user path, before that a file opened with the user path in f_path.
