@@ -20,9 +20,9 @@
  *     CAP_NET_ADMIN or CAP_SYS_ADMIN only.
  *
  * A refused command fails with EPERM and an extended-ack message naming the
- * capabilities it needs. Every request is validated strictly: an unknown attribute, a wrong type or
- * an out-of-range value is rejected with an extended-ack message that names
- * the attribute, and nothing changes.
+ * capabilities it needs. Every request is validated strictly: an unknown
+ * attribute, a wrong type or an out-of-range value is rejected with an
+ * extended-ack message that names the attribute, and nothing changes.
  *
  * All commands share one attribute space (enum driftguard_attr); each command
  * accepts only the attributes listed for it below.
