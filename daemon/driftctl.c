@@ -566,8 +566,13 @@ static int cmd_policy_set(struct dg_ctx *ctx, int argc, char **argv)
 	err = dg_call(ctx, "policy set", msg, NULL, NULL);
 	return err ? err : dg_policy_show(ctx, id);
 nomem:
+	/* The lists' limits (checked by the kernel) fit in a request. */
+	dg_err("policy set: the request does not fit in %d KiB: a list holds "
+	       "at most %d entries of at most %d bytes", DG_NL_MSG_MAX / 1024,
+	       DRIFTGUARD_LIST_MAX, DRIFTGUARD_PATTERN_MAX - 1);
+	err = msg ? -E2BIG : -ENOMEM;
 	nlmsg_free(msg);
-	return -ENOMEM;
+	return err;
 }
 
 /* A request about one cgroup: policy get and policy del. */
@@ -771,7 +776,7 @@ static int cmd_events(struct dg_ctx *ctx, int argc, char **argv)
 	err = dg_nl_join_events(&ctx->nl);
 	if (err) {
 		dg_err("cannot join the events group: %s",
-		       err == -EPERM ? "permission denied (needs CAP_NET_ADMIN)" :
+		       err == -EPERM ? "permission denied (needs CAP_SYS_ADMIN)" :
 		       strerror(-err));
 		return err;
 	}
@@ -1107,10 +1112,13 @@ static void dg_usage(FILE *out)
 {
 	fprintf(out, "usage: driftctl [--json] [--help] [--version] COMMAND [ARGS]\n\n"
 		"Controls the driftguard kernel module over generic netlink.\n"
-		"Commands that talk to the module need CAP_NET_ADMIN. CGROUP is a\n"
-		"cgroup v2 directory, absolute (/sys/fs/cgroup/system.slice) or\n"
-		"relative to the cgroup2 mount (system.slice). A policy covers its\n"
-		"cgroup and every descendant without a policy of its own.\n\n"
+		"policy set/del, alert-only and lock need CAP_MAC_ADMIN or\n"
+		"CAP_SYS_ADMIN (CAP_NET_ADMIN is not enough); status and policy\n"
+		"get/list need one of those or CAP_NET_ADMIN; events needs\n"
+		"CAP_SYS_ADMIN. CGROUP is a cgroup v2 directory, absolute\n"
+		"(/sys/fs/cgroup/system.slice) or relative to the cgroup2 mount\n"
+		"(system.slice). A policy covers its cgroup and every descendant\n"
+		"without a policy of its own.\n\n"
 		"Commands:\n");
 	dg_help_list(out, NULL);
 	fprintf(out, "\nOptions:\n"

@@ -63,6 +63,7 @@ struct dgd {
 	struct dg_nl ev;		/* events and nlctrl notifications */
 	bool module_up;
 	bool was_up;			/* a load after this is a reload */
+	bool locked;			/* the module said so: it must stay */
 	bool family_gone;		/* nlctrl said so: reconnect */
 	struct dg_evlog *log;
 	char *log_path;			/* of the open log */
@@ -501,6 +502,7 @@ struct dgd_status {
 	uint64_t dropped;
 	bool have_dropped;
 	bool alert_only;
+	bool locked;
 };
 
 static int dgd_status_cb(struct nl_msg *msg, void *arg)
@@ -514,6 +516,7 @@ static int dgd_status_cb(struct nl_msg *msg, void *arg)
 		return NL_SKIP;
 	if (tb[DRIFTGUARD_A_ALERT_ONLY])
 		st->alert_only = nla_get_u8(tb[DRIFTGUARD_A_ALERT_ONLY]);
+	st->locked = tb[DRIFTGUARD_A_LOCKED] && nla_get_u8(tb[DRIFTGUARD_A_LOCKED]);
 	if (!tb[DRIFTGUARD_A_STATS] ||
 	    nla_parse_nested(stats, __DRIFTGUARD_STAT_MAX,
 			     tb[DRIFTGUARD_A_STATS], NULL))
@@ -532,6 +535,12 @@ static void dgd_module_down(struct dgd *d, const char *why)
 		return;
 	dgd_log("the module went away (%s): waiting for it; its policies "
 		"are set again when it is back", why);
+	/* The lock refuses even rmmod -f: something stronger removed it. */
+	if (d->locked)
+		dgd_loss(d, 0, "the module was unloaded although it was locked: "
+			 "nothing is enforced or reported until it is loaded "
+			 "again");
+	d->locked = false;
 	dg_nl_close(&d->nl);
 	dg_nl_close(&d->ev);
 	d->module_up = false;
@@ -555,7 +564,10 @@ static void dgd_check_module(struct dgd *d)
 		dgd_module_down(d, "status request failed");
 		return;
 	}
-	if (err || !st.have_dropped)
+	if (err)
+		return;
+	d->locked = st.locked;
+	if (!st.have_dropped)
 		return;
 	/*
 	 * The counter also counts events made while nobody listened and
@@ -624,8 +636,10 @@ static void dgd_module_up(struct dgd *d)
 	d->module_up = true;
 	/* A new module counts from zero: only drops from now on are news. */
 	if (!dg_nl_request(&d->nl, dg_nl_msg(&d->nl, DRIFTGUARD_CMD_STATUS_GET, 0),
-			   dgd_status_cb, &st))
+			   dgd_status_cb, &st)) {
 		d->dropped_seen = st.dropped;
+		d->locked = st.locked;
+	}
 	dgd_log("the module is loaded: setting its policies");
 	dg_sync_full(&d->sync, d->cfg, &d->nl);
 	/*

@@ -34,6 +34,14 @@ int dg_nl_open(struct dg_nl *nl)
 		   &one, sizeof(one));
 	setsockopt(nl_socket_get_fd(nl->sock), SOL_NETLINK, NETLINK_CAP_ACK,
 		   &one, sizeof(one));
+	/*
+	 * Replies of any size: peek at each one's length, then read it whole.
+	 * libnl's 32 KiB buffers would not hold the largest policy (about
+	 * 50 KiB) and the acknowledgement after it: the kernel would drop
+	 * the acknowledgement and the next read fail with ENOBUFS.
+	 */
+	nl_socket_enable_msg_peek(nl->sock);
+	nl_socket_set_buffer_size(nl->sock, DG_NL_SOCK_BUF, DG_NL_SOCK_BUF);
 	nl->family = genl_ctrl_resolve(nl->sock, DRIFTGUARD_GENL_NAME);
 	if (nl->family < 0) {
 		err = nl->family == -NLE_OBJ_NOTFOUND ? -ENOENT : -EIO;
@@ -55,7 +63,8 @@ void dg_nl_close(struct dg_nl *nl)
 
 struct nl_msg *dg_nl_msg(struct dg_nl *nl, uint8_t cmd, int flags)
 {
-	struct nl_msg *msg = nlmsg_alloc();
+	/* libnl's default is one page: too small for a large policy. */
+	struct nl_msg *msg = nlmsg_alloc_size(DG_NL_MSG_MAX);
 
 	if (!msg)
 		return NULL;
@@ -263,7 +272,8 @@ const char *dg_nl_strerror(const struct dg_nl *nl, int err)
 	if (nl->extack[0])
 		return nl->extack;
 	if (err == -EPERM)
-		return "permission denied (needs CAP_NET_ADMIN)";
+		return "permission denied (changing needs CAP_MAC_ADMIN or "
+		       "CAP_SYS_ADMIN, reading CAP_NET_ADMIN too)";
 	if (err == -ENOENT && !nl->sock)
 		return "the driftguard module is not loaded";
 	return strerror(-err);

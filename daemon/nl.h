@@ -20,6 +20,15 @@ struct dg_nl {
 int dg_nl_open(struct dg_nl *nl);
 void dg_nl_close(struct dg_nl *nl);
 
+/*
+ * Room for the largest request: a policy whose three lists hold
+ * DRIFTGUARD_LIST_MAX entries of DRIFTGUARD_PATTERN_MAX - 1 bytes each
+ * takes about 50 KiB.
+ */
+#define DG_NL_MSG_MAX (64 * 1024)
+/* Socket buffers: room for a few of those (the kernel caps at rmem_max). */
+#define DG_NL_SOCK_BUF (256 * 1024)
+
 /* A new request for @cmd, ready for attributes. NULL on allocation failure. */
 struct nl_msg *dg_nl_msg(struct dg_nl *nl, uint8_t cmd, int flags);
 

@@ -211,8 +211,11 @@ static int dg_policy_set(struct dg_sync *s, struct dg_nl *nl,
 	int err;
 
 	msg = dg_nl_msg(nl, DRIFTGUARD_CMD_POLICY_SET, 0);
-	if (!msg)
+	if (!msg) {
+		dgd_log("policy %s NOT set on %s (cgroup id %" PRIu64 "): out "
+			"of memory", p->name, w->rel[0] ? w->rel : "/", w->id);
 		return -ENOMEM;
+	}
 	if (nla_put_u64(msg, DRIFTGUARD_A_CGROUP_ID, w->id) ||
 	    nla_put_u8(msg, DRIFTGUARD_A_MODE, (uint8_t)p->mode) ||
 	    nla_put_u8(msg, DRIFTGUARD_A_MEMFD, (uint8_t)p->memfd) ||
@@ -222,8 +225,12 @@ static int dg_policy_set(struct dg_sync *s, struct dg_nl *nl,
 	    dg_nl_put_patterns(msg, DRIFTGUARD_A_ALLOW, p->allow.v, p->allow.n) ||
 	    dg_nl_put_patterns(msg, DRIFTGUARD_A_DENY, p->deny.v, p->deny.n) ||
 	    dg_nl_put_patterns(msg, DRIFTGUARD_A_WATCH, p->watch.v, p->watch.n)) {
+		/* The configuration's limits fit in a request: not expected. */
+		dgd_log("policy %s NOT set on %s (cgroup id %" PRIu64 "): the "
+			"request does not fit in %d KiB", p->name,
+			w->rel[0] ? w->rel : "/", w->id, DG_NL_MSG_MAX / 1024);
 		nlmsg_free(msg);
-		return -ENOMEM;
+		return -E2BIG;
 	}
 	err = dg_nl_request(nl, msg, NULL, NULL);
 	if (!err) {
@@ -231,9 +238,16 @@ static int dg_policy_set(struct dg_sync *s, struct dg_nl *nl,
 		dgd_log("policy %s set on %s (cgroup id %" PRIu64 ")", p->name,
 		       w->rel[0] ? w->rel : "/", w->id);
 	} else if (err != -ENOENT) {
-		/* -ENOENT: the cgroup went away meanwhile; its removal follows. */
-		dgd_log("policy %s on %s: %s", p->name, w->rel,
-		       dg_nl_strerror(nl, err));
+		/*
+		 * -ENOENT: the cgroup went away meanwhile; its removal
+		 * follows. Anything else leaves the cgroup without this
+		 * policy (with its parent's, if any): say so, with the
+		 * kernel's reason.
+		 */
+		dgd_log("policy %s NOT set on %s (cgroup id %" PRIu64 "): "
+			"%s%s", p->name, w->rel[0] ? w->rel : "/", w->id,
+			nl->extack[0] ? "kernel reports: " : "",
+			dg_nl_strerror(nl, err));
 	}
 	return err == -ENOENT ? 0 : err;
 }

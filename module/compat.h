@@ -13,12 +13,40 @@
 #include <net/genetlink.h>
 
 /*
- * Events reveal what runs in every container: only CAP_NET_ADMIN may join
+ * Events reveal what runs in every container: only CAP_SYS_ADMIN may join
  * the group. Kernels without bind-time enforcement are refused rather than
  * served with an open group.
  */
 #ifndef DRIFTGUARD_HAS_GENL_MCAST_CAP
-#error "kernel lacks GENL_MCAST_CAP_NET_ADMIN (Debian 6.1.176 or later needed)"
+#error "kernel lacks GENL_MCAST_CAP_SYS_ADMIN (Debian 6.1.176 or later needed)"
+#endif
+
+/*
+ * The op a family's pre_doit is given: from 6.2 every op is split into a
+ * do and a dump half (struct genl_split_ops), before that struct genl_ops.
+ * Both carry the internal_flags the permission check reads.
+ */
+#ifdef DRIFTGUARD_HAS_GENL_SPLIT_OPS
+#define dg_genl_op genl_split_ops
+#else
+#define dg_genl_op genl_ops
+#endif
+
+/*
+ * layer.c reads overlayfs' private "struct dentry *__upperdentry" as the
+ * pointer right after the VFS inode. probe.sh reads where the target
+ * kernel's overlay.ko (its BTF) puts __upperdentry and the member before
+ * it: unless that member is exactly one struct inode long, as these
+ * headers have it, the read would be wrong, and the build stops.
+ */
+#ifndef DRIFTGUARD_OVL_UPPER_OFFSET
+#error "cannot read the target kernel's overlayfs inode layout: see probe.sh's message"
+#endif
+/* sparse sizes 6.12's struct inode differently from the compiler: skip. */
+#ifndef __CHECKER__
+static_assert(DRIFTGUARD_OVL_UPPER_OFFSET - DRIFTGUARD_OVL_INODE_OFFSET ==
+	      sizeof(struct inode),
+	      "overlayfs' __upperdentry does not follow the VFS inode in the target kernel");
 #endif
 
 /*

@@ -48,6 +48,12 @@ err_netlink:
 
 static void __exit dg_exit(void)
 {
+	/*
+	 * The lock refuses rmmod, -f included (lock.c): getting here locked
+	 * means something removed the module anyway. Say so loudly, first.
+	 */
+	if (dg_locked())
+		pr_crit("unloaded although locked: enforcement ends now\n");
 	dg_hooks_exit();
 	dg_anchor_exit();
 	dg_decide_exit();

@@ -2,25 +2,33 @@
 /*
  * driftguard: the generic netlink family.
  *
- * Every op is admin-only (CAP_NET_ADMIN in the initial user namespace) and
- * the family is not netnsok, so it is reachable from the initial network
- * namespace only. Requests are validated strictly against per-op policies,
- * and every rejection carries an extack message naming the attribute.
- * A request either applies completely or changes nothing.
+ * Every op says in its internal_flags whether it reads or changes
+ * enforcement, and dg_permitted() checks the sender's capabilities against
+ * that, in the initial user namespace; the family is not netnsok, so it is
+ * reachable from the initial network namespace only. Requests are validated
+ * strictly against per-op policies, and every rejection carries an extack
+ * message naming the attribute. A request either applies completely or
+ * changes nothing.
  */
+#include <linux/capability.h>
 #include <linux/cgroup.h>
 #include <linux/module.h>
+#include <linux/nsproxy.h>
 #include <net/genetlink.h>
 
 #include "compat.h"
 #include "decide.h"
+#include "lock.h"
 #include "netlink.h"
 #include "policy.h"
 #include "stats.h"
 
+/*
+ * The length of a PATTERN is checked by dg_list_check(), not here: policy
+ * validation would refuse a long one with a message that names no limit.
+ */
 static const struct nla_policy dg_list_policy[DRIFTGUARD_A_MAX + 1] = {
-	[DRIFTGUARD_A_PATTERN] = { .type = NLA_NUL_STRING,
-				   .len = DRIFTGUARD_PATTERN_MAX - 1 },
+	[DRIFTGUARD_A_PATTERN] = { .type = NLA_NUL_STRING },
 };
 
 /* Strict validation rejects every attribute a policy leaves unspecified. */
@@ -45,6 +53,51 @@ static const struct nla_policy dg_policy_set_policy[DRIFTGUARD_A_MAX + 1] = {
 static const struct nla_policy dg_config_policy[DRIFTGUARD_A_MAX + 1] = {
 	[DRIFTGUARD_A_ALERT_ONLY] = { .type = NLA_U8 },
 };
+
+/* --- who may do what ------------------------------------------------------ */
+
+/*
+ * What an op needs, in its internal_flags. An op without either is refused.
+ *
+ * Changing enforcement needs CAP_MAC_ADMIN, what the LSMs ask of whoever
+ * loads their policies, or CAP_SYS_ADMIN: CAP_NET_ADMIN alone, which a
+ * hostNetwork pod of a CNI plugin or VPN agent holds, must not switch a node
+ * to alert-only or delete its policies. Reading the counters and policies
+ * changes nothing and is what health probes and monitoring do, so
+ * CAP_NET_ADMIN is enough for it (as GENL_ADMIN_PERM had it), and so is
+ * either of the others, so that driftguardd needs no CAP_NET_ADMIN.
+ */
+#define DG_OP_READ	BIT(0)
+#define DG_OP_WRITE	BIT(1)
+
+/*
+ * netlink_capable() checks both the opener of the socket and the sender, so
+ * a socket handed from a privileged process to another grants nothing.
+ */
+static int dg_permitted(const struct sk_buff *skb, u8 need,
+			struct netlink_ext_ack *extack)
+{
+	if (need == DG_OP_READ && netlink_capable(skb, CAP_NET_ADMIN))
+		return 0;
+	if ((need == DG_OP_READ || need == DG_OP_WRITE) &&
+	    (netlink_capable(skb, CAP_MAC_ADMIN) ||
+	     netlink_capable(skb, CAP_SYS_ADMIN)))
+		return 0;
+	if (need == DG_OP_READ)
+		NL_SET_ERR_MSG(extack,
+			       "permission denied: needs CAP_NET_ADMIN, CAP_MAC_ADMIN or CAP_SYS_ADMIN");
+	else
+		NL_SET_ERR_MSG(extack,
+			       "permission denied: needs CAP_MAC_ADMIN or CAP_SYS_ADMIN (CAP_NET_ADMIN is not enough)");
+	return -EPERM;
+}
+
+/* Runs before every doit; dumps check in their start callback. */
+static int dg_pre_doit(const struct dg_genl_op *ops, struct sk_buff *skb,
+		       struct genl_info *info)
+{
+	return dg_permitted(skb, ops->internal_flags, info->extack);
+}
 
 /* --- status ------------------------------------------------------------ */
 
@@ -122,6 +175,11 @@ static int dg_list_check(struct nlattr *list, struct netlink_ext_ack *extack,
 			return -EINVAL;
 		}
 		s = nla_data(e);
+		if (strnlen(s, nla_len(e)) >= DRIFTGUARD_PATTERN_MAX) {
+			NL_SET_ERR_MSG_ATTR(extack, e,
+					    "pattern longer than 255 bytes");
+			return -E2BIG;
+		}
 		if (!s[0]) {
 			NL_SET_ERR_MSG_ATTR(extack, e, "empty pattern");
 			return -EINVAL;
@@ -248,6 +306,17 @@ static int dg_policy_set_doit(struct sk_buff *skb, struct genl_info *info)
 	return err;
 }
 
+/*
+ * The largest policy's message: three full lists of the longest patterns,
+ * about 50 KiB. Every part of a dump has room for one, so a dump never
+ * meets a policy it cannot carry.
+ */
+#define DG_LIST_MSG_MAX (NLA_HDRLEN + DRIFTGUARD_LIST_MAX * \
+			 NLA_ALIGN(NLA_HDRLEN + DRIFTGUARD_PATTERN_MAX))
+#define DG_POLICY_MSG_MAX (NLMSG_ALIGN(NLMSG_HDRLEN + GENL_HDRLEN) + \
+			   2 * NLA_ALIGN(NLA_HDRLEN + 8) + \
+			   5 * NLA_ALIGN(NLA_HDRLEN + 1) + 3 * DG_LIST_MSG_MAX)
+
 static int dg_put_list(struct sk_buff *msg, int attr, const struct dg_list *l)
 {
 	struct nlattr *nest;
@@ -297,7 +366,8 @@ static int dg_policy_get_doit(struct sk_buff *skb, struct genl_info *info)
 
 	if (GENL_REQ_ATTR_CHECK(info, DRIFTGUARD_A_CGROUP_ID))
 		return -EINVAL;
-	msg = genlmsg_new(NLMSG_GOODSIZE * 4, GFP_KERNEL);
+	/* Sized for the largest policy: the allocation may sleep, RCU not. */
+	msg = nlmsg_new(DG_POLICY_MSG_MAX, GFP_KERNEL);
 	if (!msg)
 		return -ENOMEM;
 	rcu_read_lock();
@@ -334,6 +404,13 @@ static int dg_dump_one(const struct dg_policy *pol, void *arg)
 	return err;
 }
 
+static int dg_policy_get_start(struct netlink_callback *cb)
+{
+	/* netlink_dump() allocates at least this much for every part. */
+	cb->min_dump_alloc = DG_POLICY_MSG_MAX;
+	return dg_permitted(cb->skb, DG_OP_READ, cb->extack);
+}
+
 static int dg_policy_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 {
 	struct dg_dump d = { .skb = skb, .cb = cb };
@@ -347,6 +424,29 @@ static int dg_policy_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb
 	return err ?: skb->len;
 }
 
+/*
+ * Has the cgroup @id been removed? Its id never resolves again: ids are
+ * not reused, and a removed cgroup's kernfs node is deactivated at rmdir
+ * (the cgroup itself may linger, dying, with no task able to exec in it).
+ * cgroup_get_from_id() also fails for a cgroup outside the caller's cgroup
+ * namespace, so only a caller whose namespace is rooted at the top of the
+ * hierarchy can tell a removed cgroup from one it cannot see.
+ */
+static bool dg_cgroup_removed(u64 id)
+{
+	struct cgroup_namespace *ns = current->nsproxy->cgroup_ns;
+	struct cgroup *cgrp;
+
+	if (cgroup_parent(ns->root_cset->dfl_cgrp))
+		return false;
+	cgrp = cgroup_get_from_id(id);
+	if (!IS_ERR_OR_NULL(cgrp)) {
+		cgroup_put(cgrp);
+		return false;
+	}
+	return true;
+}
+
 static int dg_policy_del_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct nlattr *id = info->attrs[DRIFTGUARD_A_CGROUP_ID];
@@ -354,9 +454,14 @@ static int dg_policy_del_doit(struct sk_buff *skb, struct genl_info *info)
 
 	if (GENL_REQ_ATTR_CHECK(info, DRIFTGUARD_A_CGROUP_ID))
 		return -EINVAL;
-	if (dg_locked()) {
+	/*
+	 * A removed cgroup has no tasks and no descendants, and cannot come
+	 * back: deleting its policy loosens nothing, and keeping it would
+	 * let locked policies grow without bound.
+	 */
+	if (dg_locked() && !dg_cgroup_removed(nla_get_u64(id))) {
 		NL_SET_ERR_MSG(info->extack,
-			       "locked: policies cannot be deleted until reboot");
+			       "locked: policies cannot be deleted until reboot (except those of removed cgroups)");
 		return -EPERM;
 	}
 	err = dg_policy_del(nla_get_u64(id));
@@ -391,12 +496,13 @@ static int dg_config_set_doit(struct sk_buff *skb, struct genl_info *info)
 
 static int dg_lock_doit(struct sk_buff *skb, struct genl_info *info)
 {
-	/* The reference is never dropped: rmmod fails until reboot. */
+	/* Ops run one at a time (genl_mutex): the lock is taken once. */
 	if (!dg_locked()) {
-		__module_get(THIS_MODULE);
+		dg_lock_module();
 		dg_set_alert_only(false);
 		dg_lock();
-		pr_notice("locked until reboot by pid %d\n", task_pid_nr(current));
+		pr_notice("locked until reboot by pid %d: policies can only be tightened, and rmmod, even rmmod -f, is refused\n",
+			  task_pid_nr(current));
 	}
 	return 0;
 }
@@ -407,43 +513,49 @@ static const struct genl_ops dg_genl_ops[] = {
 		.doit = dg_status_get,
 		.policy = dg_none_policy,
 		.maxattr = DRIFTGUARD_A_MAX,
-		.flags = GENL_ADMIN_PERM,
+		.internal_flags = DG_OP_READ,
 	}, {
 		.cmd = DRIFTGUARD_CMD_POLICY_SET,
 		.doit = dg_policy_set_doit,
 		.policy = dg_policy_set_policy,
 		.maxattr = DRIFTGUARD_A_MAX,
-		.flags = GENL_ADMIN_PERM,
+		.internal_flags = DG_OP_WRITE,
 	}, {
 		.cmd = DRIFTGUARD_CMD_POLICY_GET,
 		.doit = dg_policy_get_doit,
+		.start = dg_policy_get_start,
 		.dumpit = dg_policy_get_dumpit,
 		.policy = dg_cgroup_policy,
 		.maxattr = DRIFTGUARD_A_MAX,
-		.flags = GENL_ADMIN_PERM,
+		.internal_flags = DG_OP_READ,
 	}, {
 		.cmd = DRIFTGUARD_CMD_POLICY_DEL,
 		.doit = dg_policy_del_doit,
 		.policy = dg_cgroup_policy,
 		.maxattr = DRIFTGUARD_A_MAX,
-		.flags = GENL_ADMIN_PERM,
+		.internal_flags = DG_OP_WRITE,
 	}, {
 		.cmd = DRIFTGUARD_CMD_CONFIG_SET,
 		.doit = dg_config_set_doit,
 		.policy = dg_config_policy,
 		.maxattr = DRIFTGUARD_A_MAX,
-		.flags = GENL_ADMIN_PERM,
+		.internal_flags = DG_OP_WRITE,
 	}, {
 		.cmd = DRIFTGUARD_CMD_LOCK,
 		.doit = dg_lock_doit,
 		.policy = dg_none_policy,
 		.maxattr = DRIFTGUARD_A_MAX,
-		.flags = GENL_ADMIN_PERM,
+		.internal_flags = DG_OP_WRITE,
 	},
 };
 
 static const struct genl_multicast_group dg_mcgrps[] = {
-	{ .name = DRIFTGUARD_MCGRP_EVENTS, .flags = GENL_MCAST_CAP_NET_ADMIN },
+	/*
+	 * Events tell what runs in every container. Joining is checked at
+	 * bind time, where the kernels offer CAP_NET_ADMIN or CAP_SYS_ADMIN
+	 * only (a family's bind callback cannot refuse): CAP_SYS_ADMIN.
+	 */
+	{ .name = DRIFTGUARD_MCGRP_EVENTS, .flags = GENL_MCAST_CAP_SYS_ADMIN },
 };
 
 struct genl_family dg_genl_family __ro_after_init = {
@@ -451,6 +563,7 @@ struct genl_family dg_genl_family __ro_after_init = {
 	.version = DRIFTGUARD_GENL_VERSION,
 	.maxattr = DRIFTGUARD_A_MAX,
 	.module = THIS_MODULE,
+	.pre_doit = dg_pre_doit,
 	.ops = dg_genl_ops,
 	.n_ops = ARRAY_SIZE(dg_genl_ops),
 	.mcgrps = dg_mcgrps,

@@ -352,3 +352,22 @@ expect_refused() {
 # BLOCKED_EXEC: an event regex: a blocked exec of a file whose path ends in
 # "dropped" (the path is as the module reports it, whatever the route).
 BLOCKED_EXEC='"action":"blocked","class":"[a-z]+","hook":"exec".*"path":"[^"]*dropped"'
+
+# --- capabilities -------------------------------------------------------------
+
+# with_caps CAP[,CAP...] CMD...: runs CMD as nobody (uid 65534) holding only
+# these capabilities (e.g. net_admin), as ambient ones, so they survive exec.
+with_caps() {
+	local caps=+${1//,/,+}
+	shift
+	setpriv --reuid=65534 --regid=65534 --clear-groups \
+		--inh-caps=-all,"$caps" --ambient-caps=-all,"$caps" "$@"
+}
+
+# --- large policies -------------------------------------------------------------
+
+# long_pattern PREFIX N: a list entry of exactly 255 bytes (the longest
+# allowed), PREFIX followed by N zero-padded.
+long_pattern() {
+	printf '%s%0*d' "$1" $((255 - ${#1})) "$2"
+}

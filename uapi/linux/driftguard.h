@@ -2,11 +2,27 @@
 /*
  * driftguard: the generic netlink contract between the module and userspace.
  *
- * Family "driftguard", version 1. Every command needs CAP_NET_ADMIN in the
- * initial user namespace and works in the initial network namespace only.
- * Every request is validated strictly: an unknown attribute, a wrong type or
- * an out-of-range value is rejected with an extended-ack message that names
- * the attribute, and nothing changes.
+ * Family "driftguard", version 1. It works in the initial network namespace
+ * only, and every capability below is checked in the initial user namespace,
+ * of both the process that opened the socket and the one that sends:
+ *
+ *   - Commands that change enforcement (POLICY_SET, POLICY_DEL, CONFIG_SET,
+ *     LOCK) need CAP_MAC_ADMIN (what LSMs ask of whoever loads their
+ *     policy) or CAP_SYS_ADMIN. CAP_NET_ADMIN alone is not enough: it is
+ *     held by hostNetwork pods of CNI plugins and VPN agents, which must not
+ *     be able to switch a node to alert-only or delete its policies.
+ *   - Commands that only read (STATUS_GET, POLICY_GET) need CAP_NET_ADMIN,
+ *     CAP_MAC_ADMIN or CAP_SYS_ADMIN. They change nothing and are what
+ *     health probes and monitoring use; what they show is the node's
+ *     configuration, which a reader cannot change.
+ *   - Joining the "events" group needs CAP_SYS_ADMIN: events tell what
+ *     runs in every container, and the kernel checks a group's joiners for
+ *     CAP_NET_ADMIN or CAP_SYS_ADMIN only.
+ *
+ * A refused command fails with EPERM and an extended-ack message naming the
+ * capabilities it needs. Every request is validated strictly: an unknown
+ * attribute, a wrong type or an out-of-range value is rejected with an
+ * extended-ack message that names the attribute, and nothing changes.
  *
  * All commands share one attribute space (enum driftguard_attr); each command
  * accepts only the attributes listed for it below.
@@ -26,13 +42,24 @@
  *             next exec sees the new policy.
  *             When locked, a policy may only be tightened: no mode lowered,
  *             no allow entry added, no deny or watch entry removed.
+ *             A list holds at most DRIFTGUARD_LIST_MAX entries of at most
+ *             DRIFTGUARD_PATTERN_MAX - 1 bytes; more is refused with E2BIG
+ *             and a message naming the limit. The largest request is about
+ *             50 KiB: build it in a buffer that large.
  *
  * DRIFTGUARD_CMD_POLICY_GET (doit and dump)
  *   request:  CGROUP_ID (doit); nothing (dump: every policy)
- *   reply:    the attributes of POLICY_SET, one message per policy.
+ *   reply:    the attributes of POLICY_SET, one message per policy. A
+ *             message is up to about 50 KiB (the largest policy): read
+ *             with a buffer of 64 KiB or peek at the length (MSG_PEEK).
  *
  * DRIFTGUARD_CMD_POLICY_DEL (doit)
- *   request:  CGROUP_ID. Refused when locked.
+ *   request:  CGROUP_ID. Refused when locked, unless the cgroup was
+ *             removed: a removed cgroup has no tasks, cannot come back
+ *             (ids are not reused), and its policy loosens nothing by
+ *             going. Only a caller in a cgroup namespace rooted at the
+ *             top of the hierarchy can tell a removed cgroup from one it
+ *             cannot see: any other is refused.
  *
  * DRIFTGUARD_CMD_CONFIG_SET (doit)
  *   request:  ALERT_ONLY (u8 0/1): when set, nothing is denied and every
@@ -42,7 +69,8 @@
  * DRIFTGUARD_CMD_LOCK (doit)
  *   request:  nothing. From now until reboot, policies can only be
  *             tightened, alert-only cannot be set, and the module refuses to
- *             unload.
+ *             unload, with rmmod -f too (it is recorded as a user of
+ *             itself; /proc/modules shows it used by driftguard).
  *
  * DRIFTGUARD_CMD_EVENT (multicast on group "events", never a request)
  *   EV_TIME (CLOCK_REALTIME ns), EV_ACTION, EV_CLASS, EV_HOOK, EV_PID,
@@ -50,7 +78,7 @@
  *   task's root), EV_FILENAME (as asked for), EV_INTERP (scripts only),
  *   CGROUP_ID (the task's cgroup), EV_POLICY_CGROUP_ID (the cgroup whose
  *   policy decided), EV_DEV, EV_INO.
- *   Joining the group needs CAP_NET_ADMIN in the initial user namespace.
+ *   Joining the group needs CAP_SYS_ADMIN in the initial user namespace.
  */
 #ifndef _UAPI_LINUX_DRIFTGUARD_H
 #define _UAPI_LINUX_DRIFTGUARD_H

@@ -1,0 +1,35 @@
+#!/bin/bash
+# A policy of the documented maximum size, three lists of 64 entries of 255
+# bytes, is set by driftctl and shown whole by "policy get" and "policy
+# list" (two such policies: the dump carries both).
+set -eu
+. "$DG_SRC/tests/lib.sh"
+container_create
+mkdir "$CG"/child
+
+args=() allow=() deny=() watch=()
+for i in $(seq 64); do
+	allow+=("$(long_pattern allow- "$i")")
+	deny+=("$(long_pattern deny- "$i")")
+	watch+=("$(long_pattern watch- "$i")")
+	args+=(--allow "${allow[-1]}" --deny "${deny[-1]}" --watch "${watch[-1]}")
+done
+"$DRIFTCTL" policy set "$CG" --mode prevent "${args[@]}" ||
+	fail "policy set of the largest policy exited $?"
+"$DRIFTCTL" policy set "$CG"/child --mode detect "${args[@]}" ||
+	fail "policy set of the child's largest policy exited $?"
+
+# json_list STRING...: a JSON array of the strings (none needs escaping).
+json_list() {
+	printf '[%s]' "$(printf '"%s",' "$@" | sed 's/,$//')"
+}
+lists="\"allow\":$(json_list "${allow[@]}"),\"deny\":$(json_list "${deny[@]}"),\"watch\":$(json_list "${watch[@]}")"
+want="{\"cgroup\":\"$CG\",\"cgroup_id\":$(stat -c %i "$CG"),\"mode\":\"prevent\",\"memfd\":\"off\",\"volume\":\"off\",\"mmap\":\"off\",\"files\":\"off\",$lists}"
+want_child="{\"cgroup\":\"$CG/child\",\"cgroup_id\":$(stat -c %i "$CG"/child),\"mode\":\"detect\",\"memfd\":\"off\",\"volume\":\"off\",\"mmap\":\"off\",\"files\":\"off\",$lists}"
+
+expect_eq "policy get --json" "$want" "$("$DRIFTCTL" policy get "$CG" --json)"
+list=$("$DRIFTCTL" policy list --json) || fail "policy list exited $?"
+printf '%s\n' "$list" | grep -qxF "$want" || fail "policy list lacks the policy"
+printf '%s\n' "$list" | grep -qxF "$want_child" || fail "policy list lacks the child's policy"
+"$DRIFTCTL" policy del "$CG"/child
+pass
