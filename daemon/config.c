@@ -1302,6 +1302,13 @@ int dg_config_lint(struct dg_config *cfg)
 				      pol->name, pol->cgroup);
 		if (!err)
 			err = dg_lint_response(cfg, pol);
+		for (int j = 0; !err && j < pol->allow.n; j++)
+			if (!strchr(pol->allow.v[j], '/'))
+				err = dg_warn(cfg, "%s:%d: [policy %s]: allow '%s' is "
+					      "a file name, which allows nothing: "
+					      "name the file by its full path in the "
+					      "container's rootfs", pol->file,
+					      pol->line, pol->name, pol->allow.v[j]);
 		for (int j = 0; !err && j < pol->deny.n; j++) {
 			const char *e = pol->deny.v[j], *bins = dg_multicall_of(e);
 

@@ -29,7 +29,12 @@ want_child="{\"cgroup\":\"$CG/child\",\"cgroup_id\":$(stat -c %i "$CG"/child),\"
 
 expect_eq "policy get --json" "$want" "$("$DRIFTCTL" policy get "$CG" --json)"
 list=$("$DRIFTCTL" policy list --json) || fail "policy list exited $?"
-printf '%s\n' "$list" | grep -qxF "$want" || fail "policy list lacks the policy"
-printf '%s\n' "$list" | grep -qxF "$want_child" || fail "policy list lacks the child's policy"
+# listed WANT: the array "policy list --json" printed holds WANT's object.
+listed() {
+	python3 -c 'import json, sys
+sys.exit(json.loads(sys.argv[2]) not in json.loads(sys.argv[1]))' "$list" "$1"
+}
+listed "$want" || fail "policy list lacks the policy"
+listed "$want_child" || fail "policy list lacks the child's policy"
 "$DRIFTCTL" policy del "$CG"/child
 pass

@@ -866,6 +866,22 @@ static void pattern_matching_every_cgroup_is_a_warning(void **state)
 	dg_config_free(cfg);
 }
 
+static void allow_entry_that_is_a_file_name_is_a_warning(void **state)
+{
+	struct tree *t = *state;
+	char err[DG_CONFIG_ERR_MAX];
+	struct dg_config *cfg;
+
+	mkdir_in(t, "policy.d");
+	put(t, "driftguard.conf", "[daemon]\n");
+	put(t, "policy.d/a.conf", "[policy a]\ncgroup = a\nmode = prevent\n"
+	    "allow = /usr/local/bin/agent agent\n");
+	assert_int_equal(load_dir(t, NULL, &cfg, err), 0);
+	assert_int_equal(cfg->nwarnings, 1);
+	expect_warning(cfg, "a.conf:1: [policy a]: allow 'agent' is a file name, which allows nothing");
+	dg_config_free(cfg);
+}
+
 static void response_that_cannot_run_or_acts_on_alerts_is_a_warning(void **state)
 {
 	struct tree *t = *state;
@@ -1167,6 +1183,7 @@ int main(void)
 		TREE_TEST(all_outputs_off_is_a_warning),
 		TREE_TEST(pattern_matching_every_cgroup_is_a_warning),
 		TREE_TEST(response_that_cannot_run_or_acts_on_alerts_is_a_warning),
+		TREE_TEST(allow_entry_that_is_a_file_name_is_a_warning),
 		cmocka_unit_test(effective_configuration_prints_in_the_documented_format),
 		cmocka_unit_test(printed_configuration_reads_back_to_the_same),
 		cmocka_unit_test(random_and_mutated_inputs_parse_or_fail_with_a_line_number),
