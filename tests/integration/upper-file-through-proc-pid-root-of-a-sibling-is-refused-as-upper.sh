@@ -1,6 +1,7 @@
 #!/bin/bash
 # Two containers of one pod share the PID namespace, each with its own
-# overlay rootfs over the same image. A dropped program sits in the
+# overlay rootfs over the same image and its own cgroup under the pod's
+# policy (the sibling's is a child of the first's). A dropped program sits in the
 # sibling's upper layer; the first container runs it through
 # /proc/<sibling pid>/root. The file is in an overlay upper layer through
 # any mount: under mode = prevent it is refused with EPERM although
@@ -24,8 +25,9 @@ mount -t overlay overlay \
 	-o "lowerdir=$C/image,upperdir=$SIBLING/upper,workdir=$SIBLING/work" "$SIBLING"/root
 cp "$BIN"/hello "$SIBLING"/root/tmp/dropped
 chmod 755 "$SIBLING"/root/tmp/dropped
+mkdir "$CG"/sibling
 sh -c 'echo $$ >"$1/cgroup.procs" && exec unshare -m chroot "$2" /bin/sleep 1000' \
-	sh "$CG" "$SIBLING"/root &
+	sh "$CG"/sibling "$SIBLING"/root &
 SIBLING_PID=$!
 wait_until 20 "the sibling container to start" \
 	sh -c 'readlink "/proc/$1/exe" | grep -q "/bin/busybox\$"' sh "$SIBLING_PID"
