@@ -95,6 +95,8 @@ struct dg_key {
 #define DG_DKEY(n, t) { #n, t, offsetof(struct dg_daemon_config, n) }
 static const struct dg_key dg_daemon_keys[] = {
 	DG_DKEY(log_json, DG_T_PATH_OR_EMPTY),
+	/* "stdout" is stdio's macro: the field has another name. */
+	{ "stdout", DG_T_BOOL, offsetof(struct dg_daemon_config, json_stdout) },
 	DG_DKEY(journald, DG_T_BOOL),
 	DG_DKEY(syslog, DG_T_BOOL),
 	DG_DKEY(syslog_socket, DG_T_PATH),

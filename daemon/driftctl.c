@@ -17,6 +17,7 @@
 #include "evlog.h"
 #include "names.h"
 #include "nl.h"
+#include "record.h"
 
 /* Exit codes; documented in --help and driftctl(8). */
 enum {
@@ -558,7 +559,7 @@ static int dg_event_cb(struct nl_msg *msg, void *arg)
 
 	if (ctx->json) {
 		/* The same object, field for field, as driftguardd's log. */
-		o = dg_event_json(&ev);
+		o = dg_record_event(&ev, NULL);
 		if (o)
 			dg_json_print(o);
 		return NL_OK;

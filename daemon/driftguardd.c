@@ -31,6 +31,7 @@
 #include "evlog.h"
 #include "names.h"
 #include "nl.h"
+#include "record.h"
 #include "response.h"
 #include "sinks.h"
 #include "sync.h"
@@ -66,6 +67,8 @@ struct dgd {
 	bool family_gone;		/* nlctrl said so: reconnect */
 	struct dg_evlog *log;
 	char *log_path;			/* of the open log */
+	struct dg_evlog *out;		/* stdout = yes: the same records */
+	char log_error[PATH_MAX + 64];	/* why a wanted log is not open */
 	uint64_t rotate_retry;		/* monotonic ns: no rotation before */
 	int sfd, cfg_ifd, tfd;
 	int cfg_wd, pol_wd;
@@ -78,6 +81,7 @@ struct dgd {
 	char last_target[PATH_MAX];
 	uint64_t last_response_at;
 	bool syslog_failed;
+	bool stdout_failed;
 	bool watchdog;
 	bool stop;
 };
@@ -94,44 +98,67 @@ static int dgd_load(struct dgd *d, struct dg_config **out, char *err,
 			      out, err, size);
 }
 
-/* (Re)opens the JSON log when its path changed; "" closes it. */
-static void dgd_open_log(struct dgd *d)
+/*
+ * (Re)opens the JSON log when its path changed ("" closes it), and starts or
+ * stops the stdout copy. A new log that cannot be opened leaves the one open
+ * before writing: records keep going somewhere, the daemon's status says
+ * what is wrong, and the next reload tries again. Returns 0 or -errno.
+ */
+static int dgd_open_log(struct dgd *d)
 {
 	const char *path = d->cfg->daemon.log_json;
 	char dir[PATH_MAX], *slash;
+	struct dg_evlog *log = NULL;
+	char *copy;
 	int err;
 
+	if (d->cfg->daemon.json_stdout && !d->out &&
+	    dg_evlog_open_stream(STDOUT_FILENO, "stdout", &d->out))
+		return -ENOMEM;
+	if (!d->cfg->daemon.json_stdout && d->out) {
+		dg_evlog_close(d->out);
+		d->out = NULL;
+	}
 	if (d->log_path && !strcmp(d->log_path, path))
-		return;
-	if (d->log)
-		dg_evlog_close(d->log);
-	d->log = NULL;
+		return 0;
+	if (path[0]) {
+		snprintf(dir, sizeof(dir), "%s", path);
+		slash = strrchr(dir, '/');
+		if (slash && slash != dir) {
+			*slash = '\0';
+			mkdir(dir, 0750);
+		}
+		err = dg_evlog_open(path, &log);
+		if (err) {
+			snprintf(d->log_error, sizeof(d->log_error),
+				 "%s: cannot open the event log: %s", path,
+				 err == -EWOULDBLOCK ? "another process has it "
+				 "open (locked)" : strerror(-err));
+			dgd_log("%s%s", d->log_error, d->log ?
+				"; still writing the one open before" : "");
+			return err;
+		}
+	}
+	copy = strdup(path);
+	if (!copy) {
+		dg_evlog_close(log);
+		return -ENOMEM;
+	}
+	dg_evlog_close(d->log);
 	free(d->log_path);
-	d->log_path = strdup(path);
-	if (!path[0])
-		return;
-	snprintf(dir, sizeof(dir), "%s", path);
-	slash = strrchr(dir, '/');
-	if (slash && slash != dir) {
-		*slash = '\0';
-		mkdir(dir, 0750);
-	}
-	err = dg_evlog_open(path, &d->log);
-	if (err) {
-		/* Forgotten, so the next reload (SIGHUP) tries again. */
-		d->log = NULL;
-		free(d->log_path);
-		d->log_path = NULL;
-		dgd_log("%s: cannot open the event log: %s", path, strerror(-err));
-	}
+	d->log = log;
+	d->log_path = copy;
+	d->log_error[0] = '\0';
+	return 0;
 }
 
 static void dgd_status(struct dgd *d)
 {
 	sd_notifyf(0, "STATUS=%s; %zu policies in force, %lu events, "
-		   "%lu throttled, %lu excluded, %lu lost",
+		   "%lu throttled, %lu excluded, %lu lost%s%s",
 		   d->module_up ? "module loaded" : "waiting for the module",
-		   d->sync.nwant, d->events, d->suppressed, d->excluded, d->lost);
+		   d->sync.nwant, d->events, d->suppressed, d->excluded, d->lost,
+		   d->log_error[0] ? "; " : "", d->log_error);
 }
 
 /*
@@ -158,7 +185,7 @@ static void dgd_reload(struct dgd *d, const char *why)
 	dgd_log("%s: configuration loaded, %zu policies, %zu cgroups covered%s",
 		why, cfg->npolicies, d->sync.nwant,
 		ret ? " (the kernel refused some, see above)" : "");
-	dgd_open_log(d);
+	(void)dgd_open_log(d);
 	dgd_status(d);
 }
 
@@ -259,7 +286,15 @@ static void dgd_emit(struct dgd *d, struct json_object *o, int prio,
 		else
 			dgd_rotate(d);
 	}
-	/* The chain's "prev" is for the file only. */
+	/* Its own chain: its "prev" replaces the file's. */
+	if (d->out) {
+		err = dg_evlog_append_json(d->out, o);
+		if (err && !d->stdout_failed)
+			dgd_log("stdout: cannot write the record: %s",
+				strerror(-err));
+		d->stdout_failed = err != 0;
+	}
+	/* The chain's "prev" is for the JSON lines only. */
 	json_object_object_del(o, "prev");
 	if (d->cfg->daemon.syslog) {
 		err = dg_sink_syslog(d->cfg->daemon.syslog_socket, o, prio,
@@ -282,8 +317,8 @@ static struct json_object *dgd_record_new(const char *kind)
 
 	if (!o)
 		return NULL;
-	json_object_object_add(o, "time", json_object_new_uint64(
-		dgd_now(CLOCK_REALTIME)));
+	dg_record_add_time(o, "time", dgd_now(CLOCK_REALTIME));
+	dg_record_stamp(o, NULL);
 	json_object_object_add(o, "record", json_object_new_string(kind));
 	return o;
 }
@@ -339,8 +374,9 @@ static void dgd_summary(void *arg, struct json_object *o)
 	       strcmp(dg_severity_name(sev), dgd_str(o, "severity")))
 		sev++;
 
-	json_object_object_add(o, "time", json_object_new_uint64(
-		dgd_now(CLOCK_REALTIME)));
+	/* A record of its own: its time and uuid, not the first event's. */
+	dg_record_add_time(o, "time", dgd_now(CLOCK_REALTIME));
+	dg_record_stamp(o, NULL);
 	snprintf(message, sizeof(message), "%s %" PRIu64 " times in %u s: %s",
 		 dgd_str(o, "action"), count, d->cfg->daemon.throttle_window,
 		 dgd_str(o, "path"));
@@ -476,8 +512,8 @@ static void dgd_stops_due(struct dgd *d, bool all)
 		if (st->dirfd >= 0)
 			close(st->dirfd);
 		if (o) {
-			json_object_object_add(o, "time", json_object_new_uint64(
-				dgd_now(CLOCK_REALTIME)));
+			dg_record_add_time(o, "time", dgd_now(CLOCK_REALTIME));
+			dg_record_stamp(o, NULL);
 			json_object_object_add(o, "response",
 					       json_object_new_string("stop-kill"));
 			json_object_object_del(o, "signalled");
@@ -683,7 +719,7 @@ static void dgd_record(struct dgd *d, struct nlattr **tb)
 		return;
 	}
 
-	o = dg_event_json(&ev);
+	o = dg_record_event(&ev, NULL);
 	if (!o) {
 		dgd_loss(d, 1, "out of memory");
 		return;
@@ -860,7 +896,13 @@ static int dgd_run(struct dgd *d)
 		dgd_log("setting up: %s", strerror(-err));
 		return 1;
 	}
-	dgd_open_log(d);
+	/* Records with nowhere to go are a silent loss: refuse to start. */
+	err = dgd_open_log(d);
+	if (err) {
+		dgd_log("not starting: the event log is needed (log_json = "
+			"to run without one)");
+		return 1;
+	}
 	dgd_module_up(d);
 	if (!d->module_up) {
 		dgd_log("the driftguard module is not loaded: waiting for it");
@@ -987,15 +1029,22 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	if (check) {
-		dg_config_print(d.cfg, stdout);
+		/* What the daemon would refuse at start, said here first. */
+		ret = d.cfg->daemon.log_json[0] ?
+		      dg_evlog_check(d.cfg->daemon.log_json) : 0;
+		if (ret)
+			dgd_log("%s: cannot open the event log: %s",
+				d.cfg->daemon.log_json, strerror(-ret));
+		else
+			dg_config_print(d.cfg, stdout);
 		dg_config_free(d.cfg);
-		return 0;
+		return ret ? 1 : 0;
 	}
 	ret = dgd_run(&d);
 	dg_nl_close(&d.ev);
 	dg_nl_close(&d.nl);
-	if (d.log)
-		dg_evlog_close(d.log);
+	dg_evlog_close(d.log);
+	dg_evlog_close(d.out);
 	free(d.log_path);
 	dg_sync_fini(&d.sync);
 	dg_config_free(d.cfg);

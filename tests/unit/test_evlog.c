@@ -174,7 +174,7 @@ static void first_record_of_a_new_log_carries_64_zeros(void **state)
 static void record_has_the_fields_of_driftctl_events_json_and_the_container(void **state)
 {
 	static const char *const keys[] = {
-		"time", "action", "class", "hook", "pid", "tgid", "ppid", "uid",
+		"time", "time_ns", "action", "class", "hook", "pid", "tgid", "ppid", "uid",
 		"gid", "comm", "path", "filename", "interpreter", "cgroup",
 		"cgroup_id", "policy_cgroup_id", "dev", "ino", "runtime",
 		"container_id", "pod_uid", "prev",
@@ -250,7 +250,7 @@ static void editing_any_field_of_a_middle_record_names_that_record(void **state)
 		expect_bad(fx->path, DG_VERIFY_BROKEN, 4);
 		fields++;
 	}
-	assert_int_equal(fields, 18 + 3);	/* event and container fields */
+	assert_int_equal(fields, 19 + 3);	/* event and container fields */
 	json_object_put(o);
 	free(orig);
 	free_lines(lines, n);
