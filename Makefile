@@ -84,7 +84,7 @@ $(BINDIR)/driftguardd: $(DGD_SRC) $(HDRS)
 		$(DGD_SRC) $(DG_LIBS) $(shell pkg-config --libs $(DGD_PKGS))
 
 # Test programs: static where they run inside a test container's rootfs.
-TOOLS_STATIC := hello memfd-exec fd-exec exec-storm spawn-bench
+TOOLS_STATIC := hello memfd-exec fd-exec exec-storm spawn-bench exec-or-wait
 TOOLS := $(TOOLS_STATIC:%=$(BINDIR)/%) $(BINDIR)/hello-dyn \
 	$(BINDIR)/libpreload.so $(BINDIR)/badmsg $(BINDIR)/policy-bulk $(BINDIR)/policy-flip
 

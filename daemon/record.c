@@ -74,8 +74,8 @@ static const char *dg_proc(const struct dg_record_env *env)
 }
 
 /* readlink of <proc>/<pid>/<what> into @buf; "" when it cannot be read. */
-static void dg_proc_link(const struct dg_record_env *env, uint32_t pid,
-			 const char *what, char *buf, size_t size)
+static void dg_proc_readlink(const struct dg_record_env *env, uint32_t pid,
+			     const char *what, char *buf, size_t size)
 {
 	char path[128];
 	ssize_t n;
@@ -86,6 +86,31 @@ static void dg_proc_link(const struct dg_record_env *env, uint32_t pid,
 	snprintf(path, sizeof(path), "%s/%" PRIu32 "/%s", dg_proc(env), pid, what);
 	n = readlink(path, buf, size - 1);
 	buf[n > 0 ? n : 0] = '\0';
+}
+
+/*
+ * As dg_proc_readlink, but as the process sees the path: a process chrooted
+ * below its mount namespace's root (a chroot, not a pivot_root) has
+ * /proc/<pid>/root point at a directory, and its links are shown from above
+ * it; that directory is cut off, as in the kernel's "path".
+ */
+static void dg_proc_link(const struct dg_record_env *env, uint32_t pid,
+			 const char *what, char *buf, size_t size)
+{
+	char root[4096];
+	size_t len;
+
+	dg_proc_readlink(env, pid, what, buf, size);
+	if (!buf[0])
+		return;
+	dg_proc_readlink(env, pid, "root", root, sizeof(root));
+	len = strlen(root);
+	if (len > 1 && root[0] == '/' && !strncmp(buf, root, len) &&
+	    (buf[len] == '/' || !buf[len])) {
+		memmove(buf, buf + len, strlen(buf + len) + 1);
+		if (!buf[0])
+			strcpy(buf, "/");
+	}
 }
 
 /*

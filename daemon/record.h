@@ -28,7 +28,11 @@
  *               host's user database: the same number is another user there.
  *
  * What cannot be read (the process has exited) is "": every drift record has
- * every field. Paths are as the process sees them (its own root). Nothing
+ * every field. These are read when the record is built, after the event: a
+ * process that exits at once (the forked child of a shell whose exec was
+ * refused) is often gone by then, leaving exe, cmdline and cwd "" while
+ * parent_exe (the shell) is there. Paths are as the process sees them (its
+ * own root: a chroot's directory is cut off the front). Nothing
  * here blocks: the files read are regular files of bounded size, opened
  * O_NONBLOCK, and names are never looked up through NSS.
  */

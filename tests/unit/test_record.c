@@ -182,6 +182,27 @@ static void process_fields_come_from_proc(void **state)
 	json_object_put(o);
 }
 
+static void paths_are_as_seen_from_the_processs_own_root(void **state)
+{
+	struct fixture *fx = *state;
+	char p123[160], path[192], target[192];
+	struct json_object *o;
+
+	/* A chroot: the links show the root directory in front. */
+	snprintf(p123, sizeof(p123), "%s/123", fx->proc);
+	snprintf(path, sizeof(path), "%s/exe", p123);
+	unlink(path);
+	snprintf(target, sizeof(target), "%s/bin/busybox", fx->rootfs);
+	link_at(p123, "exe", target);
+	snprintf(path, sizeof(path), "%s/cwd", p123);
+	unlink(path);
+	link_at(p123, "cwd", fx->rootfs);
+	o = process(fx, 123, 7, 0, 1);
+	assert_string_equal(field(o, "exe"), "/bin/busybox");
+	assert_string_equal(field(o, "cwd"), "/");
+	json_object_put(o);
+}
+
 static void container_user_is_named_from_its_own_passwd_not_the_hosts(void **state)
 {
 	struct fixture *fx = *state;
@@ -319,6 +340,8 @@ int main(void)
 		cmocka_unit_test(time_field_has_the_epoch_ns_beside_it),
 		cmocka_unit_test(passwd_name_matches_the_whole_uid_field_only),
 		cmocka_unit_test_setup_teardown(process_fields_come_from_proc,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(paths_are_as_seen_from_the_processs_own_root,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(container_user_is_named_from_its_own_passwd_not_the_hosts,
 						setup, teardown),
