@@ -119,8 +119,11 @@ static int dgd_open_log(struct dgd *d)
 		dg_evlog_close(d->out);
 		d->out = NULL;
 	}
-	if (d->log_path && !strcmp(d->log_path, path))
+	if (d->log_path && !strcmp(d->log_path, path)) {
+		/* Back to the log that is open: nothing is wrong any more. */
+		d->log_error[0] = '\0';
 		return 0;
+	}
 	if (path[0]) {
 		snprintf(dir, sizeof(dir), "%s", path);
 		slash = strrchr(dir, '/');
@@ -959,8 +962,9 @@ static void dgd_usage(FILE *out)
 		"       driftguardd [--config-dir DIR] --check-config\n\n"
 		"Applies the [policy] sections of DIR/policy.d/*.conf to the\n"
 		"driftguard module (a cgroup pattern covers every matching cgroup,\n"
-		"now and later) and records the module's events in the JSON log,\n"
-		"syslog and the journal as DIR/driftguard.conf says: repeats\n"
+		"now and later) and records the module's events in the JSON log\n"
+		"(and as JSON lines on stdout with stdout = yes), syslog and the\n"
+		"journal as DIR/driftguard.conf says: repeats\n"
 		"throttled into counted summaries, a drifted file's SHA-256 (and a\n"
 		"quarantined copy), each policy's response (kill, stop, pause).\n"
 		"driftguardd owns every policy in the kernel: others are deleted.\n"
@@ -969,8 +973,9 @@ static void dgd_usage(FILE *out)
 		"summaries, finishes pending stops, exits, and the policies stay in\n"
 		"force.\n\n"
 		"  --config-dir DIR   configuration directory [%s]\n"
-		"  --check-config     check the files, print the effective\n"
-		"                     configuration, exit 0 (valid) or 1\n"
+		"  --check-config     check the files and that the JSON log can be\n"
+		"                     opened, print the effective configuration,\n"
+		"                     exit 0 (valid) or 1\n"
 		"  --foreground       run in the foreground (the only mode;\n"
 		"                     systemd Type=notify)\n"
 		"  --help, --version\n", DG_DEFAULT_CONFIG_DIR);
