@@ -722,7 +722,7 @@ static void dgd_record(struct dgd *d, struct nlattr **tb)
 		return;
 	}
 
-	o = dg_record_event(&ev, NULL);
+	o = dg_record_base(&ev);
 	if (!o) {
 		dgd_loss(d, 1, "out of memory");
 		return;
@@ -748,7 +748,11 @@ static void dgd_record(struct dgd *d, struct nlattr **tb)
 		json_object_put(o);
 		return;
 	}
-	/* Before the response: a killed process's root cannot be read. */
+	/*
+	 * Before the evidence (hashing takes time) and the response (a killed
+	 * process's /proc is gone): the process may exit any moment.
+	 */
+	dg_record_complete(o, &ev, NULL);
 	dgd_evidence(d, &ev, o);
 	snprintf(message, sizeof(message), "%s %s %s: %s",
 		 dg_action_name(ev.action), dg_class_name(ev.class),

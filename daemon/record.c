@@ -309,20 +309,31 @@ void dg_record_process(struct json_object *o, const struct dg_record_env *env,
 	json_object_object_add(o, "user", json_object_new_string(user));
 }
 
-struct json_object *dg_record_event(const struct dg_event *ev,
-				    const struct dg_record_env *env)
+struct json_object *dg_record_base(const struct dg_event *ev)
 {
 	struct dg_event e = *ev;
 	struct dg_container ctr;
-	struct json_object *o;
 
 	if (!e.container && e.cgroup && e.cgroup[0] &&
 	    !dg_container_from_cgroup(e.cgroup, &ctr))
 		e.container = &ctr;
-	o = dg_event_json(&e);
-	if (!o)
-		return NULL;
+	return dg_event_json(&e);
+}
+
+void dg_record_complete(struct json_object *o, const struct dg_event *ev,
+			const struct dg_record_env *env)
+{
 	dg_record_stamp(o, env);
-	dg_record_process(o, env, e.tgid, e.ppid, e.uid, e.container != NULL);
+	dg_record_process(o, env, ev->tgid, ev->ppid, ev->uid,
+			  json_object_object_get_ex(o, "container_id", NULL));
+}
+
+struct json_object *dg_record_event(const struct dg_event *ev,
+				    const struct dg_record_env *env)
+{
+	struct json_object *o = dg_record_base(ev);
+
+	if (o)
+		dg_record_complete(o, ev, env);
 	return o;
 }

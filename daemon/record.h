@@ -80,6 +80,15 @@ struct json_object *dg_record_event(const struct dg_event *ev,
 				    const struct dg_record_env *env);
 
 /*
+ * dg_record_event in two steps, for driftguardd: the base (event and
+ * container, nothing read from /proc) decides throttling; only a record
+ * that is written is completed with node, uuid and the process fields.
+ */
+struct json_object *dg_record_base(const struct dg_event *ev);
+void dg_record_complete(struct json_object *o, const struct dg_event *ev,
+			const struct dg_record_env *env);
+
+/*
  * The name of @uid in the passwd-format text @text (@len bytes): copied into
  * @name. Returns 0 or -ENOENT.
  */
