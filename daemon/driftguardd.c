@@ -906,8 +906,8 @@ static int dgd_run(struct dgd *d)
 	/* Records with nowhere to go are a silent loss: refuse to start. */
 	err = dgd_open_log(d);
 	if (err) {
-		dgd_log("not starting: the event log is needed (log_json = "
-			"to run without one)");
+		dgd_log("not starting: records would be lost (an empty "
+			"log_json runs without a JSON log)");
 		return 1;
 	}
 	dgd_module_up(d);
