@@ -36,14 +36,15 @@ BINDIR := $(BUILD)/bin
 MODSRC := Kbuild VERSION $(wildcard module/*.[ch] module/*.sh) uapi/linux/driftguard.h
 
 # Userspace: C11, warnings are errors, libraries found through pkg-config.
-PKGS := libnl-3.0 libnl-genl-3.0 json-c libcrypto inih
+PKGS := libnl-3.0 libnl-genl-3.0 json-c libcrypto inih uuid
 CC ?= cc
 CFLAGS ?= -O2 -g
 DG_CFLAGS := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Iuapi -Idaemon \
 	-DDRIFTGUARD_VERSION='"$(VERSION)"' $(shell pkg-config --cflags $(PKGS))
 DG_LIBS := $(shell pkg-config --libs $(PKGS))
 LIB_SRC := daemon/nl.c daemon/names.c daemon/cgroup.c daemon/container.c \
-	daemon/evlog.c daemon/config.c daemon/suggest.c daemon/multicall.c
+	daemon/evlog.c daemon/config.c daemon/suggest.c daemon/multicall.c \
+	daemon/record.c
 CTL_SRC := daemon/driftctl.c $(LIB_SRC)
 # The daemon's own parts that unit tests link too.
 DGD_LIB := daemon/throttle.c daemon/evidence.c daemon/response.c daemon/sinks.c
@@ -82,7 +83,8 @@ $(BINDIR)/driftguardd: $(DGD_SRC) $(HDRS)
 		$(DGD_SRC) $(DG_LIBS) $(shell pkg-config --libs $(DGD_PKGS))
 
 # Test programs: static where they run inside a test container's rootfs.
-TOOLS_STATIC := hello memfd-exec fd-exec exec-storm spawn-bench clone-into
+TOOLS_STATIC := hello memfd-exec fd-exec exec-storm spawn-bench clone-into \
+	exec-or-wait
 TOOLS := $(TOOLS_STATIC:%=$(BINDIR)/%) $(BINDIR)/hello-dyn \
 	$(BINDIR)/libpreload.so $(BINDIR)/badmsg $(BINDIR)/policy-bulk $(BINDIR)/policy-flip
 

@@ -103,6 +103,8 @@ struct dg_key {
 #define DG_DKEY(n, t) { #n, t, offsetof(struct dg_daemon_config, n) }
 static const struct dg_key dg_daemon_keys[] = {
 	DG_DKEY(log_json, DG_T_PATH_OR_EMPTY),
+	/* "stdout" is stdio's macro: the field has another name. */
+	{ "stdout", DG_T_BOOL, offsetof(struct dg_daemon_config, json_stdout) },
 	DG_DKEY(journald, DG_T_BOOL),
 	DG_DKEY(syslog, DG_T_BOOL),
 	DG_DKEY(syslog_socket, DG_T_PATH),
@@ -1289,9 +1291,11 @@ int dg_config_lint(struct dg_config *cfg)
 		err = dg_warn(cfg, "no [policy] in any policy.d/*.conf: the "
 			      "daemon deletes every policy in the kernel and "
 			      "nothing is judged");
-	if (!err && !d->log_json[0] && !d->journald && !d->syslog)
-		err = dg_warn(cfg, "[daemon]: log_json is empty and journald and "
-			      "syslog are off: events are written nowhere");
+	if (!err && !d->log_json[0] && !d->journald && !d->syslog &&
+	    !d->json_stdout)
+		err = dg_warn(cfg, "[daemon]: log_json is empty and journald, "
+			      "syslog and stdout are off: events are written "
+			      "nowhere");
 	for (i = 0; !err && i < cfg->npolicies; i++) {
 		const struct dg_policy *pol = &cfg->policies[i];
 

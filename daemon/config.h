@@ -12,6 +12,8 @@
  * driftguard.conf, a [daemon] section (defaults in brackets):
  *   log_json = PATH          JSON-lines event log; empty: none
  *                            [/var/log/driftguard/events.jsonl]
+ *   stdout = yes|no          the same JSON lines on stdout too, for the
+ *                            container runtime's log (kubectl logs) [no]
  *   journald = yes|no        [yes]
  *   syslog = yes|no          [no]
  *   syslog_socket = PATH     [/dev/log]
@@ -112,6 +114,7 @@ struct dg_list {
 
 struct dg_daemon_config {
 	char *log_json;			/* "": none */
+	bool json_stdout;		/* key "stdout" */
 	bool journald;
 	bool syslog;
 	char *syslog_socket;

@@ -18,6 +18,7 @@
 #include "multicall.h"
 #include "names.h"
 #include "nl.h"
+#include "record.h"
 #include "suggest.h"
 
 /* Exit codes; documented in --help and driftctl(8). */
@@ -700,25 +701,6 @@ static void dg_on_signal(int sig)
 	dg_stop = 1;
 }
 
-/*
- * @ns (CLOCK_REALTIME) as RFC 3339 local time with nanoseconds and the
- * offset, "2026-12-01T10:15:03.123456789+01:00": sortable, and what
- * `date --rfc-3339=ns` and journalctl -o short-iso-precise read back.
- */
-static void dg_rfc3339(uint64_t ns, char *buf, size_t size)
-{
-	time_t sec = (time_t)(ns / 1000000000u);
-	char date[32] = "", zone[8] = "+0000";
-	struct tm tm;
-
-	if (localtime_r(&sec, &tm)) {
-		strftime(date, sizeof(date), "%Y-%m-%dT%H:%M:%S", &tm);
-		strftime(zone, sizeof(zone), "%z", &tm);
-	}
-	snprintf(buf, size, "%s.%09u%.3s:%.2s", date,
-		 (unsigned int)(ns % 1000000000u), zone, zone + 3);
-}
-
 static int dg_event_cb(struct nl_msg *msg, void *arg)
 {
 	struct nlattr *tb[DRIFTGUARD_A_MAX + 1];
@@ -737,7 +719,7 @@ static int dg_event_cb(struct nl_msg *msg, void *arg)
 
 	if (ctx->json) {
 		/* The same object, field for field, as driftguardd's log. */
-		o = dg_event_json(&ev);
+		o = dg_record_event(&ev, NULL);
 		if (o)
 			dg_json_print(o);
 		return NL_OK;
@@ -952,10 +934,10 @@ static const struct dg_cmd dg_cmds[] = {
 	  "--json: {\"cgroup\": ..., \"cgroup_id\": ..., \"deleted\": true}." },
 	{ "events", cmd_events, "[--json]",
 	  "Follow the module's decisions until interrupted.\n"
-	  "One line each: the time (RFC 3339, with nanoseconds), the action,\n"
+	  "One line each: the time (RFC 3339 UTC, with nanoseconds), the action,\n"
 	  "class and hook, then key=value fields.\n"
-	  "--json: one JSON object per line (JSON Lines): the kernel event's\n"
-	  "fields, named as in driftguardd's event log." },
+	  "--json: one JSON object per line (JSON Lines): the event with the\n"
+	  "container and process fields, as driftguardd's event log has them." },
 	{ "alert-only", cmd_alert_only, "on|off [--json]",
 	  "When on, nothing is denied and everything is reported.\n"
 	  "--json: the status afterwards, as status --json prints it." },

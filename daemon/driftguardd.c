@@ -31,6 +31,7 @@
 #include "evlog.h"
 #include "names.h"
 #include "nl.h"
+#include "record.h"
 #include "response.h"
 #include "sinks.h"
 #include "sync.h"
@@ -67,6 +68,8 @@ struct dgd {
 	bool family_gone;		/* nlctrl said so: reconnect */
 	struct dg_evlog *log;
 	char *log_path;			/* of the open log */
+	struct dg_evlog *out;		/* stdout = yes: the same records */
+	char log_error[PATH_MAX + 64];	/* why a wanted log is not open */
 	uint64_t rotate_retry;		/* monotonic ns: no rotation before */
 	int sfd, cfg_ifd, tfd;
 	int cfg_wd, pol_wd;
@@ -79,6 +82,7 @@ struct dgd {
 	char last_target[PATH_MAX];
 	uint64_t last_response_at;
 	bool syslog_failed;
+	bool stdout_failed;
 	bool watchdog;
 	bool stop;
 };
@@ -100,44 +104,70 @@ static int dgd_load(struct dgd *d, struct dg_config **out, char *err,
 	return 0;
 }
 
-/* (Re)opens the JSON log when its path changed; "" closes it. */
-static void dgd_open_log(struct dgd *d)
+/*
+ * (Re)opens the JSON log when its path changed ("" closes it), and starts or
+ * stops the stdout copy. A new log that cannot be opened leaves the one open
+ * before writing: records keep going somewhere, the daemon's status says
+ * what is wrong, and the next reload tries again. Returns 0 or -errno.
+ */
+static int dgd_open_log(struct dgd *d)
 {
 	const char *path = d->cfg->daemon.log_json;
 	char dir[PATH_MAX], *slash;
+	struct dg_evlog *log = NULL;
+	char *copy;
 	int err;
 
-	if (d->log_path && !strcmp(d->log_path, path))
-		return;
-	if (d->log)
-		dg_evlog_close(d->log);
-	d->log = NULL;
+	if (d->cfg->daemon.json_stdout && !d->out &&
+	    dg_evlog_open_stream(STDOUT_FILENO, "stdout", &d->out))
+		return -ENOMEM;
+	if (!d->cfg->daemon.json_stdout && d->out) {
+		dg_evlog_close(d->out);
+		d->out = NULL;
+	}
+	if (d->log_path && !strcmp(d->log_path, path)) {
+		/* Back to the log that is open: nothing is wrong any more. */
+		d->log_error[0] = '\0';
+		return 0;
+	}
+	if (path[0]) {
+		snprintf(dir, sizeof(dir), "%s", path);
+		slash = strrchr(dir, '/');
+		if (slash && slash != dir) {
+			*slash = '\0';
+			mkdir(dir, 0750);
+		}
+		err = dg_evlog_open(path, &log);
+		if (err) {
+			snprintf(d->log_error, sizeof(d->log_error),
+				 "%s: cannot open the event log: %s", path,
+				 err == -EWOULDBLOCK ? "another process has it "
+				 "open (locked)" : strerror(-err));
+			dgd_log("%s%s", d->log_error, d->log ?
+				"; still writing the one open before" : "");
+			return err;
+		}
+	}
+	copy = strdup(path);
+	if (!copy) {
+		dg_evlog_close(log);
+		return -ENOMEM;
+	}
+	dg_evlog_close(d->log);
 	free(d->log_path);
-	d->log_path = strdup(path);
-	if (!path[0])
-		return;
-	snprintf(dir, sizeof(dir), "%s", path);
-	slash = strrchr(dir, '/');
-	if (slash && slash != dir) {
-		*slash = '\0';
-		mkdir(dir, 0750);
-	}
-	err = dg_evlog_open(path, &d->log);
-	if (err) {
-		/* Forgotten, so the next reload (SIGHUP) tries again. */
-		d->log = NULL;
-		free(d->log_path);
-		d->log_path = NULL;
-		dgd_log("%s: cannot open the event log: %s", path, strerror(-err));
-	}
+	d->log = log;
+	d->log_path = copy;
+	d->log_error[0] = '\0';
+	return 0;
 }
 
 static void dgd_status(struct dgd *d)
 {
 	sd_notifyf(0, "STATUS=%s; %zu policies in force, %lu events, "
-		   "%lu throttled, %lu excluded, %lu lost",
+		   "%lu throttled, %lu excluded, %lu lost%s%s",
 		   d->module_up ? "module loaded" : "waiting for the module",
-		   d->sync.nwant, d->events, d->suppressed, d->excluded, d->lost);
+		   d->sync.nwant, d->events, d->suppressed, d->excluded, d->lost,
+		   d->log_error[0] ? "; " : "", d->log_error);
 }
 
 /*
@@ -164,7 +194,7 @@ static void dgd_reload(struct dgd *d, const char *why)
 	dgd_log("%s: configuration loaded, %zu policies, %zu cgroups covered%s",
 		why, cfg->npolicies, d->sync.nwant,
 		ret ? " (the kernel refused some, see above)" : "");
-	dgd_open_log(d);
+	(void)dgd_open_log(d);
 	dgd_status(d);
 }
 
@@ -265,7 +295,15 @@ static void dgd_emit(struct dgd *d, struct json_object *o, int prio,
 		else
 			dgd_rotate(d);
 	}
-	/* The chain's "prev" is for the file only. */
+	/* Its own chain: its "prev" replaces the file's. */
+	if (d->out) {
+		err = dg_evlog_append_json(d->out, o);
+		if (err && !d->stdout_failed)
+			dgd_log("stdout: cannot write the record: %s",
+				strerror(-err));
+		d->stdout_failed = err != 0;
+	}
+	/* The chain's "prev" is for the JSON lines only. */
 	json_object_object_del(o, "prev");
 	if (d->cfg->daemon.syslog) {
 		err = dg_sink_syslog(d->cfg->daemon.syslog_socket, o, prio,
@@ -288,8 +326,8 @@ static struct json_object *dgd_record_new(const char *kind)
 
 	if (!o)
 		return NULL;
-	json_object_object_add(o, "time", json_object_new_uint64(
-		dgd_now(CLOCK_REALTIME)));
+	dg_record_add_time(o, "time", dgd_now(CLOCK_REALTIME));
+	dg_record_stamp(o, NULL);
 	json_object_object_add(o, "record", json_object_new_string(kind));
 	return o;
 }
@@ -345,8 +383,9 @@ static void dgd_summary(void *arg, struct json_object *o)
 	       strcmp(dg_severity_name(sev), dgd_str(o, "severity")))
 		sev++;
 
-	json_object_object_add(o, "time", json_object_new_uint64(
-		dgd_now(CLOCK_REALTIME)));
+	/* A record of its own: its time and uuid, not the first event's. */
+	dg_record_add_time(o, "time", dgd_now(CLOCK_REALTIME));
+	dg_record_stamp(o, NULL);
 	snprintf(message, sizeof(message), "%s %" PRIu64 " times in %u s: %s",
 		 dgd_str(o, "action"), count, d->cfg->daemon.throttle_window,
 		 dgd_str(o, "path"));
@@ -482,8 +521,8 @@ static void dgd_stops_due(struct dgd *d, bool all)
 		if (st->dirfd >= 0)
 			close(st->dirfd);
 		if (o) {
-			json_object_object_add(o, "time", json_object_new_uint64(
-				dgd_now(CLOCK_REALTIME)));
+			dg_record_add_time(o, "time", dgd_now(CLOCK_REALTIME));
+			dg_record_stamp(o, NULL);
 			json_object_object_add(o, "response",
 					       json_object_new_string("stop-kill"));
 			json_object_object_del(o, "signalled");
@@ -723,7 +762,7 @@ static void dgd_record(struct dgd *d, struct nlattr **tb)
 		return;
 	}
 
-	o = dg_event_json(&ev);
+	o = dg_record_base(&ev);
 	if (!o) {
 		dgd_loss(d, 1, "out of memory");
 		return;
@@ -755,7 +794,11 @@ static void dgd_record(struct dgd *d, struct nlattr **tb)
 		json_object_put(o);
 		return;
 	}
-	/* Before the response: a killed process's root cannot be read. */
+	/*
+	 * Before the evidence (hashing takes time) and the response (a killed
+	 * process's /proc is gone): the process may exit any moment.
+	 */
+	dg_record_complete(o, &ev, NULL);
 	dgd_evidence(d, &ev, o);
 	snprintf(message, sizeof(message), "%s %s %s: %s",
 		 dg_action_name(ev.action), dg_class_name(ev.class),
@@ -906,11 +949,23 @@ static int dgd_run(struct dgd *d)
 		dgd_log("setting up: %s", strerror(-err));
 		return 1;
 	}
-	dgd_open_log(d);
+	/*
+	 * Enforcement first: the policies go into the kernel before anything
+	 * else can stop the daemon, so that a wrong log path never leaves a
+	 * freshly booted node without its policies.
+	 */
 	dgd_module_up(d);
 	if (!d->module_up) {
 		dgd_log("the driftguard module is not loaded: waiting for it");
 		dg_sync_full(&d->sync, d->cfg, NULL);
+	}
+	/* Records with nowhere to go are a silent loss: refuse to run. */
+	err = dgd_open_log(d);
+	if (err) {
+		dgd_log("not starting: records would be lost (an empty "
+			"log_json runs without a JSON log)%s",
+			d->module_up ? "; the policies are set and stay in force" : "");
+		return 1;
 	}
 	sd_notify(0, "READY=1");
 	dgd_status(d);
@@ -963,8 +1018,9 @@ static void dgd_usage(FILE *out)
 		"       driftguardd [--config-dir DIR] --check-config [--strict] [--quiet]\n\n"
 		"Applies the [policy] sections of DIR/policy.d/*.conf to the\n"
 		"driftguard module (a cgroup pattern covers every matching cgroup,\n"
-		"now and later) and records the module's events in the JSON log,\n"
-		"syslog and the journal as DIR/driftguard.conf says: repeats\n"
+		"now and later) and records the module's events in the JSON log\n"
+		"(and as JSON lines on stdout with stdout = yes), syslog and the\n"
+		"journal as DIR/driftguard.conf says: repeats\n"
 		"throttled into counted summaries, a drifted file's SHA-256 (and a\n"
 		"quarantined copy), each policy's response (kill, stop, pause).\n"
 		"driftguardd owns every policy in the kernel: others are deleted.\n"
@@ -975,12 +1031,13 @@ static void dgd_usage(FILE *out)
 		"summaries, finishes pending stops, exits, and the policies stay in\n"
 		"force.\n\n"
 		"  --config-dir DIR   configuration directory [%s]\n"
-		"  --check-config     check the files, print the effective\n"
-		"                     configuration and warnings (no policy,\n"
-		"                     no output, a pattern matching every cgroup,\n"
-		"                     a response that never runs or acts on\n"
-		"                     alerts, a deny entry a busybox or toybox\n"
-		"                     applet runs around), exit 0 (valid) or 1\n"
+		"  --check-config     check the files and that the JSON log can be\n"
+		"                     opened, print the effective configuration\n"
+		"                     and warnings (no policy, no output, a\n"
+		"                     pattern matching every cgroup, a response\n"
+		"                     that never runs or acts on alerts, a deny\n"
+		"                     entry a busybox or toybox applet runs\n"
+		"                     around), exit 0 (valid) or 1\n"
 		"  --strict           with --check-config: warnings fail too\n"
 		"  --quiet            with --check-config: print only problems\n"
 		"                     (systemctl reload runs it so)\n"
@@ -1052,6 +1109,15 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	if (check) {
+		/* What the daemon would refuse at start, said here first. */
+		ret = d.cfg->daemon.log_json[0] ?
+		      dg_evlog_check(d.cfg->daemon.log_json) : 0;
+		if (ret) {
+			dgd_log("%s: cannot open the event log: %s",
+				d.cfg->daemon.log_json, strerror(-ret));
+			dg_config_free(d.cfg);
+			return 1;
+		}
 		if (!quiet)
 			dg_config_print(d.cfg, stdout);
 		ret = strict && d.cfg->nwarnings;
@@ -1064,8 +1130,8 @@ int main(int argc, char **argv)
 	ret = dgd_run(&d);
 	dg_nl_close(&d.ev);
 	dg_nl_close(&d.nl);
-	if (d.log)
-		dg_evlog_close(d.log);
+	dg_evlog_close(d.log);
+	dg_evlog_close(d.out);
 	free(d.log_path);
 	dg_sync_fini(&d.sync);
 	dg_config_free(d.cfg);

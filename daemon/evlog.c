@@ -12,6 +12,7 @@
 
 #include "evlog.h"
 #include "names.h"
+#include "record.h"
 
 #define DG_GENESIS "0000000000000000000000000000000000000000000000000000000000000000"
 /* Step for reading a file backwards, looking for the start of its last line. */
@@ -20,6 +21,7 @@
 struct dg_evlog {
 	char *path;
 	int fd;
+	bool stream;			/* a pipe or terminal: append only */
 	dev_t dev;
 	ino_t ino;
 	char head[DG_HASH_HEX + 1];	/* hash of the last line written */
@@ -66,7 +68,7 @@ struct json_object *dg_event_json(const struct dg_event *ev)
 	if (!o)
 		return NULL;
 	/* The names and types of `driftctl events --json`. */
-	json_object_object_add(o, "time", json_object_new_uint64(ev->time));
+	dg_record_add_time(o, "time", ev->time);
 	dg_add_str(o, "action", dg_action_name(ev->action));
 	dg_add_str(o, "class", dg_class_name(ev->class));
 	dg_add_str(o, "hook", dg_hook_name(ev->hook));
@@ -230,11 +232,88 @@ fail_path:
 	return err;
 }
 
+int dg_evlog_open_stream(int fd, const char *name, struct dg_evlog **out)
+{
+	struct dg_evlog *log;
+
+	log = calloc(1, sizeof(*log));
+	if (!log)
+		return -ENOMEM;
+	log->path = strdup(name);
+	if (!log->path) {
+		free(log);
+		return -ENOMEM;
+	}
+	log->fd = fd;
+	log->stream = true;
+	memcpy(log->head, DG_GENESIS, sizeof(log->head));
+	*out = log;
+	return 0;
+}
+
+/* Where @path's directory is, and whether the daemon could make the file. */
+static int dg_evlog_check_dir(const char *path)
+{
+	char dir[4096], *slash;
+	struct stat st;
+
+	if (snprintf(dir, sizeof(dir), "%s", path) >= (int)sizeof(dir))
+		return -ENAMETOOLONG;
+	slash = strrchr(dir, '/');
+	if (!slash)
+		return -EINVAL;
+	if (slash == dir)
+		slash[1] = '\0';
+	else
+		*slash = '\0';
+	if (stat(dir, &st)) {
+		if (errno != ENOENT)
+			return -errno;
+		/* driftguardd makes the last directory (mkdir 0750), no more. */
+		slash = strrchr(dir, '/');
+		if (slash == dir)
+			slash[1] = '\0';
+		else if (slash)
+			*slash = '\0';
+		if (stat(dir, &st))
+			return -errno;
+	}
+	if (!S_ISDIR(st.st_mode))
+		return -ENOTDIR;
+	return access(dir, W_OK | X_OK) ? -errno : 0;
+}
+
+int dg_evlog_check(const char *path)
+{
+	struct stat st;
+	int fd;
+
+	if (path[0] != '/')
+		return -EINVAL;
+	if (lstat(path, &st))
+		return errno == ENOENT ? dg_evlog_check_dir(path) : -errno;
+	if (S_ISLNK(st.st_mode))
+		return -ELOOP;
+	if (S_ISDIR(st.st_mode))
+		return -EISDIR;
+	if (!S_ISREG(st.st_mode))
+		return -EINVAL;
+	/* Not O_CREAT, not locked: a running daemon keeps its lock. */
+	fd = open(path, O_WRONLY | O_APPEND | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC |
+		  O_NOCTTY);
+	if (fd < 0)
+		return -errno;
+	close(fd);
+	return 0;
+}
+
 void dg_evlog_close(struct dg_evlog *log)
 {
 	if (!log)
 		return;
-	close(log->fd);
+	/* A stream (stdout) is the process's, not ours to close. */
+	if (!log->stream)
+		close(log->fd);
 	free(log->path);
 	free(log);
 }
@@ -245,6 +324,8 @@ int dg_evlog_reopen(struct dg_evlog *log)
 	struct stat st;
 	int fd, err;
 
+	if (log->stream)
+		return 0;
 	/*
 	 * Not rotated, or truncated in place (copytruncate): the file we hold
 	 * is the one at the path, and our lock would refuse a second open.
@@ -277,6 +358,8 @@ int dg_evlog_rotate(struct dg_evlog *log, unsigned int keep)
 	unsigned int i;
 	int fd = -1, err = 0;
 
+	if (log->stream)
+		return -EOPNOTSUPP;
 	from = malloc(len);
 	to = malloc(len);
 	fresh = malloc(len);
@@ -336,6 +419,8 @@ uint64_t dg_evlog_size(const struct dg_evlog *log)
 {
 	struct stat st;
 
+	if (log->stream)
+		return 0;
 	return fstat(log->fd, &st) ? 0 : (uint64_t)st.st_size;
 }
 
@@ -370,7 +455,7 @@ int dg_evlog_append_json(struct dg_evlog *log, struct json_object *o)
 	memcpy(line, s, len);
 	line[len++] = '\n';
 
-	if (fstat(log->fd, &st)) {
+	if (!log->stream && fstat(log->fd, &st)) {
 		err = -errno;
 		goto out;
 	}
@@ -380,8 +465,14 @@ int dg_evlog_append_json(struct dg_evlog *log, struct json_object *o)
 			continue;
 		if (n <= 0) {
 			err = n < 0 ? -errno : -EIO;
-			/* Leave no torn record for the next one to chain to. */
-			if (done && ftruncate(log->fd, st.st_size))
+			/*
+			 * Leave no torn record for the next one to chain to:
+			 * a file is cut back; a stream cannot be, so the torn
+			 * line is ended there, and verify-log names it.
+			 */
+			if (done && log->stream)
+				(void)!write(log->fd, "\n", 1);
+			else if (done && ftruncate(log->fd, st.st_size))
 				err = -errno;
 			goto out;
 		}

@@ -5,10 +5,13 @@
 
 /*
  * One event per line, each line one JSON object with the fields of
- * `driftctl events --json` (time, action, class, hook, pid, tgid, ppid,
+ * `driftctl events --json` (time: RFC 3339 UTC with nanoseconds, time_ns:
+ * the same in ns since the epoch, action, class, hook, pid, tgid, ppid,
  * uid, gid, comm, path, filename, interpreter, cgroup, cgroup_id,
  * policy_cgroup_id, dev, ino), then runtime, container_id and pod_uid for
- * a task in a container (pod_uid in Kubernetes only), and last "prev": the
+ * a task in a container (pod_uid in Kubernetes only), the fields record.h
+ * adds (node, uuid, exe, cmdline, cwd, parent_exe, user), the daemon's
+ * (record, policy, severity, runbook, evidence), and last "prev": the
  * lowercase hex SHA-256 of the previous line's exact bytes, without its
  * newline. The first line of a log carries 64 zeros; after a rotation the
  * first line of the new file carries the hash of the old file's last line,
@@ -60,6 +63,28 @@ struct dg_evlog;
  */
 int dg_evlog_open(const char *path, struct dg_evlog **out);
 void dg_evlog_close(struct dg_evlog *log);
+
+/*
+ * A log on the stream @fd, named @name in messages: driftguardd's stdout
+ * (`stdout = yes`), read by the container runtime (`kubectl logs`), Fluent
+ * Bit or Vector. The same records and the same kind of chain, but its own:
+ * what was written before cannot be read back, so the first record after
+ * every start carries 64 zeros, and a capture of one run verifies alone.
+ * Not locked, rotated or truncated; a write cut short is ended with a
+ * newline (verify-log names that line). @fd is not closed by
+ * dg_evlog_close. Returns 0 or -ENOMEM.
+ */
+int dg_evlog_open_stream(int fd, const char *name, struct dg_evlog **out);
+
+/*
+ * Whether dg_evlog_open(@path) would succeed, without creating, locking
+ * or changing anything (so a running writer's lock does not count against
+ * it): an existing @path must be a regular file (not a symlink) that opens
+ * for writing; a missing one needs a writable directory, or a directory
+ * whose parent exists (driftguardd makes that one directory). Returns 0
+ * or -errno (-EISDIR, -ELOOP, -EINVAL for a FIFO or device, -ENOTDIR, ...).
+ */
+int dg_evlog_check(const char *path);
 
 /*
  * Opens @path again after it was rotated (renamed away, or truncated by

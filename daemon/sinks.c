@@ -19,7 +19,7 @@
 #include "sinks.h"
 
 #define DG_JOURNAL_SOCKET	"/run/systemd/journal/socket"
-#define DG_JOURNAL_FIELDS_MAX	48
+#define DG_JOURNAL_FIELDS_MAX	64
 
 /* stderr: systemd puts it in the journal, a test in a file. */
 void dgd_log(const char *fmt, ...)

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <sys/queue.h>
 
+#include "record.h"
 #include "throttle.h"
 
 #define NSEC_PER_SEC 1000000000ULL
@@ -13,7 +14,7 @@ struct dg_window {
 	char *who, *path;
 	int action;
 	uint64_t opened;		/* monotonic ns */
-	uint64_t first_time, last_time;	/* the events' "time" */
+	uint64_t first_time, last_time;	/* the events' "time_ns" */
 	unsigned long count;
 	struct json_object *first;	/* the event that opened it */
 	TAILQ_ENTRY(dg_window) fifo;
@@ -35,6 +36,7 @@ struct dg_throttle {
 static const char *const dg_process_fields[] = {
 	"pid", "tgid", "ppid", "uid", "gid", "comm", "filename",
 	"interpreter", "sha256", "quarantine", "evidence", "prev",
+	"exe", "cmdline", "cwd", "parent_exe", "user", "uuid",
 };
 
 static int dg_window_cmp(const void *a, const void *b)
@@ -72,7 +74,7 @@ static uint64_t dg_event_time(struct json_object *ev)
 {
 	struct json_object *v;
 
-	return json_object_object_get_ex(ev, "time", &v) ?
+	return json_object_object_get_ex(ev, "time_ns", &v) ?
 		(uint64_t)json_object_get_uint64(v) : 0;
 }
 
@@ -98,10 +100,8 @@ static void dg_window_close(struct dg_throttle *t, struct dg_window *w)
 		json_object_object_add(s, "count", json_object_new_uint64(w->count));
 		json_object_object_add(s, "suppressed",
 				       json_object_new_uint64(w->count - 1));
-		json_object_object_add(s, "first_time",
-				       json_object_new_uint64(w->first_time));
-		json_object_object_add(s, "last_time",
-				       json_object_new_uint64(w->last_time));
+		dg_record_add_time(s, "first_time", w->first_time);
+		dg_record_add_time(s, "last_time", w->last_time);
 		t->emit(t->arg, s);
 	} else {
 		json_object_put(s);

@@ -10,9 +10,11 @@
  * counted. When the window closes, a summary is handed to the emitter when
  * more than the first happened: the first event's object with "record"
  * "summary", "count" (events in the window, the first included),
- * "suppressed" (count - 1), "first_time" and "last_time" (ns), and without
- * the fields of one process (pid, tgid, ppid, uid, gid, comm, filename,
- * interpreter, sha256, quarantine, evidence). So every event is counted:
+ * "suppressed" (count - 1), "first_time" and "last_time" (RFC 3339, with
+ * first_time_ns and last_time_ns beside them), and without the fields of one
+ * process or record (pid, tgid, ppid, uid, gid, comm, filename, interpreter,
+ * sha256, quarantine, evidence, exe, cmdline, cwd, parent_exe, user, uuid).
+ * So every event is counted:
  * written records plus the "suppressed" of the summaries are the events.
  *
  * Windows close in the order they opened (all have the same length), so the
@@ -40,7 +42,7 @@ void dg_throttle_free(struct dg_throttle *t);
 void dg_throttle_set_window(struct dg_throttle *t, unsigned int window);
 
 /*
- * Counts one event @ev (its "time" read for first/last) of key (@who, @path,
+ * Counts one event @ev (its "time_ns" read for first/last) of key (@who, @path,
  * @action) at monotonic time @now (ns). @action is any number that completes
  * the key: driftguardd gives the action and the hook, so a file created and
  * then executed at one path are two keys. Returns true when the event opens a

@@ -61,7 +61,7 @@ container_create() {
 		ln -s busybox "$img"/bin/$a
 	done
 	cp "$BIN"/hello "$BIN"/hello-dyn "$BIN"/memfd-exec "$BIN"/fd-exec \
-		"$BIN"/exec-storm "$img"/bin/
+		"$BIN"/exec-storm "$BIN"/exec-or-wait "$img"/bin/
 	cp "$BIN"/hello "$img"/usr/bin/apt-get
 	cp -L /lib64/ld-linux-x86-64.so.2 "$img"/lib64/
 	cp -L /lib/x86_64-linux-gnu/libc.so.6 "$img"/lib/x86_64-linux-gnu/
@@ -266,10 +266,10 @@ dgd_policy() {
 	} >"$C"/etc/policy.d/"$name".conf
 }
 
-# dgd_start: runs driftguardd on $C/etc (stderr in $C/dgd.err) and waits
-# until it has set the module's policies.
+# dgd_start: runs driftguardd on $C/etc (stdout in $C/dgd.out, stderr in
+# $C/dgd.err) and waits until it has set the module's policies.
 dgd_start() {
-	"$BIN"/driftguardd --config-dir "$C"/etc 2>"$C"/dgd.err &
+	"$BIN"/driftguardd --config-dir "$C"/etc >"$C"/dgd.out 2>"$C"/dgd.err &
 	DGD_PID=$!
 	wait_until 10 "driftguardd to set its policies ($(cat "$C"/dgd.err))" \
 		grep -q 'setting its policies' "$C"/dgd.err

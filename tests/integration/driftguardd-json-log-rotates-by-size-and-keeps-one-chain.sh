@@ -1,12 +1,12 @@
 #!/bin/bash
-# With max_log_bytes = 4K and log_keep = 3, 30 drift records (~500 bytes
-# each) rotate the JSON log three times: events.jsonl.1 to .3 exist, .4
+# With max_log_bytes = 6K and log_keep = 3, 30 drift records (~700 bytes
+# each: 8 to 10 fit in 6K) rotate the JSON log three times: events.jsonl.1 to .3 exist, .4
 # never does, all 30 records are kept, and verify-log over .3 .2 .1 and the
 # live file finds one unbroken chain.
 set -eu
 . "$DG_SRC/tests/lib.sh"
 container_create
-dgd_config "max_log_bytes = 4K" "log_keep = 3"
+dgd_config "max_log_bytes = 6K" "log_keep = 3"
 dgd_policy rotate "cgroup = $(cg_rel)" "mode = detect"
 dgd_start
 for i in $(seq 30); do drop "$BIN"/hello /tmp/r$i; done
@@ -17,7 +17,7 @@ dgd_stop
 [ ! -e "$C"/events.jsonl.4 ] || fail "events.jsonl.4 kept beyond log_keep = 3"
 for f in "$C"/events.jsonl*; do
 	size=$(stat -c %s "$f")
-	[ "$size" -lt 6144 ] || fail "$f has $size bytes, more than 4K + one record"
+	[ "$size" -lt 8192 ] || fail "$f has $size bytes, more than 6K + one record"
 done
 "$DRIFTCTL" verify-log "$C"/events.jsonl.3 "$C"/events.jsonl.2 "$C"/events.jsonl.1 \
 	"$C"/events.jsonl ||

@@ -938,6 +938,7 @@ static void effective_configuration_prints_in_the_documented_format(void **state
 		"# driftguard effective configuration\n"
 		"[daemon]\n"
 		"log_json = /var/log/driftguard/events.jsonl\n"
+		"stdout = no\n"
 		"journald = yes\n"
 		"syslog = no\n"
 		"syslog_socket = /dev/log\n"

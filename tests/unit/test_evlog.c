@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Unit tests: the event log's hash chain shows edits, deletions and reordering. */
 #include <errno.h>
+#include <fcntl.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -174,7 +175,7 @@ static void first_record_of_a_new_log_carries_64_zeros(void **state)
 static void record_has_the_fields_of_driftctl_events_json_and_the_container(void **state)
 {
 	static const char *const keys[] = {
-		"time", "action", "class", "hook", "pid", "tgid", "ppid", "uid",
+		"time", "time_ns", "action", "class", "hook", "pid", "tgid", "ppid", "uid",
 		"gid", "comm", "path", "filename", "interpreter", "cgroup",
 		"cgroup_id", "policy_cgroup_id", "dev", "ino", "runtime",
 		"container_id", "pod_uid", "prev",
@@ -250,7 +251,7 @@ static void editing_any_field_of_a_middle_record_names_that_record(void **state)
 		expect_bad(fx->path, DG_VERIFY_BROKEN, 4);
 		fields++;
 	}
-	assert_int_equal(fields, 18 + 3);	/* event and container fields */
+	assert_int_equal(fields, 19 + 3);	/* event and container fields */
 	json_object_put(o);
 	free(orig);
 	free_lines(lines, n);
@@ -506,6 +507,74 @@ static void symlink_at_the_log_path_is_refused(void **state)
 	assert_int_equal(dg_evlog_open(fx->path, &log), -ELOOP);
 }
 
+static void stream_log_starts_at_zeros_and_verifies_alone(void **state)
+{
+	struct fixture *fx = *state;
+	struct dg_verify_result r;
+	struct dg_evlog *log;
+	int fd, i;
+
+	/* A file stands in for the pipe: the stream only appends to it. */
+	fd = open(fx->path, O_WRONLY | O_CREAT | O_APPEND, 0600);
+	assert_true(fd >= 0);
+	assert_int_equal(dg_evlog_open_stream(fd, "stdout", &log), 0);
+	for (i = 0; i < 3; i++) {
+		struct json_object *o = json_object_new_object();
+
+		json_object_object_add(o, "record", json_object_new_string("drift"));
+		assert_int_equal(dg_evlog_append_json(log, o), 0);
+		json_object_put(o);
+	}
+	/* Not rotated, not reopened; the stream stays open for its owner. */
+	assert_int_equal(dg_evlog_rotate(log, 5), -EOPNOTSUPP);
+	assert_int_equal(dg_evlog_reopen(log), 0);
+	dg_evlog_close(log);
+	assert_int_equal(write(fd, "", 0), 0);
+	close(fd);
+	assert_int_equal(verify(fx->path, &r), 0);
+	assert_int_equal(r.records, 3);
+	assert_string_equal(r.first_prev, ZEROS);
+}
+
+static void check_refuses_what_open_would_refuse_and_changes_nothing(void **state)
+{
+	struct fixture *fx = *state;
+	struct dg_evlog *log, *other;
+	char path[192];
+	struct stat st;
+
+	/* A missing file in a writable directory: fine, and not created. */
+	assert_int_equal(dg_evlog_check(fx->path), 0);
+	assert_int_equal(stat(fx->path, &st), -1);
+	/* One missing directory level is made by driftguardd; two are not. */
+	snprintf(path, sizeof(path), "%s/new/events.jsonl", fx->dir);
+	assert_int_equal(dg_evlog_check(path), 0);
+	snprintf(path, sizeof(path), "%s/a/b/events.jsonl", fx->dir);
+	assert_int_equal(dg_evlog_check(path), -ENOENT);
+	assert_int_equal(dg_evlog_open(path, &other), -ENOENT);
+	/* A running writer's lock does not make the check fail. */
+	assert_int_equal(dg_evlog_open(fx->path, &log), 0);
+	assert_int_equal(dg_evlog_check(fx->path), 0);
+	dg_evlog_close(log);
+	/* A file where a directory should be. */
+	snprintf(path, sizeof(path), "%s/events.jsonl/x", fx->dir);
+	assert_int_equal(dg_evlog_check(path), -ENOTDIR);
+	assert_int_equal(dg_evlog_open(path, &other), -ENOTDIR);
+	unlink(fx->path);
+	/* A directory, a FIFO, a symlink at the path. */
+	assert_int_equal(mkdir(fx->path, 0700), 0);
+	assert_int_equal(dg_evlog_check(fx->path), -EISDIR);
+	assert_int_not_equal(dg_evlog_open(fx->path, &other), 0);
+	rmdir(fx->path);
+	assert_int_equal(mkfifo(fx->path, 0600), 0);
+	assert_int_equal(dg_evlog_check(fx->path), -EINVAL);
+	assert_int_equal(dg_evlog_open(fx->path, &other), -EINVAL);
+	unlink(fx->path);
+	assert_int_equal(symlink("/dev/null", fx->path), 0);
+	assert_int_equal(dg_evlog_check(fx->path), -ELOOP);
+	assert_int_equal(dg_evlog_check("relative/events.jsonl"), -EINVAL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -530,6 +599,8 @@ int main(void)
 		T(log_truncated_in_place_continues_the_chain),
 		T(second_writer_of_the_same_log_is_refused),
 		T(symlink_at_the_log_path_is_refused),
+		T(stream_log_starts_at_zeros_and_verifies_alone),
+		T(check_refuses_what_open_would_refuse_and_changes_nothing),
 #undef T
 	};
 

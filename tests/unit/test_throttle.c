@@ -36,7 +36,7 @@ static struct json_object *event(uint64_t time, const char *path, int pid)
 {
 	struct json_object *o = json_object_new_object();
 
-	json_object_object_add(o, "time", json_object_new_uint64(time));
+	json_object_object_add(o, "time_ns", json_object_new_uint64(time));
 	json_object_object_add(o, "action", json_object_new_string("blocked"));
 	json_object_object_add(o, "path", json_object_new_string(path));
 	json_object_object_add(o, "pid", json_object_new_int(pid));
@@ -99,8 +99,8 @@ static void closed_window_summary_has_exact_count_and_no_process_fields(void **s
 		json_object_object_get(k.s[0], "record")), "summary");
 	assert_int_equal(field_u64(k.s[0], "count"), 42);
 	assert_int_equal(field_u64(k.s[0], "suppressed"), 41);
-	assert_int_equal(field_u64(k.s[0], "first_time"), 10 * SEC);
-	assert_int_equal(field_u64(k.s[0], "last_time"), 20 * SEC);
+	assert_int_equal(field_u64(k.s[0], "first_time_ns"), 10 * SEC);
+	assert_int_equal(field_u64(k.s[0], "last_time_ns"), 20 * SEC);
 	assert_string_equal(json_object_get_string(
 		json_object_object_get(k.s[0], "path")), "/tmp/x");
 	assert_false(json_object_object_get_ex(k.s[0], "pid", &v));
