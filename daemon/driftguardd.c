@@ -351,6 +351,28 @@ static void dgd_copy_fields(struct json_object *to, struct json_object *from,
 }
 
 /* Events that never reached us, with how many and why. */
+/*
+ * A cgroup left without the policy the configuration gives it: an error
+ * record, so that no cgroup goes unpoliced with only a log line to say so.
+ */
+static void dgd_policy_refused(void *arg, const struct dg_policy *policy,
+			       const char *cgroup, uint64_t id, const char *why)
+{
+	struct json_object *o = dgd_record_new("policy-error");
+	struct dgd *d = arg;
+	char message[1024];
+
+	if (!o)
+		return;
+	json_object_object_add(o, "policy", json_object_new_string(policy->name));
+	json_object_object_add(o, "cgroup", json_object_new_string(cgroup));
+	json_object_object_add(o, "cgroup_id", json_object_new_uint64(id));
+	json_object_object_add(o, "reason", json_object_new_string(why));
+	snprintf(message, sizeof(message), "policy %s not set on %s: %s",
+		 policy->name, cgroup, why);
+	dgd_emit(d, o, LOG_ERR, message);
+}
+
 static void dgd_loss(struct dgd *d, uint64_t lost, const char *reason)
 {
 	struct json_object *o = dgd_record_new("loss");
@@ -934,6 +956,8 @@ static int dgd_setup(struct dgd *d)
 	err = dg_sync_init(&d->sync);
 	if (err)
 		return err;
+	d->sync.refused = dgd_policy_refused;
+	d->sync.refused_arg = d;
 	dgd_watch_config(d);
 	return 0;
 }
@@ -950,17 +974,18 @@ static int dgd_run(struct dgd *d)
 		return 1;
 	}
 	/*
-	 * Enforcement first: the policies go into the kernel before anything
-	 * else can stop the daemon, so that a wrong log path never leaves a
-	 * freshly booted node without its policies.
+	 * The log is opened first, so the first sync's records reach it; but
+	 * the policies go into the kernel before a log that cannot be opened
+	 * stops the daemon, so that a wrong log path never leaves a freshly
+	 * booted node without its policies.
 	 */
+	err = dgd_open_log(d);
 	dgd_module_up(d);
 	if (!d->module_up) {
 		dgd_log("the driftguard module is not loaded: waiting for it");
 		dg_sync_full(&d->sync, d->cfg, NULL);
 	}
 	/* Records with nowhere to go are a silent loss: refuse to run. */
-	err = dgd_open_log(d);
 	if (err) {
 		dgd_log("not starting: records would be lost (an empty "
 			"log_json runs without a JSON log)%s",

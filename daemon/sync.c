@@ -203,17 +203,29 @@ static int dg_walk(struct dg_sync *s, const struct dg_config *cfg,
 
 /* --- the kernel side ---------------------------------------------------- */
 
+/* Logs that @w's cgroup is left without its policy, and tells the owner. */
+static void dg_policy_refused(struct dg_sync *s, const struct dg_want *w,
+			      const char *why)
+{
+	const char *cgroup = w->rel[0] ? w->rel : "/";
+
+	dgd_log("policy %s NOT set on %s (cgroup id %" PRIu64 "): %s",
+		w->policy->name, cgroup, w->id, why);
+	if (s->refused)
+		s->refused(s->refused_arg, w->policy, cgroup, w->id, why);
+}
+
 static int dg_policy_set(struct dg_sync *s, struct dg_nl *nl,
 			 const struct dg_want *w)
 {
 	const struct dg_policy *p = w->policy;
+	char why[512];
 	struct nl_msg *msg;
 	int err;
 
 	msg = dg_nl_msg(nl, DRIFTGUARD_CMD_POLICY_SET, 0);
 	if (!msg) {
-		dgd_log("policy %s NOT set on %s (cgroup id %" PRIu64 "): out "
-			"of memory", p->name, w->rel[0] ? w->rel : "/", w->id);
+		dg_policy_refused(s, w, "out of memory");
 		return -ENOMEM;
 	}
 	if (nla_put_u64(msg, DRIFTGUARD_A_CGROUP_ID, w->id) ||
@@ -226,9 +238,9 @@ static int dg_policy_set(struct dg_sync *s, struct dg_nl *nl,
 	    dg_nl_put_patterns(msg, DRIFTGUARD_A_DENY, p->deny.v, p->deny.n) ||
 	    dg_nl_put_patterns(msg, DRIFTGUARD_A_WATCH, p->watch.v, p->watch.n)) {
 		/* The configuration's limits fit in a request: not expected. */
-		dgd_log("policy %s NOT set on %s (cgroup id %" PRIu64 "): the "
-			"request does not fit in %d KiB", p->name,
-			w->rel[0] ? w->rel : "/", w->id, DG_NL_MSG_MAX / 1024);
+		snprintf(why, sizeof(why), "the request does not fit in %d KiB",
+			 DG_NL_MSG_MAX / 1024);
+		dg_policy_refused(s, w, why);
 		nlmsg_free(msg);
 		return -E2BIG;
 	}
@@ -244,10 +256,10 @@ static int dg_policy_set(struct dg_sync *s, struct dg_nl *nl,
 		 * policy (with its parent's, if any): say so, with the
 		 * kernel's reason.
 		 */
-		dgd_log("policy %s NOT set on %s (cgroup id %" PRIu64 "): "
-			"%s%s", p->name, w->rel[0] ? w->rel : "/", w->id,
-			nl->extack[0] ? "kernel reports: " : "",
-			dg_nl_strerror(nl, err));
+		snprintf(why, sizeof(why), "%s%s",
+			 nl->extack[0] ? "kernel reports: " : "",
+			 dg_nl_strerror(nl, err));
+		dg_policy_refused(s, w, why);
 	}
 	return err == -ENOENT ? 0 : err;
 }

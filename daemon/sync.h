@@ -44,6 +44,14 @@ struct dg_sync {
 	struct dg_want *want;	/* sorted by id */
 	size_t nwant;
 	unsigned long set, deleted;	/* requests made, for STATUS= */
+	/*
+	 * Called when a cgroup is left without the policy the configuration
+	 * gives it (the kernel refused it, or it could not be sent), after
+	 * the message is logged: driftguardd makes it a record. May be NULL.
+	 */
+	void (*refused)(void *arg, const struct dg_policy *policy,
+			const char *cgroup, uint64_t id, const char *why);
+	void *refused_arg;
 };
 
 /* Returns 0 or -errno (the inotify instance). */
