@@ -4,17 +4,7 @@
 # edited (it says it kept it), and `make uninstall` keeps the edited file, as
 # dpkg keeps a changed conffile, while it removes the unchanged ones.
 set -euo pipefail
-REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)
-
-fail() {
-	echo "FAILED: $*" >&2
-	exit 1
-}
-
-D=$(mktemp -d "${TMPDIR:-/tmp}/dg-install.XXXXXX")
-log=$D.log
-cleanup() { rm -rf "$D" "$log"; }
-trap cleanup EXIT
+. "$(dirname "${BASH_SOURCE[0]}")/lib/install.sh"
 
 k=$("$REPO/scripts/kernels" | head -n 1)
 conf=$D/etc/driftguard/policy.d/containers.conf

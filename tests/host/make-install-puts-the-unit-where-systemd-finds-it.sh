@@ -6,17 +6,7 @@
 # PREFIX's driftguardd; with a PREFIX systemd does not search (/opt/driftguard)
 # it refuses with exit 2, names UNITDIR, and installs nothing.
 set -euo pipefail
-REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)
-
-fail() {
-	echo "FAILED: $*" >&2
-	exit 1
-}
-
-D=$(mktemp -d "${TMPDIR:-/tmp}/dg-install.XXXXXX")
-log=$D.log
-cleanup() { rm -rf "$D" "$log"; }
-trap cleanup EXIT
+. "$(dirname "${BASH_SOURCE[0]}")/lib/install.sh"
 
 command -v systemd-analyze >/dev/null || fail "systemd-analyze is not installed"
 paths=$(systemd-analyze unit-paths)

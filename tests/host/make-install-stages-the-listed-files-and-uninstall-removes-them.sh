@@ -8,17 +8,7 @@
 # No module is loaded; the modules are built for the test kernels
 # (scripts/kernels) if build/ has none.
 set -euo pipefail
-REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)
-
-fail() {
-	echo "FAILED: $*" >&2
-	exit 1
-}
-
-D=$(mktemp -d "${TMPDIR:-/tmp}/dg-install.XXXXXX")
-log=$D.log
-cleanup() { rm -rf "$D" "$D.programs" "$log"; }
-trap cleanup EXIT
+. "$(dirname "${BASH_SOURCE[0]}")/lib/install.sh"
 
 read -r k1 k2 < <("$REPO/scripts/kernels" | tr '\n' ' ') || true
 [ -n "${k1:-}" ] && [ -n "${k2:-}" ] || fail "scripts/kernels did not print two kernels"
