@@ -36,7 +36,9 @@
  * DRIFTGUARD_CMD_POLICY_SET (doit)
  *   request:  CGROUP_ID (required), MODE, MEMFD, VOLUME, MMAP (enum
  *             driftguard_mode), FILES (DRIFTGUARD_MODE_OFF or _DETECT),
- *             ALLOW, DENY, WATCH (each a nest of PATTERN strings).
+ *             ALLOW, DENY, WATCH (each a nest of PATTERN strings),
+ *             USERNS, EXECMEM, PROCMEM (enum driftguard_mode: hardening,
+ *             off unless asked for; see enum driftguard_class).
  *             Replaces the cgroup's policy as a whole and atomically: fields
  *             that are absent take their defaults (off, empty lists). The
  *             next exec sees the new policy.
@@ -78,6 +80,10 @@
  *   task's root), EV_FILENAME (as asked for), EV_INTERP (scripts only),
  *   CGROUP_ID (the task's cgroup), EV_POLICY_CGROUP_ID (the cgroup whose
  *   policy decided), EV_DEV, EV_INO.
+ *   Hardening events carry what they have: USERNS no file at all (no
+ *   EV_PATH, EV_DEV or EV_INO); EXECMEM the file only for a private file
+ *   mapping (anonymous memory has none); PROCMEM the /proc/<pid>/mem
+ *   path opened, from the task's root.
  *   Joining the group needs CAP_SYS_ADMIN in the initial user namespace.
  */
 #ifndef _UAPI_LINUX_DRIFTGUARD_H
@@ -136,6 +142,21 @@ enum driftguard_class {
 	DRIFTGUARD_CLASS_WATCHED,	/* on the policy's watch list */
 	DRIFTGUARD_CLASS_MODIFIED,	/* file drift: image file copied up */
 	DRIFTGUARD_CLASS_CREATED,	/* file drift: new upper-layer file */
+	/*
+	 * Hardening, each judged by the policy key of its name. USERNS: the
+	 * task creates a user namespace (clone or unshare CLONE_NEWUSER);
+	 * tasks in the initial mount namespace, the runtime setting up a
+	 * container's own user namespace, are not judged.
+	 */
+	DRIFTGUARD_CLASS_USERNS,
+	/*
+	 * Executable memory that is not a file's content: an anonymous (or
+	 * shared anonymous, or SysV shm) mapping made or turned executable,
+	 * or a private file mapping that is writable or has been written.
+	 */
+	DRIFTGUARD_CLASS_EXECMEM,
+	/* /proc/<pid>/mem (any task's, its own too) opened for writing. */
+	DRIFTGUARD_CLASS_PROCMEM,
 	__DRIFTGUARD_CLASS_MAX,
 };
 
@@ -144,6 +165,8 @@ enum driftguard_hook {
 	DRIFTGUARD_HOOK_MMAP,
 	DRIFTGUARD_HOOK_COPY_UP,
 	DRIFTGUARD_HOOK_CREATE,
+	DRIFTGUARD_HOOK_USERNS,		/* a user namespace is created */
+	DRIFTGUARD_HOOK_OPEN,		/* a file is opened */
 	__DRIFTGUARD_HOOK_MAX,
 };
 
@@ -162,6 +185,9 @@ enum driftguard_stat {
 	DRIFTGUARD_STAT_EVENTS_SENT,
 	DRIFTGUARD_STAT_EVENTS_DROPPED,
 	DRIFTGUARD_STAT_MISSED,
+	DRIFTGUARD_STAT_BLOCKED_USERNS,
+	DRIFTGUARD_STAT_BLOCKED_EXECMEM,
+	DRIFTGUARD_STAT_BLOCKED_PROCMEM,
 	__DRIFTGUARD_STAT_MAX,
 };
 
@@ -199,6 +225,9 @@ enum driftguard_attr {
 	DRIFTGUARD_A_EV_POLICY_CGROUP_ID, /* u64 */
 	DRIFTGUARD_A_EV_DEV,		/* u32: st_dev (new encoding) */
 	DRIFTGUARD_A_EV_INO,		/* u64 */
+	DRIFTGUARD_A_USERNS,		/* u8: driftguard_mode, class userns */
+	DRIFTGUARD_A_EXECMEM,		/* u8: driftguard_mode, class execmem */
+	DRIFTGUARD_A_PROCMEM,		/* u8: driftguard_mode, class procmem */
 	__DRIFTGUARD_A_MAX,
 };
 
