@@ -18,6 +18,7 @@
 
 #include "compat.h"
 #include "decide.h"
+#include "hooks.h"
 #include "lock.h"
 #include "netlink.h"
 #include "policy.h"
@@ -45,6 +46,9 @@ static const struct nla_policy dg_policy_set_policy[DRIFTGUARD_A_MAX + 1] = {
 	[DRIFTGUARD_A_VOLUME] = { .type = NLA_U8 },
 	[DRIFTGUARD_A_MMAP] = { .type = NLA_U8 },
 	[DRIFTGUARD_A_FILES] = { .type = NLA_U8 },
+	[DRIFTGUARD_A_USERNS] = { .type = NLA_U8 },
+	[DRIFTGUARD_A_EXECMEM] = { .type = NLA_U8 },
+	[DRIFTGUARD_A_PROCMEM] = { .type = NLA_U8 },
 	[DRIFTGUARD_A_ALLOW] = NLA_POLICY_NESTED(dg_list_policy),
 	[DRIFTGUARD_A_DENY] = NLA_POLICY_NESTED(dg_list_policy),
 	[DRIFTGUARD_A_WATCH] = NLA_POLICY_NESTED(dg_list_policy),
@@ -222,29 +226,28 @@ static void dg_list_fill(struct dg_policy *pol, struct dg_list *list,
 	*next = list->e + list->n;
 }
 
-/* What a bad mode attribute is told; static, as extack requires. */
-static const char *const dg_mode_errors[] = {
-	[DRIFTGUARD_A_MODE] = "mode: must be off, detect or prevent",
-	[DRIFTGUARD_A_MEMFD] = "memfd: must be off, detect or prevent",
-	[DRIFTGUARD_A_VOLUME] = "volume: must be off, detect or prevent",
-	[DRIFTGUARD_A_MMAP] = "mmap: must be off, detect or prevent",
-	[DRIFTGUARD_A_FILES] = "files: must be off or detect",
-};
-
-/* Reads a mode attribute, or leaves the default (off). */
-static int dg_get_mode(struct genl_info *info, int attr, u8 max, u8 *mode)
+/* Reads the mode attributes into @pol; absent ones stay off. */
+static int dg_get_modes(struct genl_info *info, struct dg_policy *pol)
 {
-	struct nlattr *a = info->attrs[attr];
+	const struct dg_mode_field *f;
+	struct nlattr *a;
+	u8 mode;
 
-	if (!a)
-		return 0;
-	*mode = nla_get_u8(a);
-	if (*mode <= max)
-		return 0;
-	if (info->extack)
-		info->extack->_msg = dg_mode_errors[attr];
-	NL_SET_BAD_ATTR(info->extack, a);
-	return -EINVAL;
+	for (f = dg_mode_fields; f < dg_mode_fields + DG_MODE_FIELDS; f++) {
+		a = info->attrs[f->attr];
+		if (!a)
+			continue;
+		mode = nla_get_u8(a);
+		if (mode > f->max) {
+			/* A static string, as extack requires. */
+			if (info->extack)
+				info->extack->_msg = f->invalid;
+			NL_SET_BAD_ATTR(info->extack, a);
+			return -EINVAL;
+		}
+		((u8 *)pol)[f->offset] = mode;
+	}
+	return 0;
 }
 
 static int dg_policy_set_doit(struct sk_buff *skb, struct genl_info *info)
@@ -281,16 +284,12 @@ static int dg_policy_set_doit(struct sk_buff *skb, struct genl_info *info)
 	if (!pol)
 		return -ENOMEM;
 	pol->cgroup_id = id;
-	err = dg_get_mode(info, DRIFTGUARD_A_MODE, DRIFTGUARD_MODE_MAX,
-			  &pol->mode) ?:
-	      dg_get_mode(info, DRIFTGUARD_A_MEMFD, DRIFTGUARD_MODE_MAX,
-			  &pol->memfd) ?:
-	      dg_get_mode(info, DRIFTGUARD_A_VOLUME, DRIFTGUARD_MODE_MAX,
-			  &pol->volume) ?:
-	      dg_get_mode(info, DRIFTGUARD_A_MMAP, DRIFTGUARD_MODE_MAX,
-			  &pol->mmap) ?:
-	      dg_get_mode(info, DRIFTGUARD_A_FILES, DRIFTGUARD_MODE_DETECT,
-			  &pol->files);
+	err = dg_get_modes(info, pol);
+	if (!err) {
+		err = dg_hooks_want(pol, &why);
+		if (err && info->extack)
+			info->extack->_msg = why;	/* static, in hooks.c */
+	}
 	if (err) {
 		dg_policy_free(pol);
 		return err;
@@ -315,7 +314,8 @@ static int dg_policy_set_doit(struct sk_buff *skb, struct genl_info *info)
 			 NLA_ALIGN(NLA_HDRLEN + DRIFTGUARD_PATTERN_MAX))
 #define DG_POLICY_MSG_MAX (NLMSG_ALIGN(NLMSG_HDRLEN + GENL_HDRLEN) + \
 			   2 * NLA_ALIGN(NLA_HDRLEN + 8) + \
-			   5 * NLA_ALIGN(NLA_HDRLEN + 1) + 3 * DG_LIST_MSG_MAX)
+			   DG_MODE_FIELDS * NLA_ALIGN(NLA_HDRLEN + 1) + \
+			   3 * DG_LIST_MSG_MAX)
 
 static int dg_put_list(struct sk_buff *msg, int attr, const struct dg_list *l)
 {
@@ -335,6 +335,7 @@ static int dg_put_list(struct sk_buff *msg, int attr, const struct dg_list *l)
 static int dg_put_policy(struct sk_buff *msg, const struct dg_policy *pol,
 			 u32 portid, u32 seq, int flags)
 {
+	const struct dg_mode_field *f;
 	void *hdr;
 
 	hdr = genlmsg_put(msg, portid, seq, &dg_genl_family, flags,
@@ -342,20 +343,21 @@ static int dg_put_policy(struct sk_buff *msg, const struct dg_policy *pol,
 	if (!hdr)
 		return -EMSGSIZE;
 	if (nla_put_u64_64bit(msg, DRIFTGUARD_A_CGROUP_ID, pol->cgroup_id,
-			      DRIFTGUARD_A_PAD) ||
-	    nla_put_u8(msg, DRIFTGUARD_A_MODE, pol->mode) ||
-	    nla_put_u8(msg, DRIFTGUARD_A_MEMFD, pol->memfd) ||
-	    nla_put_u8(msg, DRIFTGUARD_A_VOLUME, pol->volume) ||
-	    nla_put_u8(msg, DRIFTGUARD_A_MMAP, pol->mmap) ||
-	    nla_put_u8(msg, DRIFTGUARD_A_FILES, pol->files) ||
-	    dg_put_list(msg, DRIFTGUARD_A_ALLOW, &pol->allow) ||
+			      DRIFTGUARD_A_PAD))
+		goto cancel;
+	for (f = dg_mode_fields; f < dg_mode_fields + DG_MODE_FIELDS; f++)
+		if (nla_put_u8(msg, f->attr, dg_mode_get(pol, f)))
+			goto cancel;
+	if (dg_put_list(msg, DRIFTGUARD_A_ALLOW, &pol->allow) ||
 	    dg_put_list(msg, DRIFTGUARD_A_DENY, &pol->deny) ||
-	    dg_put_list(msg, DRIFTGUARD_A_WATCH, &pol->watch)) {
-		genlmsg_cancel(msg, hdr);
-		return -EMSGSIZE;
-	}
+	    dg_put_list(msg, DRIFTGUARD_A_WATCH, &pol->watch))
+		goto cancel;
 	genlmsg_end(msg, hdr);
 	return 0;
+
+cancel:
+	genlmsg_cancel(msg, hdr);
+	return -EMSGSIZE;
 }
 
 static int dg_policy_get_doit(struct sk_buff *skb, struct genl_info *info)

@@ -21,6 +21,26 @@ static DEFINE_HASHTABLE(dg_policies, DG_POLICY_HASH_BITS);
 static DEFINE_MUTEX(dg_policy_mutex);
 static atomic_t dg_npolicies = ATOMIC_INIT(0);
 
+#define DG_MODE_FIELD(field, a, m, values)				\
+	{								\
+		.attr = DRIFTGUARD_A_##a,				\
+		.max = DRIFTGUARD_MODE_##m,				\
+		.offset = offsetof(struct dg_policy, field),		\
+		.invalid = #field ": must be " values,			\
+		.lowered = "locked: " #field " cannot be lowered",	\
+	}
+
+const struct dg_mode_field dg_mode_fields[DG_MODE_FIELDS] = {
+	DG_MODE_FIELD(mode, MODE, PREVENT, "off, detect or prevent"),
+	DG_MODE_FIELD(memfd, MEMFD, PREVENT, "off, detect or prevent"),
+	DG_MODE_FIELD(volume, VOLUME, PREVENT, "off, detect or prevent"),
+	DG_MODE_FIELD(mmap, MMAP, PREVENT, "off, detect or prevent"),
+	DG_MODE_FIELD(files, FILES, DETECT, "off or detect"),
+	DG_MODE_FIELD(userns, USERNS, PREVENT, "off, detect or prevent"),
+	DG_MODE_FIELD(execmem, EXECMEM, PREVENT, "off, detect or prevent"),
+	DG_MODE_FIELD(procmem, PROCMEM, PREVENT, "off, detect or prevent"),
+};
+
 /* File-drift events: at most this many per interval per policy. */
 #define DG_FILES_BURST 100
 
@@ -110,16 +130,11 @@ static bool dg_list_subset(const struct dg_list *a, const struct dg_list *b)
 const char *dg_policy_loosens(const struct dg_policy *new,
 			      const struct dg_policy *old)
 {
-	if (new->mode < old->mode)
-		return "locked: mode cannot be lowered";
-	if (new->memfd < old->memfd)
-		return "locked: memfd cannot be lowered";
-	if (new->volume < old->volume)
-		return "locked: volume cannot be lowered";
-	if (new->mmap < old->mmap)
-		return "locked: mmap cannot be lowered";
-	if (new->files < old->files)
-		return "locked: files cannot be lowered";
+	const struct dg_mode_field *f;
+
+	for (f = dg_mode_fields; f < dg_mode_fields + DG_MODE_FIELDS; f++)
+		if (dg_mode_get(new, f) < dg_mode_get(old, f))
+			return f->lowered;
 	if (!dg_list_subset(&new->allow, &old->allow))
 		return "locked: allow entries cannot be added";
 	if (!dg_list_subset(&old->deny, &new->deny))

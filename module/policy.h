@@ -34,6 +34,10 @@ struct dg_policy {
 	u8 volume;
 	u8 mmap;
 	u8 files;
+	/* Hardening, off unless asked for: see enum driftguard_class. */
+	u8 userns;
+	u8 execmem;
+	u8 procmem;
 	struct dg_list allow;
 	struct dg_list deny;
 	struct dg_list watch;
@@ -44,6 +48,27 @@ struct dg_policy {
 	size_t strings_left;
 	struct dg_pattern patterns[];
 };
+
+/*
+ * The mode fields of a policy, one row each: their attribute, highest
+ * value, and what a bad or (when locked) lowered value is told.
+ */
+struct dg_mode_field {
+	u16 attr;
+	u8 max;
+	u8 offset;		/* of the u8 in struct dg_policy */
+	const char *invalid;
+	const char *lowered;
+};
+
+#define DG_MODE_FIELDS 8
+extern const struct dg_mode_field dg_mode_fields[DG_MODE_FIELDS];
+
+static inline u8 dg_mode_get(const struct dg_policy *pol,
+			     const struct dg_mode_field *f)
+{
+	return ((const u8 *)pol)[f->offset];
+}
 
 /* The policy that applies to @cgrp: its own or its nearest ancestor's. */
 const struct dg_policy *dg_policy_find(struct cgroup *cgrp);
