@@ -76,6 +76,9 @@ static const u8 dg_blocked_stat[] = {
 	[DRIFTGUARD_CLASS_MEMFD] = DRIFTGUARD_STAT_BLOCKED_MEMFD,
 	[DRIFTGUARD_CLASS_VOLUME] = DRIFTGUARD_STAT_BLOCKED_VOLUME,
 	[DRIFTGUARD_CLASS_PROHIBITED] = DRIFTGUARD_STAT_BLOCKED_PROHIBITED,
+	[DRIFTGUARD_CLASS_USERNS] = DRIFTGUARD_STAT_BLOCKED_USERNS,
+	[DRIFTGUARD_CLASS_EXECMEM] = DRIFTGUARD_STAT_BLOCKED_EXECMEM,
+	[DRIFTGUARD_CLASS_PROCMEM] = DRIFTGUARD_STAT_BLOCKED_PROCMEM,
 };
 
 static u8 dg_class_mode(const struct dg_policy *pol, unsigned int c)
@@ -87,6 +90,12 @@ static u8 dg_class_mode(const struct dg_policy *pol, unsigned int c)
 		return pol->memfd;
 	case DRIFTGUARD_CLASS_VOLUME:
 		return pol->volume;
+	case DRIFTGUARD_CLASS_USERNS:
+		return pol->userns;
+	case DRIFTGUARD_CLASS_EXECMEM:
+		return pol->execmem;
+	case DRIFTGUARD_CLASS_PROCMEM:
+		return pol->procmem;
 	default:
 		return DRIFTGUARD_MODE_OFF;
 	}
@@ -135,8 +144,7 @@ static void dg_view_get(struct dg_view *view, struct cgroup *cgrp, u64 top,
 	view->root = NULL;
 	view->anchor = NULL;
 	view->unknown = false;
-	if (!current->nsproxy || !fs ||
-	    current->nsproxy->mnt_ns == init_task.nsproxy->mnt_ns)
+	if (dg_task_on_host() || !fs)
 		return;
 	/* RCU (held by the caller) keeps the mount readable after unlock. */
 	spin_lock(&fs->lock);
@@ -185,6 +193,26 @@ static bool dg_lists_match(const struct dg_list *list,
 					      names[i]))
 			return true;
 	return false;
+}
+
+/*
+ * Acts on a decision to report (@mode DETECT) or refuse (PREVENT): sets
+ * @ev's action, counts it, and queues the event.
+ */
+static int dg_verdict(struct dg_event_info *ev, u8 mode)
+{
+	int ret = 0;
+
+	if (mode == DRIFTGUARD_MODE_PREVENT && !dg_alert_only()) {
+		ev->action = DRIFTGUARD_ACTION_BLOCKED;
+		dg_stat_inc(dg_blocked_stat[ev->class]);
+		ret = -EPERM;
+	} else {
+		ev->action = DRIFTGUARD_ACTION_ALERTED;
+		dg_stat_inc(DRIFTGUARD_STAT_ALERTED);
+	}
+	dg_event_emit(ev);
+	return ret;
 }
 
 int dg_decide(const struct dg_request *req)
@@ -266,21 +294,13 @@ int dg_decide(const struct dg_request *req)
 
 	ev.class = class;
 	ev.policy_cgroup_id = pol->cgroup_id;
-	if (mode == DRIFTGUARD_MODE_PREVENT && !dg_alert_only()) {
-		ev.action = DRIFTGUARD_ACTION_BLOCKED;
-		dg_stat_inc(dg_blocked_stat[class]);
-		ret = -EPERM;
-	} else {
-		ev.action = DRIFTGUARD_ACTION_ALERTED;
-		dg_stat_inc(DRIFTGUARD_STAT_ALERTED);
-	}
 	if (dg_event_wanted()) {
 		ev.path = names[1] ?: dg_resolve(req->path);
 		ev.filename = req->filename;
 		ev.interp = req->interp;
 		ev.inode = d_inode(req->path->dentry);
 	}
-	dg_event_emit(&ev);
+	ret = dg_verdict(&ev, mode);
 	rcu_read_unlock();
 	preempt_enable();
 	if (!ret)
@@ -293,6 +313,33 @@ unlock_allowed:
 allowed:
 	dg_stat_inc(DRIFTGUARD_STAT_ALLOWED);
 	return 0;
+}
+
+int dg_decide_harden(enum driftguard_class class, enum driftguard_hook hook,
+		     const struct path *path)
+{
+	struct dg_event_info ev = { .class = class, .hook = hook };
+	const struct dg_policy *pol;
+	int ret = 0;
+	u8 mode;
+
+	if (!dg_policy_any())
+		return 0;
+	preempt_disable();
+	rcu_read_lock();
+	pol = dg_policy_find(task_dfl_cgroup(current));
+	mode = pol ? dg_class_mode(pol, class) : DRIFTGUARD_MODE_OFF;
+	if (mode) {
+		ev.policy_cgroup_id = pol->cgroup_id;
+		if (path && dg_event_wanted()) {
+			ev.path = dg_resolve(path);
+			ev.inode = d_inode(path->dentry);
+		}
+		ret = dg_verdict(&ev, mode);
+	}
+	rcu_read_unlock();
+	preempt_enable();
+	return ret;
 }
 
 int dg_decide_attach(struct cgroup *dst, struct task_struct *task)
@@ -327,9 +374,7 @@ out:
 	 * likes; a container process that can write to a cgroup.procs outside
 	 * its own subtree (a privileged container) must not leave its policy.
 	 */
-	refuse = current->nsproxy &&
-		 current->nsproxy->mnt_ns != init_task.nsproxy->mnt_ns &&
-		 !dg_alert_only();
+	refuse = !dg_task_on_host() && !dg_alert_only();
 	pr_warn_ratelimited("%s %s[%d] moving %s[%d] from the policy of cgroup %llu to cgroup %llu (policy of cgroup %llu): %s\n",
 			    refuse ? "refused" : "allowed", current->comm,
 			    task_pid_nr(current), task->comm, task_pid_nr(task),

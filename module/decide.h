@@ -5,7 +5,9 @@
 
 #include <linux/cgroup.h>
 #include <linux/path.h>
+#include <linux/nsproxy.h>
 #include <linux/sched.h>
+#include <linux/sched/task.h>
 #include <linux/driftguard.h>
 
 /* What a hook asks about: filled by the hook adapters in hooks.c. */
@@ -24,6 +26,26 @@ struct dg_request {
  * Return: 0 to allow, -EPERM to deny. Never sleeps.
  */
 int dg_decide(const struct dg_request *req);
+
+/*
+ * Decides a hardening question about the current task: @class is
+ * DRIFTGUARD_CLASS_USERNS, _EXECMEM or _PROCMEM, judged by the policy key
+ * of that name alone; @path is the file concerned, or NULL.
+ *
+ * Return: 0 to allow, -EPERM to deny. Never sleeps.
+ */
+int dg_decide_harden(enum driftguard_class class, enum driftguard_hook hook,
+		     const struct path *path);
+
+/*
+ * Is the current task still in the initial mount namespace: the host, or a
+ * runtime that has not yet entered the container it sets up?
+ */
+static inline bool dg_task_on_host(void)
+{
+	return !current->nsproxy ||
+	       current->nsproxy->mnt_ns == init_task.nsproxy->mnt_ns;
+}
 
 /*
  * Decides whether the current task may move @task (a thread, or a whole

@@ -11,9 +11,12 @@
  * resolved at run time is ever called.
  */
 #include <linux/binfmts.h>
+#include <linux/ctype.h>
 #include <linux/ftrace.h>
+#include <linux/magic.h>
 #include <linux/mm.h>
 #include <linux/mman.h>
+#include <linux/mutex.h>
 #include <linux/personality.h>
 #include <linux/rcupdate.h>
 #include <linux/sched/task.h>
@@ -23,6 +26,7 @@
 #include "compat.h"
 #include "decide.h"
 #include "hooks.h"
+#include "policy.h"
 #include "stats.h"
 
 /* Stands in for a denied security_*() call: same effect as its LSM saying no. */
@@ -87,6 +91,32 @@ static bool dg_prot_exec(unsigned long prot)
 	       ((prot & PROT_READ) && (current->personality & READ_IMPLIES_EXEC));
 }
 
+/*
+ * Kernel-internal files (S_PRIVATE) stand for anonymous memory: a shared
+ * anonymous mapping is backed by shmem's "dev/zero", a SysV segment by
+ * "SYSV<key>", and an anon inode is no file at all. No filesystem a
+ * container can name holds them: what runs from them is the execmem
+ * question, never a file's class.
+ */
+static bool dg_anon_file(const struct file *file)
+{
+	return !file || IS_PRIVATE(file_inode(file));
+}
+
+/* The file a hardening event names: NULL for anonymous memory. */
+static const struct path *dg_file_path(struct file *file)
+{
+	return dg_anon_file(file) ? NULL : dg_file_user_path(file);
+}
+
+/* Is a new executable mapping anonymous memory, or a writable private copy? */
+static bool dg_map_execmem(const struct file *file, unsigned long prot,
+			   unsigned long flags)
+{
+	return dg_anon_file(file) ||
+	       ((flags & MAP_TYPE) == MAP_PRIVATE && (prot & PROT_WRITE));
+}
+
 /* int security_mmap_file(struct file *file, unsigned long prot, flags) */
 static void notrace dg_hook_mmap_file(unsigned long ip, unsigned long pip,
 				      struct ftrace_ops *ops,
@@ -94,6 +124,7 @@ static void notrace dg_hook_mmap_file(unsigned long ip, unsigned long pip,
 {
 	struct pt_regs *regs = ftrace_get_regs(fregs);
 	struct dg_request req = { .hook = DRIFTGUARD_HOOK_MMAP };
+	unsigned long prot, flags;
 	struct file *file;
 
 	if (unlikely(!regs)) {
@@ -101,7 +132,9 @@ static void notrace dg_hook_mmap_file(unsigned long ip, unsigned long pip,
 		return;
 	}
 	file = (struct file *)regs_get_kernel_argument(regs, 0);
-	if (!file || !dg_prot_exec(regs_get_kernel_argument(regs, 1)))
+	prot = regs_get_kernel_argument(regs, 1);
+	flags = regs_get_kernel_argument(regs, 2);
+	if (!dg_prot_exec(prot))
 		return;
 	/*
 	 * in_execve is set from bprm_execve() until the new program is about to
@@ -111,14 +144,38 @@ static void notrace dg_hook_mmap_file(unsigned long ip, unsigned long pip,
 	 * judged as part of the exec.
 	 */
 	if (current->in_execve) {
-		if (current->mm &&
-		    file == rcu_access_pointer(current->mm->exe_file))
+		if (dg_anon_file(file) ||
+		    (current->mm &&
+		     file == rcu_access_pointer(current->mm->exe_file)))
 			return;
 		req.in_exec = true;
+	} else if (dg_map_execmem(file, prot, flags) &&
+		   dg_decide_harden(DRIFTGUARD_CLASS_EXECMEM,
+				    DRIFTGUARD_HOOK_MMAP, dg_file_path(file))) {
+		dg_redirect(regs);
+		return;
 	}
+	if (dg_anon_file(file))
+		return;
 	req.path = dg_file_user_path(file);
 	if (dg_decide(&req))
 		dg_redirect(regs);
+}
+
+/*
+ * Does making @vma executable with @prot (or writable while executable)
+ * create executable memory that is not a file's content? Anonymous memory
+ * is; so is a private file mapping that is made writable or has been
+ * written: its anon_vma holds the copies its writes made (what SELinux
+ * calls execmod, as text relocations do).
+ */
+static bool dg_vma_execmem(const struct vm_area_struct *vma, unsigned long prot)
+{
+	if (dg_anon_file(vma->vm_file))
+		return true;
+	if (vma->vm_flags & VM_SHARED)
+		return false;
+	return (prot & PROT_WRITE) || vma->anon_vma;
 }
 
 /* int security_file_mprotect(struct vm_area_struct *vma, reqprot, prot) */
@@ -129,18 +186,100 @@ static void notrace dg_hook_file_mprotect(unsigned long ip, unsigned long pip,
 	struct pt_regs *regs = ftrace_get_regs(fregs);
 	struct dg_request req = { .hook = DRIFTGUARD_HOOK_MMAP };
 	struct vm_area_struct *vma;
+	unsigned long prot;
 
 	if (unlikely(!regs)) {
 		dg_stat_inc(DRIFTGUARD_STAT_MISSED);
 		return;
 	}
 	vma = (struct vm_area_struct *)regs_get_kernel_argument(regs, 0);
+	prot = regs_get_kernel_argument(regs, 2);
+	if (!dg_prot_exec(prot))
+		return;
+	/* New executable memory: exec added, or write added to exec. */
+	if ((!(vma->vm_flags & VM_EXEC) || (prot & PROT_WRITE)) &&
+	    dg_vma_execmem(vma, prot) &&
+	    dg_decide_harden(DRIFTGUARD_CLASS_EXECMEM, DRIFTGUARD_HOOK_MMAP,
+			     dg_file_path(vma->vm_file))) {
+		dg_redirect(regs);
+		return;
+	}
 	/* Only a file mapping that becomes executable is a new question. */
-	if (!vma->vm_file || (vma->vm_flags & VM_EXEC) ||
-	    !dg_prot_exec(regs_get_kernel_argument(regs, 2)))
+	if (dg_anon_file(vma->vm_file) || (vma->vm_flags & VM_EXEC))
 		return;
 	req.path = dg_file_user_path(vma->vm_file);
 	if (dg_decide(&req))
+		dg_redirect(regs);
+}
+
+/*
+ * int security_create_user_ns(const struct cred *cred): every new user
+ * namespace, from clone() or unshare(), in the creating task. A runtime
+ * makes a container's own user namespace before it leaves the initial
+ * mount namespace; only tasks inside a container are judged.
+ */
+static void notrace dg_hook_create_user_ns(unsigned long ip, unsigned long pip,
+					   struct ftrace_ops *ops,
+					   struct ftrace_regs *fregs)
+{
+	struct pt_regs *regs = ftrace_get_regs(fregs);
+
+	if (unlikely(!regs)) {
+		dg_stat_inc(DRIFTGUARD_STAT_MISSED);
+		return;
+	}
+	if (!dg_task_on_host() &&
+	    dg_decide_harden(DRIFTGUARD_CLASS_USERNS, DRIFTGUARD_HOOK_USERNS,
+			     NULL))
+		dg_redirect(regs);
+}
+
+/* Is @name all decimal digits, as a /proc pid or tid directory is? */
+static bool dg_all_digits(const struct qstr *name)
+{
+	u32 i;
+
+	for (i = 0; i < name->len; i++)
+		if (!isdigit(name->name[i]))
+			return false;
+	return name->len > 0;
+}
+
+/*
+ * Is @file a /proc/<pid>/mem or /proc/<pid>/task/<tid>/mem? procfs names
+ * its entries itself: nothing can be created or renamed there, so the
+ * names are the kernel's.
+ */
+static bool dg_proc_mem(const struct file *file)
+{
+	const struct dentry *dentry = file->f_path.dentry;
+
+	return dentry->d_sb->s_magic == PROC_SUPER_MAGIC &&
+	       dentry->d_name.len == 3 && !memcmp(dentry->d_name.name, "mem", 3) &&
+	       dg_all_digits(&dentry->d_parent->d_name);
+}
+
+/*
+ * int security_file_open(struct file *file): every open. Installed only
+ * once a policy turns procmem on (dg_hooks_want()): other nodes pay
+ * nothing on their opens. f_mode is set before the hook runs.
+ */
+static void notrace dg_hook_file_open(unsigned long ip, unsigned long pip,
+				      struct ftrace_ops *ops,
+				      struct ftrace_regs *fregs)
+{
+	struct pt_regs *regs = ftrace_get_regs(fregs);
+	struct file *file;
+
+	if (unlikely(!regs)) {
+		dg_stat_inc(DRIFTGUARD_STAT_MISSED);
+		return;
+	}
+	file = (struct file *)regs_get_kernel_argument(regs, 0);
+	if (likely(!(file->f_mode & FMODE_WRITE)) || !dg_proc_mem(file))
+		return;
+	if (dg_decide_harden(DRIFTGUARD_CLASS_PROCMEM, DRIFTGUARD_HOOK_OPEN,
+			     &file->f_path))
 		dg_redirect(regs);
 }
 
@@ -257,6 +396,14 @@ struct dg_hook {
 	bool denies;		/* may redirect the call: needs IPMODIFY */
 	bool required;		/* without it the module refuses to load */
 	const char *lost;	/* what runs degraded without it */
+	/*
+	 * A hardening key that needs this hook (a DRIFTGUARD_A_* mode
+	 * attribute, or 0), and what a policy that turns it on is told when
+	 * the hook cannot be had. A lazy hook is installed only then.
+	 */
+	u16 key;
+	bool lazy;
+	const char *unavailable;
 	struct ftrace_ops ops;
 	bool installed;
 };
@@ -282,7 +429,17 @@ static struct dg_hook dg_hooks[] = {
 	  "a container task may move to a cgroup with a weaker policy" },
 	{ "cgroup_can_fork", dg_hook_can_fork, true, false,
 	  "a container task may clone3() a child into a cgroup with a weaker policy" },
+	{ "security_create_user_ns", dg_hook_create_user_ns, true, false,
+	  "userns cannot be enforced", DRIFTGUARD_A_USERNS, false,
+	  "userns: this kernel's security_create_user_ns cannot be hooked" },
+	{ "security_file_open", dg_hook_file_open, true, false,
+	  "procmem cannot be enforced", DRIFTGUARD_A_PROCMEM, true,
+	  "procmem: this kernel's security_file_open cannot be hooked" },
 };
+
+/* Serialises lazy installs with each other and with unload. */
+static DEFINE_MUTEX(dg_hooks_mutex);
+static bool dg_hooks_closing;
 
 static int dg_hook_install(struct dg_hook *hook)
 {
@@ -337,6 +494,8 @@ int dg_hooks_init(void)
 	int i, err;
 
 	for (i = 0; i < ARRAY_SIZE(dg_hooks); i++) {
+		if (dg_hooks[i].lazy)
+			continue;
 		err = dg_hook_install(&dg_hooks[i]);
 		if (!err)
 			continue;
@@ -352,7 +511,45 @@ int dg_hooks_init(void)
 	return 0;
 }
 
+/* The value of mode attribute @attr in @pol. */
+static u8 dg_policy_mode(const struct dg_policy *pol, u16 attr)
+{
+	int i;
+
+	for (i = 0; i < DG_MODE_FIELDS; i++)
+		if (dg_mode_fields[i].attr == attr)
+			return dg_mode_get(pol, &dg_mode_fields[i]);
+	return DRIFTGUARD_MODE_OFF;
+}
+
+int dg_hooks_want(const struct dg_policy *pol, const char **why)
+{
+	struct dg_hook *hook;
+	int err = 0;
+
+	mutex_lock(&dg_hooks_mutex);
+	for (hook = dg_hooks; hook < dg_hooks + ARRAY_SIZE(dg_hooks); hook++) {
+		if (!hook->key || !dg_policy_mode(pol, hook->key) ||
+		    hook->installed)
+			continue;
+		if (hook->lazy && !dg_hooks_closing &&
+		    !dg_hook_install(hook)) {
+			pr_info("hooked %s: a policy asks for it\n",
+				hook->target);
+			continue;
+		}
+		*why = hook->unavailable;
+		err = -EOPNOTSUPP;
+		break;
+	}
+	mutex_unlock(&dg_hooks_mutex);
+	return err;
+}
+
 void dg_hooks_exit(void)
 {
+	mutex_lock(&dg_hooks_mutex);
+	dg_hooks_closing = true;
+	mutex_unlock(&dg_hooks_mutex);
 	dg_hooks_rollback(ARRAY_SIZE(dg_hooks));
 }

@@ -3,7 +3,15 @@
 #ifndef DRIFTGUARD_HOOKS_H
 #define DRIFTGUARD_HOOKS_H
 
+struct dg_policy;
+
 int dg_hooks_init(void);
+
+/*
+ * Makes sure every hook @pol's hardening keys need is in place, installing
+ * a lazy one now. Sleeps. On failure, @why says which key cannot be had.
+ */
+int dg_hooks_want(const struct dg_policy *pol, const char **why);
 void dg_hooks_exit(void);
 
 #endif /* DRIFTGUARD_HOOKS_H */
