@@ -84,7 +84,7 @@ $(BINDIR)/driftguardd: $(DGD_SRC) $(HDRS)
 
 # Test programs: static where they run inside a test container's rootfs.
 TOOLS_STATIC := hello memfd-exec fd-exec exec-storm spawn-bench clone-into \
-	exec-or-wait
+	exec-or-wait memexec
 TOOLS := $(TOOLS_STATIC:%=$(BINDIR)/%) $(BINDIR)/hello-dyn \
 	$(BINDIR)/libpreload.so $(BINDIR)/badmsg $(BINDIR)/policy-bulk $(BINDIR)/policy-flip
 

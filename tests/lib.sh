@@ -61,7 +61,7 @@ container_create() {
 		ln -s busybox "$img"/bin/$a
 	done
 	cp "$BIN"/hello "$BIN"/hello-dyn "$BIN"/memfd-exec "$BIN"/fd-exec \
-		"$BIN"/exec-storm "$BIN"/exec-or-wait "$img"/bin/
+		"$BIN"/exec-storm "$BIN"/exec-or-wait "$BIN"/memexec "$img"/bin/
 	cp "$BIN"/hello "$img"/usr/bin/apt-get
 	cp -L /lib64/ld-linux-x86-64.so.2 "$img"/lib64/
 	cp -L /lib/x86_64-linux-gnu/libc.so.6 "$img"/lib/x86_64-linux-gnu/
@@ -186,6 +186,9 @@ setuid setfcap setpcap net_bind_service sys_chroot kill audit_write"
 #   RUNC_VOLUME  HOSTDIR:DIR, a bind-mounted volume at DIR
 #   RUNC_SHM_EXEC=1  /dev/shm without noexec, as a Kubernetes memory-backed
 #                emptyDir mounted there (a common way to enlarge it) is
+#   RUNC_USERNS=1  a user namespace of the container's own (root in it is
+#                uid 100000 outside), as Docker's userns-remap or a
+#                Kubernetes pod with hostUsers: false has
 runc_run() {
 	local id=dg${C##*.} bundle=$C/bundle
 	mkdir -p "$bundle"
@@ -198,7 +201,10 @@ c["root"] = {"path": root, "readonly": False}
 c["process"]["terminal"] = False
 c["process"]["args"] = args
 c["linux"]["cgroupsPath"] = cgroup
-c["linux"]["namespaces"] = [n for n in c["linux"]["namespaces"] if n["type"] != "network"]
+# The host's network (no network set-up needed); a container with a user
+# namespace keeps its own, or it cannot mount sysfs.
+if env.get("RUNC_USERNS") != "1":
+    c["linux"]["namespaces"] = [n for n in c["linux"]["namespaces"] if n["type"] != "network"]
 env = os.environ
 if "RUNC_CAPS" in env:
     caps = ["CAP_" + n.upper() for n in env["RUNC_CAPS"].split()]
@@ -213,6 +219,11 @@ if env.get("RUNC_SHM_EXEC") == "1":
     for m in c["mounts"]:
         if m["destination"] == "/dev/shm":
             m["options"] = [o for o in m["options"] if o != "noexec"]
+if env.get("RUNC_USERNS") == "1":
+    c["linux"]["namespaces"].append({"type": "user"})
+    m = [{"containerID": 0, "hostID": 100000, "size": 65536}]
+    c["linux"]["uidMappings"] = m
+    c["linux"]["gidMappings"] = m
 json.dump(c, open(path, "w"))
 PY
 	runc run --bundle "$bundle" "$id" 2>&1
