@@ -743,23 +743,6 @@ static bool dgd_excluded(const struct dg_policy *p, const struct dg_event *ev)
 	return false;
 }
 
-/*
- * Whether @ev is an act the kernel judged as it happened (an exec, a
- * mapping, a user namespace, an open), which a response can answer; file
- * drift (copy-up, create) is a change seen after the fact.
- */
-static bool dgd_judged_act(const struct dg_event *ev)
-{
-	switch (ev->hook) {
-	case DRIFTGUARD_HOOK_EXEC:
-	case DRIFTGUARD_HOOK_MMAP:
-	case DRIFTGUARD_HOOK_USERNS:
-	case DRIFTGUARD_HOOK_OPEN:
-		return true;
-	}
-	return false;
-}
-
 /* The SHA-256 (and the copy) of the drifted file an exec or mmap ran. */
 static void dgd_evidence(struct dgd *d, const struct dg_event *ev,
 			 struct json_object *o)
@@ -818,7 +801,7 @@ static void dgd_record(struct dgd *d, struct nlattr **tb)
 	 * Responses act on what the kernel refused, unless the policy's
 	 * response_on says otherwise; never while alert-only is on.
 	 */
-	respond = p && cgroup[0] && dgd_judged_act(&ev) &&
+	respond = p && cgroup[0] && dg_response_answers(ev.hook) &&
 		  dg_response_applies(p, ev.action, ev.class, false) &&
 		  (ev.action == DRIFTGUARD_ACTION_BLOCKED || !dgd_alert_only(d));
 
