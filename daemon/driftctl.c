@@ -435,7 +435,8 @@ struct dg_patterns {
 static int dg_pattern_add(struct dg_patterns *l, const char *opt, char *s)
 {
 	if (l->n > DRIFTGUARD_LIST_MAX) {
-		dg_err("--%s: at most %d entries", opt, DRIFTGUARD_LIST_MAX);
+		dg_err("policy set: --%s: at most %d entries", opt,
+		       DRIFTGUARD_LIST_MAX);
 		return -E2BIG;
 	}
 	l->v[l->n++] = s;
@@ -447,7 +448,7 @@ static int dg_mode_opt(const struct dg_mode_key *k, const char *val)
 	int m = dg_mode_key_parse(k, val);
 
 	if (m < 0)
-		dg_err("--%s: '%s' is not %s", k->name, val,
+		dg_err("policy set: --%s: '%s' is not %s", k->name, val,
 		       dg_mode_key_accepts(k));
 	return m;
 }
