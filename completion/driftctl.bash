@@ -91,6 +91,10 @@ _driftctl()
 	policy/set/--files)
 		_driftctl_words off detect
 		;;
+	policy/set/--userns | policy/set/--execmem | policy/set/--procmem)
+		# prevent is taken too; deny is the word these keys document.
+		_driftctl_words off detect deny
+		;;
 	policy/set/--allow | policy/set/--deny | policy/set/--watch)
 		# A file name, or a full path.
 		if [[ $cur == /* ]]; then
@@ -151,7 +155,8 @@ _driftctl()
 		set)
 			if [[ $cur == -* ]]; then
 				_driftctl_words --mode --memfd --volume --mmap --files \
-					--allow --deny --watch $common
+					--userns --execmem --procmem --allow --deny \
+					--watch $common
 			else
 				_driftctl_cgroups "$cur"
 			fi

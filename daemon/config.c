@@ -82,8 +82,7 @@ enum dg_type {
 	DG_T_SECONDS,		/* unsigned int */
 	DG_T_KEEP,		/* unsigned int, rotated files kept */
 	DG_T_CGROUP,		/* char *, relative pattern */
-	DG_T_MODE,		/* int, off|detect|prevent */
-	DG_T_FILES,		/* int, off|detect */
+	DG_T_MODE,		/* int, as its row of dg_mode_keys says */
 	DG_T_PATTERNS,		/* struct dg_list, names or absolute paths */
 	DG_T_PREFIXES,		/* struct dg_list, absolute paths */
 	DG_T_SEVERITY,		/* enum dg_severity */
@@ -125,7 +124,10 @@ static const struct dg_key dg_policy_keys[] = {
 	DG_PKEY(memfd, DG_T_MODE),
 	DG_PKEY(volume, DG_T_MODE),
 	DG_PKEY(mmap, DG_T_MODE),
-	DG_PKEY(files, DG_T_FILES),
+	DG_PKEY(files, DG_T_MODE),
+	DG_PKEY(userns, DG_T_MODE),
+	DG_PKEY(execmem, DG_T_MODE),
+	DG_PKEY(procmem, DG_T_MODE),
 	DG_PKEY(allow, DG_T_PATTERNS),
 	DG_PKEY(deny, DG_T_PATTERNS),
 	DG_PKEY(watch, DG_T_PATTERNS),
@@ -136,7 +138,71 @@ static const struct dg_key dg_policy_keys[] = {
 	DG_PKEY(response_on, DG_T_RESPONSE_ON),
 };
 
-#define DG_KEYS_MAX 16
+#define DG_KEYS_MAX 24
+_Static_assert(DG_COUNT(dg_daemon_keys) <= DG_KEYS_MAX &&
+	       DG_COUNT(dg_policy_keys) <= DG_KEYS_MAX, "raise DG_KEYS_MAX");
+
+/* --- modes -------------------------------------------------------------- */
+
+#define DG_MKEY(n, a, m, d) \
+	{ #n, DRIFTGUARD_A_##a, offsetof(struct dg_policy, n), \
+	  DRIFTGUARD_MODE_##m, d }
+const struct dg_mode_key dg_mode_keys[DG_MODE_KEYS] = {
+	DG_MKEY(mode, MODE, PREVENT, false),
+	DG_MKEY(memfd, MEMFD, PREVENT, false),
+	DG_MKEY(volume, VOLUME, PREVENT, false),
+	DG_MKEY(mmap, MMAP, PREVENT, false),
+	DG_MKEY(files, FILES, DETECT, false),
+	DG_MKEY(userns, USERNS, PREVENT, true),
+	DG_MKEY(execmem, EXECMEM, PREVENT, true),
+	DG_MKEY(procmem, PROCMEM, PREVENT, true),
+};
+
+const struct dg_mode_key *dg_mode_key_named(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < DG_MODE_KEYS; i++)
+		if (!strcmp(dg_mode_keys[i].name, name))
+			return &dg_mode_keys[i];
+	return NULL;
+}
+
+const struct dg_mode_key *dg_mode_key_of_attr(int attr)
+{
+	size_t i;
+
+	for (i = 0; i < DG_MODE_KEYS; i++)
+		if (dg_mode_keys[i].attr == attr)
+			return &dg_mode_keys[i];
+	return NULL;
+}
+
+int dg_mode_key_parse(const struct dg_mode_key *k, const char *value)
+{
+	int m = k->deny && !strcmp(value, "deny") ? DRIFTGUARD_MODE_PREVENT :
+		dg_mode_parse(value);
+
+	return m > k->max ? -1 : m;
+}
+
+const char *dg_mode_key_value(const struct dg_mode_key *k, int mode)
+{
+	return k && k->deny && mode == DRIFTGUARD_MODE_PREVENT ? "deny" :
+	       dg_mode_name(mode);
+}
+
+const char *dg_mode_key_accepts(const struct dg_mode_key *k)
+{
+	if (k->max == DRIFTGUARD_MODE_DETECT)
+		return "off or detect";
+	return k->deny ? "off, detect or deny" : "off, detect or prevent";
+}
+
+int dg_policy_mode(const struct dg_policy *pol, const struct dg_mode_key *k)
+{
+	return *(const int *)((const char *)pol + k->offset);
+}
 
 /* --- one parse ---------------------------------------------------------- */
 
@@ -446,6 +512,7 @@ static const struct dg_policy *dg_cgroup_owner(const struct dg_parser *p,
 static int dg_set(struct dg_parser *p, const struct dg_key *k, void *field,
 		  const char *v)
 {
+	const struct dg_mode_key *mk;
 	const struct dg_policy *other;
 	uint64_t size;
 	int i, err;
@@ -504,12 +571,12 @@ static int dg_set(struct dg_parser *p, const struct dg_key *k, void *field,
 				       v, other->name, other->file, other->line);
 		return dg_set_str(p, field, v);
 	case DG_T_MODE:
-	case DG_T_FILES:
-		i = dg_mode_parse(v);
-		if (i < 0 || (k->type == DG_T_FILES && i > DRIFTGUARD_MODE_DETECT))
+		mk = dg_mode_key_named(k->name);
+		i = mk ? dg_mode_key_parse(mk, v) : -1;
+		if (i < 0)
 			return dg_fail(p, p->line, -EINVAL, "%s: '%s' is not %s",
-				       k->name, v, k->type == DG_T_FILES ?
-				       "off or detect" : "off, detect or prevent");
+				       k->name, v, mk ? dg_mode_key_accepts(mk) :
+				       "a mode");
 		*(int *)field = i;
 		return 0;
 	case DG_T_PATTERNS:
@@ -1239,7 +1306,10 @@ static bool dg_can_block(const struct dg_policy *pol)
 {
 	return pol->mode == DRIFTGUARD_MODE_PREVENT ||
 	       pol->memfd == DRIFTGUARD_MODE_PREVENT ||
-	       pol->volume == DRIFTGUARD_MODE_PREVENT || pol->deny.n;
+	       pol->volume == DRIFTGUARD_MODE_PREVENT || pol->deny.n ||
+	       pol->userns == DRIFTGUARD_MODE_PREVENT ||
+	       pol->execmem == DRIFTGUARD_MODE_PREVENT ||
+	       pol->procmem == DRIFTGUARD_MODE_PREVENT;
 }
 
 static bool dg_can_alert(const struct dg_policy *pol)
@@ -1247,7 +1317,10 @@ static bool dg_can_alert(const struct dg_policy *pol)
 	return pol->mode == DRIFTGUARD_MODE_DETECT ||
 	       pol->memfd == DRIFTGUARD_MODE_DETECT ||
 	       pol->volume == DRIFTGUARD_MODE_DETECT ||
-	       pol->mmap == DRIFTGUARD_MODE_DETECT;
+	       pol->mmap == DRIFTGUARD_MODE_DETECT ||
+	       pol->userns == DRIFTGUARD_MODE_DETECT ||
+	       pol->execmem == DRIFTGUARD_MODE_DETECT ||
+	       pol->procmem == DRIFTGUARD_MODE_DETECT;
 }
 
 static int dg_lint_response(struct dg_config *cfg, const struct dg_policy *pol)
@@ -1265,8 +1338,8 @@ static int dg_lint_response(struct dg_config *cfg, const struct dg_policy *pol)
 	if (pol->response_on == DG_ON_BLOCKED && !dg_can_block(pol))
 		err = dg_warn(cfg, "%s:%d: [policy %s]: response = %s never "
 			      "runs: it acts on blocked programs, and no mode is "
-			      "prevent and deny is empty", pol->file, pol->line,
-			      pol->name, r);
+			      "prevent (or deny) and the deny list is empty",
+			      pol->file, pol->line, pol->name, r);
 	if (!err && (pol->response_on & DG_ON_ALERTED))
 		err = dg_warn(cfg, "%s:%d: [policy %s]: response = %s acts on "
 			      "alerts: programs that were allowed to run%s",
@@ -1367,8 +1440,8 @@ static void dg_print_key(FILE *out, const struct dg_key *k, const void *base)
 		fprintf(out, "%s = %u\n", k->name, *(const unsigned int *)f);
 		break;
 	case DG_T_MODE:
-	case DG_T_FILES:
-		fprintf(out, "%s = %s\n", k->name, dg_mode_name(*(const int *)f));
+		fprintf(out, "%s = %s\n", k->name,
+			dg_mode_key_value(dg_mode_key_named(k->name), *(const int *)f));
 		break;
 	case DG_T_PATTERNS:
 	case DG_T_PREFIXES:

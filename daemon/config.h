@@ -39,6 +39,11 @@
  *                            (system.slice/docker-*.scope, kubepods.slice)
  *   mode, memfd, volume, mmap = off|detect|prevent  [off]
  *   files = off|detect       [off]
+ *   userns, execmem, procmem = off|detect|deny   [off]
+ *                            hardening: user namespace creation, executable
+ *                            memory that is not a file's content, opening
+ *                            /proc/<pid>/mem for writing; "prevent" is
+ *                            taken as "deny"
  *   allow, deny, watch = PATTERN...   [empty]
  *                            a PATTERN with '/' is an absolute path, else
  *                            a file name
@@ -134,6 +139,7 @@ struct dg_policy {
 	char *file;			/* where the section is, for messages */
 	int line;
 	int mode, memfd, volume, mmap, files;	/* enum driftguard_mode */
+	int userns, execmem, procmem;		/* hardening, the same */
 	struct dg_list allow, deny, watch;
 	struct dg_list files_exclude;
 	enum dg_severity severity;
@@ -141,6 +147,35 @@ struct dg_policy {
 	enum dg_response response;
 	unsigned int response_on;	/* DG_ON_* bits */
 };
+
+/*
+ * The policy's modes, one row each: the policy files, driftguardd's request
+ * and its comparison with the kernel's policy, driftctl's options and output
+ * all walk this table, in its order. The hardening keys (userns, execmem,
+ * procmem) name DRIFTGUARD_MODE_PREVENT "deny" and take "prevent" for it.
+ */
+struct dg_mode_key {
+	const char *name;	/* policy key, driftctl option, JSON key */
+	int attr;		/* DRIFTGUARD_A_* */
+	size_t offset;		/* of its int in struct dg_policy */
+	int max;		/* the highest value, DRIFTGUARD_MODE_* */
+	bool deny;		/* DRIFTGUARD_MODE_PREVENT is named "deny" */
+};
+
+#define DG_MODE_KEYS	8
+extern const struct dg_mode_key dg_mode_keys[DG_MODE_KEYS];
+
+/* The row of policy key @name, or of attribute @attr; NULL if none. */
+const struct dg_mode_key *dg_mode_key_named(const char *name);
+const struct dg_mode_key *dg_mode_key_of_attr(int attr);
+/* The mode @value names for key @k, or -1 when @k does not take it. */
+int dg_mode_key_parse(const struct dg_mode_key *k, const char *value);
+/* The name of @mode for key @k ("deny" for a hardening key's prevent). */
+const char *dg_mode_key_value(const struct dg_mode_key *k, int mode);
+/* What @k takes, for messages: "off, detect or prevent". */
+const char *dg_mode_key_accepts(const struct dg_mode_key *k);
+/* @pol's value of @k. */
+int dg_policy_mode(const struct dg_policy *pol, const struct dg_mode_key *k);
 
 struct dg_config {
 	struct dg_daemon_config daemon;

@@ -14,6 +14,7 @@
 #include <json-c/json.h>
 
 #include "cgroup.h"
+#include "config.h"
 #include "evlog.h"
 #include "multicall.h"
 #include "names.h"
@@ -332,25 +333,20 @@ static int cmd_status(struct dg_ctx *ctx, int argc, char **argv)
 
 struct dg_policy_view {
 	uint64_t cgroup_id;
-	int mode, memfd, volume, mmap, files;
+	int modes[DG_MODE_KEYS];	/* by row of dg_mode_keys; absent: off */
 	struct nlattr *allow, *deny, *watch;
 };
 
 static void dg_policy_parse(struct nlattr **tb, struct dg_policy_view *p)
 {
+	size_t i;
+
 	memset(p, 0, sizeof(*p));
 	if (tb[DRIFTGUARD_A_CGROUP_ID])
 		p->cgroup_id = nla_get_u64(tb[DRIFTGUARD_A_CGROUP_ID]);
-	if (tb[DRIFTGUARD_A_MODE])
-		p->mode = nla_get_u8(tb[DRIFTGUARD_A_MODE]);
-	if (tb[DRIFTGUARD_A_MEMFD])
-		p->memfd = nla_get_u8(tb[DRIFTGUARD_A_MEMFD]);
-	if (tb[DRIFTGUARD_A_VOLUME])
-		p->volume = nla_get_u8(tb[DRIFTGUARD_A_VOLUME]);
-	if (tb[DRIFTGUARD_A_MMAP])
-		p->mmap = nla_get_u8(tb[DRIFTGUARD_A_MMAP]);
-	if (tb[DRIFTGUARD_A_FILES])
-		p->files = nla_get_u8(tb[DRIFTGUARD_A_FILES]);
+	for (i = 0; i < DG_MODE_KEYS; i++)
+		if (tb[dg_mode_keys[i].attr])
+			p->modes[i] = nla_get_u8(tb[dg_mode_keys[i].attr]);
 	p->allow = tb[DRIFTGUARD_A_ALLOW];
 	p->deny = tb[DRIFTGUARD_A_DENY];
 	p->watch = tb[DRIFTGUARD_A_WATCH];
@@ -387,6 +383,7 @@ static int dg_policy_print_cb(struct nl_msg *msg, void *arg)
 	struct dg_ctx *ctx = arg;
 	struct dg_policy_view p;
 	char path[4096];
+	size_t i;
 
 	if (dg_nl_parse(msg, tb))
 		return NL_SKIP;
@@ -400,16 +397,10 @@ static int dg_policy_print_cb(struct nl_msg *msg, void *arg)
 		json_object_object_add(o, "cgroup", json_object_new_string(path));
 		json_object_object_add(o, "cgroup_id",
 				       json_object_new_uint64(p.cgroup_id));
-		json_object_object_add(o, "mode",
-				       json_object_new_string(dg_mode_name(p.mode)));
-		json_object_object_add(o, "memfd",
-				       json_object_new_string(dg_mode_name(p.memfd)));
-		json_object_object_add(o, "volume",
-				       json_object_new_string(dg_mode_name(p.volume)));
-		json_object_object_add(o, "mmap",
-				       json_object_new_string(dg_mode_name(p.mmap)));
-		json_object_object_add(o, "files",
-				       json_object_new_string(dg_mode_name(p.files)));
+		for (i = 0; i < DG_MODE_KEYS; i++)
+			json_object_object_add(o, dg_mode_keys[i].name,
+				json_object_new_string(dg_mode_key_value(
+					&dg_mode_keys[i], p.modes[i])));
 		json_object_object_add(o, "allow", dg_list_json(p.allow));
 		json_object_object_add(o, "deny", dg_list_json(p.deny));
 		json_object_object_add(o, "watch", dg_list_json(p.watch));
@@ -421,10 +412,14 @@ static int dg_policy_print_cb(struct nl_msg *msg, void *arg)
 		return NL_OK;
 	}
 	printf("%s (cgroup id %" PRIu64 ")\n", path, p.cgroup_id);
-	printf("  mode %s  memfd %s  volume %s  mmap %s  files %s\n",
-	       dg_mode_name(p.mode), dg_mode_name(p.memfd),
-	       dg_mode_name(p.volume), dg_mode_name(p.mmap),
-	       dg_mode_name(p.files));
+	/* The drift modes on one line, the hardening ones on the next. */
+	for (i = 0; i < DG_MODE_KEYS; i++) {
+		if (i && dg_mode_keys[i].deny != dg_mode_keys[i - 1].deny)
+			putchar('\n');
+		printf("  %s %s", dg_mode_keys[i].name,
+		       dg_mode_key_value(&dg_mode_keys[i], p.modes[i]));
+	}
+	putchar('\n');
 	dg_list_print("allow:", p.allow);
 	dg_list_print("deny:", p.deny);
 	dg_list_print("watch:", p.watch);
@@ -440,23 +435,21 @@ struct dg_patterns {
 static int dg_pattern_add(struct dg_patterns *l, const char *opt, char *s)
 {
 	if (l->n > DRIFTGUARD_LIST_MAX) {
-		dg_err("--%s: at most %d entries", opt, DRIFTGUARD_LIST_MAX);
+		dg_err("policy set: --%s: at most %d entries", opt,
+		       DRIFTGUARD_LIST_MAX);
 		return -E2BIG;
 	}
 	l->v[l->n++] = s;
 	return 0;
 }
 
-static int dg_mode_opt(const char *opt, const char *val, int max)
+static int dg_mode_opt(const struct dg_mode_key *k, const char *val)
 {
-	int m = dg_mode_parse(val);
+	int m = dg_mode_key_parse(k, val);
 
-	if (m < 0 || m > max) {
-		dg_err("--%s: '%s' is not %s", opt, val,
-		       max == DRIFTGUARD_MODE_DETECT ? "off or detect" :
-		       "off, detect or prevent");
-		return -1;
-	}
+	if (m < 0)
+		dg_err("policy set: --%s: '%s' is not %s", k->name, val,
+		       dg_mode_key_accepts(k));
 	return m;
 }
 
@@ -490,6 +483,9 @@ static int cmd_policy_set(struct dg_ctx *ctx, int argc, char **argv)
 		{ "volume", required_argument, NULL, DRIFTGUARD_A_VOLUME },
 		{ "mmap", required_argument, NULL, DRIFTGUARD_A_MMAP },
 		{ "files", required_argument, NULL, DRIFTGUARD_A_FILES },
+		{ "userns", required_argument, NULL, DRIFTGUARD_A_USERNS },
+		{ "execmem", required_argument, NULL, DRIFTGUARD_A_EXECMEM },
+		{ "procmem", required_argument, NULL, DRIFTGUARD_A_PROCMEM },
 		{ "allow", required_argument, NULL, DRIFTGUARD_A_ALLOW },
 		{ "deny", required_argument, NULL, DRIFTGUARD_A_DENY },
 		{ "watch", required_argument, NULL, DRIFTGUARD_A_WATCH },
@@ -509,21 +505,15 @@ static int cmd_policy_set(struct dg_ctx *ctx, int argc, char **argv)
 	optind = 1;
 	while ((c = dg_getopt(ctx, argc, argv, ":j", opts)) != -1) {
 		const char *name = c > 0 ? dg_attr_name(c) : "";
+		const struct dg_mode_key *k = c > 0 ? dg_mode_key_of_attr(c) : NULL;
 
+		if (k) {
+			modes[c] = dg_mode_opt(k, optarg);
+			if (modes[c] < 0)
+				return dg_usage_error(ctx);
+			continue;
+		}
 		switch (c) {
-		case DRIFTGUARD_A_MODE:
-		case DRIFTGUARD_A_MEMFD:
-		case DRIFTGUARD_A_VOLUME:
-		case DRIFTGUARD_A_MMAP:
-			modes[c] = dg_mode_opt(name, optarg, DRIFTGUARD_MODE_MAX);
-			if (modes[c] < 0)
-				return dg_usage_error(ctx);
-			break;
-		case DRIFTGUARD_A_FILES:
-			modes[c] = dg_mode_opt(name, optarg, DRIFTGUARD_MODE_DETECT);
-			if (modes[c] < 0)
-				return dg_usage_error(ctx);
-			break;
 		case DRIFTGUARD_A_ALLOW:
 			if (dg_pattern_add(&allow, name, optarg))
 				return dg_usage_error(ctx);
@@ -557,9 +547,11 @@ static int cmd_policy_set(struct dg_ctx *ctx, int argc, char **argv)
 	msg = dg_nl_msg(&ctx->nl, DRIFTGUARD_CMD_POLICY_SET, 0);
 	if (!msg || nla_put_u64(msg, DRIFTGUARD_A_CGROUP_ID, id))
 		goto nomem;
-	for (i = DRIFTGUARD_A_MODE; i <= DRIFTGUARD_A_FILES; i++)
-		if (modes[i] >= 0 && nla_put_u8(msg, i, (uint8_t)modes[i]))
+	for (i = 0; i < DG_MODE_KEYS; i++) {
+		c = modes[dg_mode_keys[i].attr];
+		if (c >= 0 && nla_put_u8(msg, dg_mode_keys[i].attr, (uint8_t)c))
 			goto nomem;
+	}
 	if (dg_nl_put_patterns(msg, DRIFTGUARD_A_ALLOW, allow.v, allow.n) ||
 	    dg_nl_put_patterns(msg, DRIFTGUARD_A_DENY, deny.v, deny.n) ||
 	    dg_nl_put_patterns(msg, DRIFTGUARD_A_WATCH, watch.v, watch.n))
@@ -732,11 +724,14 @@ static int dg_event_cb(struct nl_msg *msg, void *arg)
 		ev.time = (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 	}
 	dg_rfc3339(ev.time, when, sizeof(when));
+	/* An event without a file (userns, anonymous execmem) has no path=. */
 	printf("%s %s %s %s pid=%" PRIu32 " ppid=%" PRIu32 " uid=%" PRIu32
-	       " comm=%s path=%s filename=%s%s%s cgroup=%s\n", when,
+	       " comm=%s%s%s%s%s%s%s cgroup=%s\n", when,
 	       dg_action_name(ev.action), dg_class_name(ev.class),
-	       dg_hook_name(ev.hook), ev.pid, ev.ppid, ev.uid, ev.comm, ev.path,
-	       ev.filename, ev.interpreter[0] ? " interpreter=" : "",
+	       dg_hook_name(ev.hook), ev.pid, ev.ppid, ev.uid, ev.comm,
+	       ev.path[0] ? " path=" : "", ev.path,
+	       ev.path[0] ? " filename=" : "", ev.path[0] ? ev.filename : "",
+	       ev.interpreter[0] ? " interpreter=" : "",
 	       ev.interpreter, cgroup[0] ? cgroup : "?");
 	fflush(stdout);
 	return NL_OK;
@@ -898,7 +893,8 @@ static const struct dg_cmd dg_cmds[] = {
 	  "policies and one key per counter." },
 	{ "policy set", cmd_policy_set,
 	  "CGROUP [--mode M] [--memfd M] [--volume M]\n"
-	  "[--mmap M] [--files off|detect] [--allow PATH]...\n"
+	  "[--mmap M] [--files off|detect] [--userns H]\n"
+	  "[--execmem H] [--procmem H] [--allow PATH]...\n"
 	  "[--deny PATTERN]... [--watch PATTERN]... [--json]",
 	  "Set CGROUP's policy as a whole (a mode not given is off, a list empty).\n"
 	  "M is off, detect (allow and report) or prevent (deny and report).\n"
@@ -910,6 +906,19 @@ static const struct dg_cmd dg_cmds[] = {
 	  "                      mounts, tmpfs, emptyDir)\n"
 	  "  --mmap M            executable mappings of files of those classes\n"
 	  "  --files off|detect  report image files modified and files created\n"
+	  "Hardening, off unless given: H is off, detect or deny (refuse with\n"
+	  "EPERM and report; prevent is taken for deny).\n"
+	  "  --userns H          creating a user namespace (clone or unshare\n"
+	  "                      CLONE_NEWUSER) in the container; the runtime's\n"
+	  "                      own setup, from the host's mount namespace, is\n"
+	  "                      not judged\n"
+	  "  --execmem H         executable memory that is not a file's content:\n"
+	  "                      anonymous or shared memory mapped or made\n"
+	  "                      executable, a written private file mapping (text\n"
+	  "                      relocations); JIT runtimes (Java, Node.js, .NET,\n"
+	  "                      LuaJIT) and executable stacks need it off\n"
+	  "  --procmem H         opening any /proc/PID/mem, its own too, for\n"
+	  "                      writing (in-memory exec such as DDexec)\n"
 	  "  --allow PATH        a drifted program that runs all the same: a full\n"
 	  "                      path in the container's rootfs (names allow\n"
 	  "                      nothing)\n"
@@ -924,7 +933,8 @@ static const struct dg_cmd dg_cmds[] = {
 	{ "policy get", cmd_policy_get, "CGROUP [--json]",
 	  "Show CGROUP's own policy (not one it inherits).\n"
 	  "--json: one object with the keys cgroup, cgroup_id, mode, memfd,\n"
-	  "volume, mmap, files, allow, deny and watch." },
+	  "volume, mmap, files, userns, execmem, procmem (off, detect or deny),\n"
+	  "allow, deny and watch." },
 	{ "policy list", cmd_policy_list, "[--json]",
 	  "Show every policy.\n"
 	  "--json: one array of the objects policy get --json prints; [] when\n"

@@ -393,7 +393,7 @@ static void dgd_loss(struct dgd *d, uint64_t lost, const char *reason)
 static void dgd_summary(void *arg, struct json_object *o)
 {
 	struct dgd *d = arg;
-	char message[PATH_MAX + 128];
+	char message[PATH_MAX + 128], what[PATH_MAX + 64];
 	struct json_object *v;
 	uint64_t count = json_object_object_get_ex(o, "count", &v) ?
 			 json_object_get_uint64(v) : 0;
@@ -408,9 +408,13 @@ static void dgd_summary(void *arg, struct json_object *o)
 	/* A record of its own: its time and uuid, not the first event's. */
 	dg_record_add_time(o, "time", dgd_now(CLOCK_REALTIME));
 	dg_record_stamp(o, NULL);
+	/* A hardening summary says what happened: it may have no path. */
+	if (!dg_record_hardening_what(dg_class_parse(dgd_str(o, "class")),
+				      dgd_str(o, "path"), what, sizeof(what)))
+		snprintf(what, sizeof(what), "%s", dgd_str(o, "path"));
 	snprintf(message, sizeof(message), "%s %" PRIu64 " times in %u s: %s",
 		 dgd_str(o, "action"), count, d->cfg->daemon.throttle_window,
-		 dgd_str(o, "path"));
+		 what);
 	dgd_emit(d, o, dg_sink_priority(action, sev), message);
 }
 
@@ -739,16 +743,14 @@ static bool dgd_excluded(const struct dg_policy *p, const struct dg_event *ev)
 	return false;
 }
 
-/* The SHA-256 (and the copy) of the file an exec or mmap was judged on. */
+/* The SHA-256 (and the copy) of the drifted file an exec or mmap ran. */
 static void dgd_evidence(struct dgd *d, const struct dg_event *ev,
 			 struct json_object *o)
 {
 	const struct dg_daemon_config *c = &d->cfg->daemon;
 	struct dg_evidence e;
 
-	if ((ev->hook != DRIFTGUARD_HOOK_EXEC && ev->hook != DRIFTGUARD_HOOK_MMAP) ||
-	    (ev->class != DRIFTGUARD_CLASS_UPPER &&
-	     ev->class != DRIFTGUARD_CLASS_VOLUME))
+	if (!dg_evidence_wanted(ev->hook, ev->class))
 		return;
 	dg_evidence_collect(ev->tgid, ev->cgroup[0] ? ev->cgroup : NULL, ev->path,
 			    ev->ino, c->quarantine ? c->quarantine_dir : NULL,
@@ -799,15 +801,20 @@ static void dgd_record(struct dgd *d, struct nlattr **tb)
 	 * Responses act on what the kernel refused, unless the policy's
 	 * response_on says otherwise; never while alert-only is on.
 	 */
-	respond = p && cgroup[0] &&
-		  (ev.hook == DRIFTGUARD_HOOK_EXEC || ev.hook == DRIFTGUARD_HOOK_MMAP) &&
+	respond = p && cgroup[0] && dg_response_answers(ev.hook) &&
 		  dg_response_applies(p, ev.action, ev.class, false) &&
 		  (ev.action == DRIFTGUARD_ACTION_BLOCKED || !dgd_alert_only(d));
 
-	/* The same container, path and action again: counted, not written. */
+	/*
+	 * The same container, path, action, class and hook again: counted,
+	 * not written. The class keeps apart what one path can be both (an
+	 * upper-layer library and its written, executable mapping); events
+	 * without a path (userns, anonymous execmem) share a key per container.
+	 */
 	snprintf(who, sizeof(who), "cgroup:%" PRIu64, ev.cgroup_id);
 	if (!dg_throttle_hit(d->throttle, ev.container ? ev.container->id : who,
-			     ev.path ? ev.path : "", ev.action << 8 | ev.hook,
+			     ev.path ? ev.path : "",
+			     ev.class << 16 | ev.action << 8 | ev.hook,
 			     dgd_now(CLOCK_MONOTONIC), o)) {
 		d->suppressed++;
 		/* Every attempt gets the response: a restarted container too. */
@@ -822,9 +829,7 @@ static void dgd_record(struct dgd *d, struct nlattr **tb)
 	 */
 	dg_record_complete(o, &ev, NULL);
 	dgd_evidence(d, &ev, o);
-	snprintf(message, sizeof(message), "%s %s %s: %s",
-		 dg_action_name(ev.action), dg_class_name(ev.class),
-		 dg_hook_name(ev.hook), ev.path);
+	dg_record_message(&ev, message, sizeof(message));
 	json_object_get(o);
 	dgd_emit(d, o, dg_sink_priority(ev.action, p ? (int)p->severity :
 					DG_SEVERITY_HIGH), message);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <linux/driftguard.h>
 #include <linux/openat2.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -210,6 +211,12 @@ static void dg_keep_copy(const char *qdir, int cfd, const char *tmp,
 		return;
 	}
 	snprintf(out->quarantine, sizeof(out->quarantine), "%s", dst);
+}
+
+bool dg_evidence_wanted(int hook, int class)
+{
+	return (hook == DRIFTGUARD_HOOK_EXEC || hook == DRIFTGUARD_HOOK_MMAP) &&
+	       (class == DRIFTGUARD_CLASS_UPPER || class == DRIFTGUARD_CLASS_VOLUME);
 }
 
 int dg_evidence_collect(uint32_t tgid, const char *cgroup_dir, const char *path,

@@ -17,6 +17,7 @@
  * not read, and the record says why.
  */
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "evlog.h"
@@ -32,6 +33,14 @@ struct dg_evidence {
 	char note[DG_EVIDENCE_NOTE_MAX];
 	uint64_t size;
 };
+
+/*
+ * Whether an event of @hook and @class names a drifted file worth hashing:
+ * an exec or executable mapping of an upper-layer or volume file. Never a
+ * hardening class: a user namespace has no file, /proc/<pid>/mem is no file
+ * to read, and what ran from a written private mapping is not the file.
+ */
+bool dg_evidence_wanted(int hook, int class);
 
 /*
  * Hashes @path as process @tgid sees it or, when that fails because the

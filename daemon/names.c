@@ -26,6 +26,9 @@ static const char *const dg_classes[] = {
 	[DRIFTGUARD_CLASS_WATCHED] = "watched",
 	[DRIFTGUARD_CLASS_MODIFIED] = "modified",
 	[DRIFTGUARD_CLASS_CREATED] = "created",
+	[DRIFTGUARD_CLASS_USERNS] = "userns",
+	[DRIFTGUARD_CLASS_EXECMEM] = "execmem",
+	[DRIFTGUARD_CLASS_PROCMEM] = "procmem",
 };
 
 static const char *const dg_hooks[] = {
@@ -33,6 +36,8 @@ static const char *const dg_hooks[] = {
 	[DRIFTGUARD_HOOK_MMAP] = "mmap",
 	[DRIFTGUARD_HOOK_COPY_UP] = "copy-up",
 	[DRIFTGUARD_HOOK_CREATE] = "create",
+	[DRIFTGUARD_HOOK_USERNS] = "userns",
+	[DRIFTGUARD_HOOK_OPEN] = "open",
 };
 
 /* The JSON names of the counters: part of driftctl's output contract. */
@@ -50,6 +55,9 @@ static const char *const dg_stats[] = {
 	[DRIFTGUARD_STAT_EVENTS_SENT] = "events_sent",
 	[DRIFTGUARD_STAT_EVENTS_DROPPED] = "events_dropped",
 	[DRIFTGUARD_STAT_MISSED] = "missed",
+	[DRIFTGUARD_STAT_BLOCKED_USERNS] = "blocked_userns",
+	[DRIFTGUARD_STAT_BLOCKED_EXECMEM] = "blocked_execmem",
+	[DRIFTGUARD_STAT_BLOCKED_PROCMEM] = "blocked_procmem",
 };
 
 static const char *const dg_attrs[] = {
@@ -68,6 +76,9 @@ static const char *const dg_attrs[] = {
 	[DRIFTGUARD_A_DENY] = "deny",
 	[DRIFTGUARD_A_WATCH] = "watch",
 	[DRIFTGUARD_A_PATTERN] = "pattern",
+	[DRIFTGUARD_A_USERNS] = "userns",
+	[DRIFTGUARD_A_EXECMEM] = "execmem",
+	[DRIFTGUARD_A_PROCMEM] = "procmem",
 };
 
 static const char *dg_lookup(const char *const *names, int n, int value)
@@ -105,6 +116,16 @@ const char *dg_stat_name(int stat)
 const char *dg_attr_name(int attr)
 {
 	return dg_lookup(dg_attrs, DG_COUNT(dg_attrs), attr);
+}
+
+int dg_class_parse(const char *name)
+{
+	int i;
+
+	for (i = 0; i < DG_COUNT(dg_classes); i++)
+		if (dg_classes[i] && !strcmp(dg_classes[i], name))
+			return i;
+	return -1;
 }
 
 int dg_mode_parse(const char *name)

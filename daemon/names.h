@@ -14,7 +14,8 @@ const char *dg_stat_name(int stat);
 /* The name of a DRIFTGUARD_A_* attribute, for error messages. */
 const char *dg_attr_name(int attr);
 
-/* Returns the enum value for @name, or -1. */
+/* Each returns the enum value for @name, or -1. */
 int dg_mode_parse(const char *name);
+int dg_class_parse(const char *name);
 
 #endif /* DG_NAMES_H */

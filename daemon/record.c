@@ -15,6 +15,7 @@
 #include <uuid/uuid.h>
 
 #include "container.h"
+#include "names.h"
 #include "record.h"
 
 #define NSEC_PER_SEC		1000000000ULL
@@ -336,4 +337,51 @@ struct json_object *dg_record_event(const struct dg_event *ev,
 	if (o)
 		dg_record_complete(o, ev, env);
 	return o;
+}
+
+/* --- messages ------------------------------------------------------------ */
+
+bool dg_record_hardening_what(int class, const char *path, char *buf,
+			      size_t size)
+{
+	const char *p = path ? path : "";
+
+	switch (class) {
+	case DRIFTGUARD_CLASS_USERNS:
+		snprintf(buf, size, "user namespace creation");
+		return true;
+	case DRIFTGUARD_CLASS_EXECMEM:
+		/* The kernel names the file of a private file mapping only. */
+		if (p[0])
+			snprintf(buf, size, "executable memory in a written "
+				 "private mapping of %s", p);
+		else
+			snprintf(buf, size, "executable anonymous memory");
+		return true;
+	case DRIFTGUARD_CLASS_PROCMEM:
+		snprintf(buf, size, "write-open of %s", p[0] ? p : "a /proc/<pid>/mem");
+		return true;
+	}
+	if (size)
+		buf[0] = '\0';
+	return false;
+}
+
+void dg_record_message(const struct dg_event *ev, char *buf, size_t size)
+{
+	char what[4200];
+	const char *comm = ev->comm ? ev->comm : "";
+
+	if (!dg_record_hardening_what(ev->class, ev->path, what, sizeof(what))) {
+		snprintf(buf, size, "%s %s %s: %s", dg_action_name(ev->action),
+			 dg_class_name(ev->class), dg_hook_name(ev->hook),
+			 ev->path ? ev->path : "");
+		return;
+	}
+	if (comm[0])
+		snprintf(buf, size, "%s %s by %s[%" PRIu32 "]",
+			 dg_action_name(ev->action), what, comm, ev->tgid);
+	else
+		snprintf(buf, size, "%s %s by pid %" PRIu32,
+			 dg_action_name(ev->action), what, ev->tgid);
 }

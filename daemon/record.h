@@ -37,6 +37,7 @@
  * O_NONBLOCK, and names are never looked up through NSS.
  */
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <json-c/json.h>
@@ -87,6 +88,25 @@ struct json_object *dg_record_event(const struct dg_event *ev,
 struct json_object *dg_record_base(const struct dg_event *ev);
 void dg_record_complete(struct json_object *o, const struct dg_event *ev,
 			const struct dg_record_env *env);
+
+/*
+ * What a hardening event (class userns, execmem or procmem) was about, in
+ * words, without who did it: "user namespace creation", "executable
+ * anonymous memory", "executable memory in a written private mapping of
+ * PATH" (execmem of a file), "write-open of PATH" (procmem, PATH the
+ * /proc/<pid>/mem opened). Returns false, with @buf "", for other classes:
+ * their records are about the file at their path.
+ */
+bool dg_record_hardening_what(int class, const char *path, char *buf,
+			      size_t size);
+
+/*
+ * The message of @ev's drift record (syslog's and the journal's MESSAGE):
+ * "ACTION CLASS HOOK: PATH" ("blocked upper exec: /tmp/x"), or for a
+ * hardening event, which may have no path, "ACTION WHAT by COMM[TGID]"
+ * ("blocked user namespace creation by unshare[123]").
+ */
+void dg_record_message(const struct dg_event *ev, char *buf, size_t size);
 
 /*
  * The name of @uid in the passwd-format text @text (@len bytes): copied into

@@ -8,8 +8,21 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/types.h>
+#include <linux/driftguard.h>
 
 #include "response.h"
+
+bool dg_response_answers(int hook)
+{
+	switch (hook) {
+	case DRIFTGUARD_HOOK_EXEC:
+	case DRIFTGUARD_HOOK_MMAP:
+	case DRIFTGUARD_HOOK_USERNS:
+	case DRIFTGUARD_HOOK_OPEN:
+		return true;
+	}
+	return false;
+}
 
 int dg_response_target(const char *root, const char *cgroup_dir,
 		       const struct dg_container *ctr, char *out, size_t size)

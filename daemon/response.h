@@ -15,11 +15,19 @@
  *          (driftguardd keeps the deadline; dg_response_kill then).
  */
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "container.h"
 
 #define DG_RESPONSE_GRACE_SEC	10	/* stop: SIGTERM, then cgroup.kill */
+
+/*
+ * Whether a record of @hook can get a response: an act the kernel judged
+ * as it happened (exec, mmap, userns, open), not file drift seen after the
+ * fact (copy-up, create). The policy's response_on decides the rest.
+ */
+bool dg_response_answers(int hook);
 
 /*
  * The directory a response to drift in cgroup @cgroup_dir (absolute) acts

@@ -215,6 +215,25 @@ static void dg_policy_refused(struct dg_sync *s, const struct dg_want *w,
 		s->refused(s->refused_arg, w->policy, cgroup, w->id, why);
 }
 
+/*
+ * A mode that is off is left out: absent means off, and so a module from
+ * before a key existed (a DKMS build not redone yet) still takes a policy
+ * that does not use it.
+ */
+static int dg_put_modes(struct nl_msg *msg, const struct dg_policy *p)
+{
+	size_t i;
+	int m;
+
+	for (i = 0; i < DG_MODE_KEYS; i++) {
+		m = dg_policy_mode(p, &dg_mode_keys[i]);
+		if (m != DRIFTGUARD_MODE_OFF &&
+		    nla_put_u8(msg, dg_mode_keys[i].attr, (uint8_t)m))
+			return -EMSGSIZE;
+	}
+	return 0;
+}
+
 static int dg_policy_set(struct dg_sync *s, struct dg_nl *nl,
 			 const struct dg_want *w)
 {
@@ -229,11 +248,7 @@ static int dg_policy_set(struct dg_sync *s, struct dg_nl *nl,
 		return -ENOMEM;
 	}
 	if (nla_put_u64(msg, DRIFTGUARD_A_CGROUP_ID, w->id) ||
-	    nla_put_u8(msg, DRIFTGUARD_A_MODE, (uint8_t)p->mode) ||
-	    nla_put_u8(msg, DRIFTGUARD_A_MEMFD, (uint8_t)p->memfd) ||
-	    nla_put_u8(msg, DRIFTGUARD_A_VOLUME, (uint8_t)p->volume) ||
-	    nla_put_u8(msg, DRIFTGUARD_A_MMAP, (uint8_t)p->mmap) ||
-	    nla_put_u8(msg, DRIFTGUARD_A_FILES, (uint8_t)p->files) ||
+	    dg_put_modes(msg, p) ||
 	    dg_nl_put_patterns(msg, DRIFTGUARD_A_ALLOW, p->allow.v, p->allow.n) ||
 	    dg_nl_put_patterns(msg, DRIFTGUARD_A_DENY, p->deny.v, p->deny.n) ||
 	    dg_nl_put_patterns(msg, DRIFTGUARD_A_WATCH, p->watch.v, p->watch.n)) {
@@ -307,12 +322,13 @@ static bool dg_list_equal(struct nlattr *nest, const struct dg_list *l)
 
 static bool dg_policy_equal(struct nlattr **tb, const struct dg_policy *p)
 {
-	return dg_u8_of(tb, DRIFTGUARD_A_MODE) == p->mode &&
-	       dg_u8_of(tb, DRIFTGUARD_A_MEMFD) == p->memfd &&
-	       dg_u8_of(tb, DRIFTGUARD_A_VOLUME) == p->volume &&
-	       dg_u8_of(tb, DRIFTGUARD_A_MMAP) == p->mmap &&
-	       dg_u8_of(tb, DRIFTGUARD_A_FILES) == p->files &&
-	       dg_list_equal(tb[DRIFTGUARD_A_ALLOW], &p->allow) &&
+	size_t i;
+
+	for (i = 0; i < DG_MODE_KEYS; i++)
+		if (dg_u8_of(tb, dg_mode_keys[i].attr) !=
+		    dg_policy_mode(p, &dg_mode_keys[i]))
+			return false;
+	return dg_list_equal(tb[DRIFTGUARD_A_ALLOW], &p->allow) &&
 	       dg_list_equal(tb[DRIFTGUARD_A_DENY], &p->deny) &&
 	       dg_list_equal(tb[DRIFTGUARD_A_WATCH], &p->watch);
 }

@@ -44,7 +44,7 @@ void dg_throttle_set_window(struct dg_throttle *t, unsigned int window);
 /*
  * Counts one event @ev (its "time_ns" read for first/last) of key (@who, @path,
  * @action) at monotonic time @now (ns). @action is any number that completes
- * the key: driftguardd gives the action and the hook, so a file created and
+ * the key: driftguardd gives the class, action and hook, so a file created and
  * then executed at one path are two keys. Returns true when the event opens a
  * window and must be written, false when it was counted into an open one.
  * Without memory, the event is written (true): nothing is lost.

@@ -2,8 +2,9 @@
 # The bash completion of driftctl offers every command and `help`, after
 # `help` the commands again, every option each command's help names
 # (--json and --help included), and the values of --mode, --memfd,
-# --volume, --mmap and --files both after a space and after '='
-# (--mode=pre completes to prevent). Checked with the script sourced alone
+# --volume, --mmap, --files, --userns, --execmem and --procmem both after a
+# space and after '=' (--mode=pre completes to prevent, --userns=d to
+# detect and deny). Checked with the script sourced alone
 # and, where installed, under bash-completion, as a Debian node loads it.
 set -eu
 . "$(dirname "${BASH_SOURCE[0]}")/lib/driftctl.sh"
@@ -62,6 +63,11 @@ done
 expect "driftctl policy set system.slice --mode=pre|" prevent
 expect "driftctl policy set --files |" off detect
 expect "driftctl policy set --files=|" off detect
+for opt in userns execmem procmem; do
+	expect "driftctl policy set system.slice --$opt |" off detect deny
+	expect "driftctl policy set system.slice --$opt=|" off detect deny
+done
+expect "driftctl policy set system.slice --userns=d|" detect deny
 expect "driftctl --json policy l|" list
 expect "driftctl alert-only |" on off
 

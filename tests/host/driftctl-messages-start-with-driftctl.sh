@@ -24,6 +24,10 @@ policy set x --bogus|driftctl: policy set: unknown option '--bogus'
 policy set x --mode|driftctl: policy set: option '--mode' needs a value
 policy set x --json=yes|driftctl: policy set: option '--json' takes no value
 policy set --mode prevent|driftctl: policy set: CGROUP is missing
+policy set x --mode deny|driftctl: policy set: --mode: 'deny' is not off, detect or prevent
+policy set x --userns block|driftctl: policy set: --userns: 'block' is not off, detect or deny
+policy set x --execmem=on|driftctl: policy set: --execmem: 'on' is not off, detect or deny
+policy set x --procmem|driftctl: policy set: option '--procmem' needs a value
 policy get|driftctl: policy get: CGROUP is missing
 policy del a b|driftctl: policy del: unexpected argument 'b'
 alert-only|driftctl: alert-only: on or off is missing

@@ -200,6 +200,9 @@ static void policy_keys_not_given_take_their_defaults(void **state)
 	assert_int_equal(p->volume, DRIFTGUARD_MODE_OFF);
 	assert_int_equal(p->mmap, DRIFTGUARD_MODE_OFF);
 	assert_int_equal(p->files, DRIFTGUARD_MODE_OFF);
+	assert_int_equal(p->userns, DRIFTGUARD_MODE_OFF);
+	assert_int_equal(p->execmem, DRIFTGUARD_MODE_OFF);
+	assert_int_equal(p->procmem, DRIFTGUARD_MODE_OFF);
 	assert_int_equal(p->allow.n, 0);
 	assert_int_equal(p->deny.n, 0);
 	assert_int_equal(p->watch.n, 0);
@@ -208,6 +211,63 @@ static void policy_keys_not_given_take_their_defaults(void **state)
 	assert_string_equal(p->runbook, "");
 	assert_int_equal(p->response, DG_RESPONSE_NONE);
 	dg_config_free(cfg);
+}
+
+static void hardening_keys_take_off_detect_and_deny_or_its_synonym_prevent(void **state)
+{
+	const struct dg_policy *p;
+	struct dg_config *cfg;
+
+	(void)state;
+	cfg = parse_ok(POLICY,
+		"[policy a]\ncgroup = a\nuserns = deny\nexecmem = detect\n"
+		"procmem = off\n"
+		"[policy b]\ncgroup = b\nuserns = off\nexecmem = prevent\n"
+		"procmem = deny\n");
+	p = &cfg->policies[0];
+	assert_int_equal(p->userns, DRIFTGUARD_MODE_PREVENT);
+	assert_int_equal(p->execmem, DRIFTGUARD_MODE_DETECT);
+	assert_int_equal(p->procmem, DRIFTGUARD_MODE_OFF);
+	p = &cfg->policies[1];
+	assert_int_equal(p->userns, DRIFTGUARD_MODE_OFF);
+	assert_int_equal(p->execmem, DRIFTGUARD_MODE_PREVENT);
+	assert_int_equal(p->procmem, DRIFTGUARD_MODE_PREVENT);
+	/* Hardening only: the drift modes stay off. */
+	assert_int_equal(p->mode, DRIFTGUARD_MODE_OFF);
+	assert_int_equal(p->mmap, DRIFTGUARD_MODE_OFF);
+	dg_config_free(cfg);
+}
+
+static void mode_table_names_prevent_deny_for_hardening_keys_only(void **state)
+{
+	static const char *const deny_keys[] = { "userns", "execmem", "procmem" };
+	const struct dg_mode_key *k;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < DG_MODE_KEYS; i++) {
+		k = &dg_mode_keys[i];
+		assert_ptr_equal(dg_mode_key_named(k->name), k);
+		assert_ptr_equal(dg_mode_key_of_attr(k->attr), k);
+		assert_int_equal(dg_mode_key_parse(k, "off"), DRIFTGUARD_MODE_OFF);
+		assert_int_equal(dg_mode_key_parse(k, "detect"), DRIFTGUARD_MODE_DETECT);
+	}
+	for (i = 0; i < 3; i++) {
+		k = dg_mode_key_named(deny_keys[i]);
+		assert_non_null(k);
+		assert_int_equal(dg_mode_key_parse(k, "deny"), DRIFTGUARD_MODE_PREVENT);
+		assert_int_equal(dg_mode_key_parse(k, "prevent"), DRIFTGUARD_MODE_PREVENT);
+		assert_string_equal(dg_mode_key_value(k, DRIFTGUARD_MODE_PREVENT), "deny");
+		assert_string_equal(dg_mode_key_value(k, DRIFTGUARD_MODE_DETECT), "detect");
+	}
+	k = dg_mode_key_named("mode");
+	assert_int_equal(dg_mode_key_parse(k, "deny"), -1);
+	assert_string_equal(dg_mode_key_value(k, DRIFTGUARD_MODE_PREVENT), "prevent");
+	k = dg_mode_key_named("files");
+	assert_int_equal(dg_mode_key_parse(k, "prevent"), -1);
+	assert_ptr_equal(dg_mode_key_of_attr(DRIFTGUARD_A_PROCMEM),
+			 dg_mode_key_named("procmem"));
+	assert_null(dg_mode_key_of_attr(DRIFTGUARD_A_ALLOW));
 }
 
 static void repeated_list_keys_append(void **state)
@@ -472,6 +532,17 @@ static const struct error_case error_cases[] = {
 	  "t.conf:3: mmap: 'Prevent' is not off, detect or prevent" },
 	{ POLICY, "[policy a]\ncgroup = x\nfiles = prevent\n",
 	  "t.conf:3: files: 'prevent' is not off or detect" },
+	{ POLICY, "[policy a]\ncgroup = x\nuserns = block\n",
+	  "t.conf:3: userns: 'block' is not off, detect or deny" },
+	{ POLICY, "[policy a]\ncgroup = x\nexecmem = on\n",
+	  "t.conf:3: execmem: 'on' is not off, detect or deny" },
+	{ POLICY, "[policy a]\ncgroup = x\n\nprocmem = Deny\n",
+	  "t.conf:4: procmem: 'Deny' is not off, detect or deny" },
+	/* "deny" is the hardening keys' word only. */
+	{ POLICY, "[policy a]\ncgroup = x\nmode = deny\n",
+	  "t.conf:3: mode: 'deny' is not off, detect or prevent" },
+	{ POLICY, "[policy a]\ncgroup = x\nuserns = deny\nuserns = off\n",
+	  "t.conf:4: 'userns' given twice (first on line 3)" },
 	{ POLICY, "[policy a]\ncgroup = x\ndeny = curl usr/bin/wget\n",
 	  "t.conf:3: deny: 'usr/bin/wget' has a '/' but is not an absolute path" },
 	{ POLICY, "[policy a]\ncgroup = x\nfiles_exclude = /tmp var\n",
@@ -736,6 +807,15 @@ static void expect_warning(const struct dg_config *cfg, const char *part)
 	fail_msg("no warning containing '%s' (%zu warnings)", part, cfg->nwarnings);
 }
 
+static void expect_no_warning(const struct dg_config *cfg, const char *part)
+{
+	size_t i;
+
+	for (i = 0; i < cfg->nwarnings; i++)
+		if (strstr(cfg->warnings[i], part))
+			fail_msg("unexpected warning: %s", cfg->warnings[i]);
+}
+
 static void misspelt_config_dir_is_an_error_not_an_empty_configuration(void **state)
 {
 	struct tree *t = *state;
@@ -895,14 +975,23 @@ static void response_that_cannot_run_or_acts_on_alerts_is_a_warning(void **state
 	    "[policy alerts]\ncgroup = b\nmode = detect\nresponse = kill\nresponse_on = alerted\n"
 	    "[policy watched]\ncgroup = c\nmode = prevent\nresponse = stop\nresponse_on = blocked watched\n"
 	    "[policy none]\ncgroup = d\nresponse_on = alerted\n"
-	    "[policy fine]\ncgroup = e\nmode = prevent\nresponse = kill\n");
+	    "[policy fine]\ncgroup = e\nmode = prevent\nresponse = kill\n"
+	    "[policy userns]\ncgroup = f\nuserns = deny\nresponse = kill\n"
+	    "[policy execmem]\ncgroup = g\nexecmem = detect\nresponse = stop\n"
+	    "response_on = blocked alerted\n"
+	    "[policy procmem]\ncgroup = h\nprocmem = prevent\nresponse = pause\n");
 	assert_int_equal(load_dir(t, NULL, &cfg, err), 0);
 	expect_warning(cfg, "[policy detect]: response = kill never runs: it acts on blocked programs");
 	expect_warning(cfg, "[policy alerts]: response = kill acts on alerts");
 	expect_warning(cfg, "[policy watched]: response = stop acts on every start of a watched "
 		       "program (but the watch list is empty)");
 	expect_warning(cfg, "[policy none]: response_on is set but response = none");
-	assert_int_equal(cfg->nwarnings, 4);
+	/* A hardening key in deny blocks; in detect it alerts. */
+	expect_warning(cfg, "[policy execmem]: response = stop acts on alerts");
+	expect_no_warning(cfg, "(but no mode is detect");
+	expect_no_warning(cfg, "[policy userns]");
+	expect_no_warning(cfg, "[policy procmem]");
+	assert_int_equal(cfg->nwarnings, 5);
 	dg_config_free(cfg);
 }
 
@@ -932,7 +1021,8 @@ static void effective_configuration_prints_in_the_documented_format(void **state
 	cfg = parse_ok(POLICY,
 		"[policy web]\ncgroup = system.slice/docker-*.scope\n"
 		"mode = prevent\ndeny = apt-get curl\nfiles_exclude =\n"
-		"runbook = https://r.example/x\n");
+		"runbook = https://r.example/x\nuserns = prevent\n"
+		"procmem = detect\n");
 	out = print(cfg);
 	assert_string_equal(out,
 		"# driftguard effective configuration\n"
@@ -959,6 +1049,9 @@ static void effective_configuration_prints_in_the_documented_format(void **state
 		"volume = off\n"
 		"mmap = off\n"
 		"files = off\n"
+		"userns = deny\n"
+		"execmem = off\n"
+		"procmem = detect\n"
 		"allow =\n"
 		"deny = apt-get\n"
 		"deny = curl\n"
@@ -1019,8 +1112,9 @@ static void printed_configuration_reads_back_to_the_same(void **state)
 		"[policy web]\ncgroup = system.slice/docker-*.scope\n"
 		"mode = prevent\nmemfd = detect\nallow = /app/run\n"
 		"deny = apt-get curl\nwatch = sh\nfiles_exclude = /data\n"
-		"severity = low\nresponse = pause\n"
-		"[policy pods]\ncgroup = kubepods.slice\nfiles = detect\n");
+		"severity = low\nresponse = pause\nexecmem = deny\n"
+		"[policy pods]\ncgroup = kubepods.slice\nfiles = detect\n"
+		"userns = detect\nprocmem = prevent\n");
 	assert_int_equal(parse(cfg, DAEMON, "d.conf",
 			       "[daemon]\nlog_json =\nquarantine = yes\n", err), 0);
 	expect_round_trip(cfg);
@@ -1152,6 +1246,8 @@ int main(void)
 		cmocka_unit_test(empty_log_json_turns_the_json_log_off),
 		cmocka_unit_test(policy_file_parses_to_the_expected_policies),
 		cmocka_unit_test(policy_keys_not_given_take_their_defaults),
+		cmocka_unit_test(hardening_keys_take_off_detect_and_deny_or_its_synonym_prevent),
+		cmocka_unit_test(mode_table_names_prevent_deny_for_hardening_keys_only),
 		cmocka_unit_test(repeated_list_keys_append),
 		cmocka_unit_test(first_files_exclude_replaces_the_default_and_later_ones_append),
 		cmocka_unit_test(comments_blank_lines_crlf_and_bom_are_accepted),

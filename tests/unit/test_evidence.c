@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <cmocka.h>
+#include <linux/driftguard.h>
 
 #include "evidence.h"
 
@@ -186,6 +187,24 @@ static void missing_file_says_why(void **state)
 					     NULL, 0, &ev), -EINVAL);
 }
 
+static void only_executed_upper_or_volume_files_are_evidence(void **state)
+{
+	int hook, class;
+
+	(void)state;
+	for (hook = DRIFTGUARD_HOOK_EXEC; hook < __DRIFTGUARD_HOOK_MAX; hook++)
+		for (class = 0; class < __DRIFTGUARD_CLASS_MAX; class++)
+			assert_int_equal(dg_evidence_wanted(hook, class),
+					 (hook == DRIFTGUARD_HOOK_EXEC ||
+					  hook == DRIFTGUARD_HOOK_MMAP) &&
+					 (class == DRIFTGUARD_CLASS_UPPER ||
+					  class == DRIFTGUARD_CLASS_VOLUME));
+	/* Spelled out: the hardening events never touch a file. */
+	assert_false(dg_evidence_wanted(DRIFTGUARD_HOOK_MMAP, DRIFTGUARD_CLASS_EXECMEM));
+	assert_false(dg_evidence_wanted(DRIFTGUARD_HOOK_OPEN, DRIFTGUARD_CLASS_PROCMEM));
+	assert_false(dg_evidence_wanted(DRIFTGUARD_HOOK_USERNS, DRIFTGUARD_CLASS_USERNS));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -198,6 +217,7 @@ int main(void)
 		T(fifo_at_the_path_is_not_opened_for_reading),
 		T(missing_file_says_why),
 #undef T
+		cmocka_unit_test(only_executed_upper_or_volume_files_are_evidence),
 	};
 
 	return cmocka_run_group_tests_name("evidence", tests, NULL, NULL);

@@ -68,6 +68,39 @@ static void event_enums_have_their_documented_names(void **state)
 	assert_string_equal(dg_hook_name(DRIFTGUARD_HOOK_COPY_UP), "copy-up");
 }
 
+static void every_class_and_hook_has_a_name_and_classes_parse_back(void **state)
+{
+	int i;
+
+	(void)state;
+	for (i = 0; i < __DRIFTGUARD_CLASS_MAX; i++) {
+		assert_string_not_equal(dg_class_name(i), "unknown");
+		assert_int_equal(dg_class_parse(dg_class_name(i)), i);
+	}
+	for (i = DRIFTGUARD_HOOK_EXEC; i < __DRIFTGUARD_HOOK_MAX; i++)
+		assert_string_not_equal(dg_hook_name(i), "unknown");
+	assert_int_equal(dg_class_parse("unknown"), -1);
+}
+
+static void hardening_classes_hooks_counters_and_keys_have_their_names(void **state)
+{
+	(void)state;
+	assert_string_equal(dg_class_name(DRIFTGUARD_CLASS_USERNS), "userns");
+	assert_string_equal(dg_class_name(DRIFTGUARD_CLASS_EXECMEM), "execmem");
+	assert_string_equal(dg_class_name(DRIFTGUARD_CLASS_PROCMEM), "procmem");
+	assert_string_equal(dg_hook_name(DRIFTGUARD_HOOK_USERNS), "userns");
+	assert_string_equal(dg_hook_name(DRIFTGUARD_HOOK_OPEN), "open");
+	assert_string_equal(dg_stat_name(DRIFTGUARD_STAT_BLOCKED_USERNS),
+			    "blocked_userns");
+	assert_string_equal(dg_stat_name(DRIFTGUARD_STAT_BLOCKED_EXECMEM),
+			    "blocked_execmem");
+	assert_string_equal(dg_stat_name(DRIFTGUARD_STAT_BLOCKED_PROCMEM),
+			    "blocked_procmem");
+	assert_string_equal(dg_attr_name(DRIFTGUARD_A_USERNS), "userns");
+	assert_string_equal(dg_attr_name(DRIFTGUARD_A_EXECMEM), "execmem");
+	assert_string_equal(dg_attr_name(DRIFTGUARD_A_PROCMEM), "procmem");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -77,6 +110,8 @@ int main(void)
 		cmocka_unit_test(counters_named_in_the_contract_exist),
 		cmocka_unit_test(out_of_range_values_are_named_unknown),
 		cmocka_unit_test(event_enums_have_their_documented_names),
+		cmocka_unit_test(every_class_and_hook_has_a_name_and_classes_parse_back),
+		cmocka_unit_test(hardening_classes_hooks_counters_and_keys_have_their_names),
 	};
 
 	return cmocka_run_group_tests_name("names", tests, NULL, NULL);

@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include <sys/stat.h>
 #include <cmocka.h>
+#include <linux/driftguard.h>
 
 #include "record.h"
 
@@ -333,12 +334,107 @@ static void event_record_has_container_node_uuid_and_process(void **state)
 	json_object_put(b);
 }
 
+static void record_message_says_what_the_event_did_and_who(void **state)
+{
+	static const struct {
+		struct dg_event ev;
+		const char *msg;
+	} cases[] = {
+		{ { .action = DRIFTGUARD_ACTION_BLOCKED, .class = DRIFTGUARD_CLASS_UPPER,
+		    .hook = DRIFTGUARD_HOOK_EXEC, .tgid = 9, .comm = "sh",
+		    .path = "/tmp/dropped" },
+		  "blocked upper exec: /tmp/dropped" },
+		{ { .action = DRIFTGUARD_ACTION_BLOCKED, .class = DRIFTGUARD_CLASS_USERNS,
+		    .hook = DRIFTGUARD_HOOK_USERNS, .pid = 124, .tgid = 123,
+		    .comm = "unshare", .path = "" },
+		  "blocked user namespace creation by unshare[123]" },
+		{ { .action = DRIFTGUARD_ACTION_ALERTED, .class = DRIFTGUARD_CLASS_USERNS,
+		    .hook = DRIFTGUARD_HOOK_USERNS, .tgid = 5, .comm = "runc:[2:INIT]" },
+		  "alerted user namespace creation by runc:[2:INIT][5]" },
+		{ { .action = DRIFTGUARD_ACTION_BLOCKED, .class = DRIFTGUARD_CLASS_EXECMEM,
+		    .hook = DRIFTGUARD_HOOK_MMAP, .tgid = 77, .comm = "java", .path = "" },
+		  "blocked executable anonymous memory by java[77]" },
+		{ { .action = DRIFTGUARD_ACTION_ALERTED, .class = DRIFTGUARD_CLASS_EXECMEM,
+		    .hook = DRIFTGUARD_HOOK_MMAP, .tgid = 8, .comm = "app",
+		    .path = "/usr/lib/libold.so" },
+		  "alerted executable memory in a written private mapping of "
+		  "/usr/lib/libold.so by app[8]" },
+		{ { .action = DRIFTGUARD_ACTION_BLOCKED, .class = DRIFTGUARD_CLASS_PROCMEM,
+		    .hook = DRIFTGUARD_HOOK_OPEN, .tgid = 45, .comm = "python3",
+		    .path = "/proc/45/mem" },
+		  "blocked write-open of /proc/45/mem by python3[45]" },
+		/* A process gone before its name was read. */
+		{ { .action = DRIFTGUARD_ACTION_BLOCKED, .class = DRIFTGUARD_CLASS_PROCMEM,
+		    .hook = DRIFTGUARD_HOOK_OPEN, .tgid = 46, .path = "/proc/1/mem" },
+		  "blocked write-open of /proc/1/mem by pid 46" },
+	};
+	char msg[512];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		dg_record_message(&cases[i].ev, msg, sizeof(msg));
+		assert_string_equal(msg, cases[i].msg);
+	}
+}
+
+static void only_hardening_classes_are_described_in_words(void **state)
+{
+	char what[128];
+	int c;
+
+	(void)state;
+	for (c = 0; c < __DRIFTGUARD_CLASS_MAX; c++) {
+		bool words = c == DRIFTGUARD_CLASS_USERNS ||
+			     c == DRIFTGUARD_CLASS_EXECMEM ||
+			     c == DRIFTGUARD_CLASS_PROCMEM;
+
+		assert_int_equal(dg_record_hardening_what(c, "/x", what,
+							  sizeof(what)), words);
+		if (!words)
+			assert_string_equal(what, "");
+	}
+	/* A summary has no comm: the words alone, no path needed. */
+	assert_true(dg_record_hardening_what(DRIFTGUARD_CLASS_USERNS, NULL, what,
+					     sizeof(what)));
+	assert_string_equal(what, "user namespace creation");
+}
+
+static void userns_record_without_a_file_has_every_field_and_an_empty_path(void **state)
+{
+	struct fixture *fx = *state;
+	struct dg_event ev = {
+		.time = 1700000000000000000ULL,
+		.action = DRIFTGUARD_ACTION_BLOCKED,
+		.class = DRIFTGUARD_CLASS_USERNS, .hook = DRIFTGUARD_HOOK_USERNS,
+		.pid = 123, .tgid = 123, .ppid = 7, .uid = 1000, .comm = "unshare",
+		.path = "", .filename = "", .interpreter = "",
+		.cgroup = "/sys/fs/cgroup/system.slice/docker-"
+			  "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef.scope",
+	};
+	struct json_object *o = dg_record_event(&ev, &fx->env);
+
+	assert_non_null(o);
+	assert_string_equal(field(o, "class"), "userns");
+	assert_string_equal(field(o, "hook"), "userns");
+	assert_string_equal(field(o, "action"), "blocked");
+	assert_string_equal(field(o, "path"), "");
+	assert_string_equal(field(o, "filename"), "");
+	assert_string_equal(field(o, "runtime"), "docker");
+	assert_string_equal(field(o, "user"), "app");
+	json_object_put(o);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(time_is_rfc3339_utc_with_nanoseconds),
 		cmocka_unit_test(time_field_has_the_epoch_ns_beside_it),
 		cmocka_unit_test(passwd_name_matches_the_whole_uid_field_only),
+		cmocka_unit_test(record_message_says_what_the_event_did_and_who),
+		cmocka_unit_test(only_hardening_classes_are_described_in_words),
+		cmocka_unit_test_setup_teardown(userns_record_without_a_file_has_every_field_and_an_empty_path,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(process_fields_come_from_proc,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(paths_are_as_seen_from_the_processs_own_root,

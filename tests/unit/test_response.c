@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <cmocka.h>
+#include <linux/driftguard.h>
 
 #include "response.h"
 
@@ -163,9 +164,24 @@ static void term_signals_every_process_below_the_cgroup(void **state)
 	assert_int_equal(system(path), 0);
 }
 
+static void acts_judged_as_they_happen_get_responses_file_drift_does_not(void **state)
+{
+	(void)state;
+	assert_true(dg_response_answers(DRIFTGUARD_HOOK_EXEC));
+	assert_true(dg_response_answers(DRIFTGUARD_HOOK_MMAP));
+	/* A container denied a user namespace or a /proc/PID/mem write. */
+	assert_true(dg_response_answers(DRIFTGUARD_HOOK_USERNS));
+	assert_true(dg_response_answers(DRIFTGUARD_HOOK_OPEN));
+	assert_false(dg_response_answers(DRIFTGUARD_HOOK_COPY_UP));
+	assert_false(dg_response_answers(DRIFTGUARD_HOOK_CREATE));
+	assert_false(dg_response_answers(0));
+	assert_false(dg_response_answers(__DRIFTGUARD_HOOK_MAX));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(acts_judged_as_they_happen_get_responses_file_drift_does_not),
 		cmocka_unit_test(sub_cgroup_of_a_container_widens_to_the_container),
 		cmocka_unit_test(cgroup_outside_containers_is_its_own_target),
 		cmocka_unit_test(cgroup2_root_is_never_a_target),
