@@ -201,11 +201,11 @@ c["root"] = {"path": root, "readonly": False}
 c["process"]["terminal"] = False
 c["process"]["args"] = args
 c["linux"]["cgroupsPath"] = cgroup
+env = os.environ
 # The host's network (no network set-up needed); a container with a user
 # namespace keeps its own, or it cannot mount sysfs.
 if env.get("RUNC_USERNS") != "1":
     c["linux"]["namespaces"] = [n for n in c["linux"]["namespaces"] if n["type"] != "network"]
-env = os.environ
 if "RUNC_CAPS" in env:
     caps = ["CAP_" + n.upper() for n in env["RUNC_CAPS"].split()]
     c["process"]["capabilities"] = {k: caps for k in ("bounding", "effective", "permitted")}
