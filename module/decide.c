@@ -23,6 +23,7 @@
 #include "layer.h"
 #include "policy.h"
 #include "stats.h"
+#include "verdict.h"
 
 static bool dg_alert_only_on;
 static bool dg_locked_on;
@@ -81,50 +82,6 @@ static const u8 dg_blocked_stat[] = {
 	[DRIFTGUARD_CLASS_PROCMEM] = DRIFTGUARD_STAT_BLOCKED_PROCMEM,
 };
 
-static u8 dg_class_mode(const struct dg_policy *pol, unsigned int c)
-{
-	switch (c) {
-	case DRIFTGUARD_CLASS_UPPER:
-		return pol->mode;
-	case DRIFTGUARD_CLASS_MEMFD:
-		return pol->memfd;
-	case DRIFTGUARD_CLASS_VOLUME:
-		return pol->volume;
-	case DRIFTGUARD_CLASS_USERNS:
-		return pol->userns;
-	case DRIFTGUARD_CLASS_EXECMEM:
-		return pol->execmem;
-	case DRIFTGUARD_CLASS_PROCMEM:
-		return pol->procmem;
-	default:
-		return DRIFTGUARD_MODE_OFF;
-	}
-}
-
-/*
- * The strictest mode among @classes, and in @class the class it comes from;
- * on a tie the lower class wins, so an upper-layer file is reported as upper
- * whichever other class also applies.
- */
-static u8 dg_strictest(const struct dg_policy *pol, unsigned int classes,
-		       enum driftguard_class *class)
-{
-	unsigned int c;
-	u8 mode = DRIFTGUARD_MODE_OFF, m;
-
-	*class = DRIFTGUARD_CLASS_NONE;
-	for (c = DRIFTGUARD_CLASS_UPPER; c <= DRIFTGUARD_CLASS_VOLUME; c++) {
-		if (!(classes & DG_CLASS_BIT(c)))
-			continue;
-		m = dg_class_mode(pol, c);
-		if (*class == DRIFTGUARD_CLASS_NONE || m > mode) {
-			mode = m;
-			*class = c;
-		}
-	}
-	return mode;
-}
-
 /*
  * Where the current task stands. A task still in the initial mount
  * namespace has not entered a container filesystem: it is the host, or a
@@ -182,37 +139,19 @@ static const char *dg_rootfs_path(const struct path *path)
 	return IS_ERR(p) ? NULL : p;
 }
 
-/* Does any entry of @list match one of @n names or paths of the file? */
-static bool dg_lists_match(const struct dg_list *list,
-			   const char *const *names, int n)
-{
-	int i;
-
-	for (i = 0; i < n; i++)
-		if (names[i] && dg_list_match(list, kbasename(names[i]),
-					      names[i]))
-			return true;
-	return false;
-}
-
 /*
  * Acts on a decision to report (@mode DETECT) or refuse (PREVENT): sets
  * @ev's action, counts it, and queues the event.
  */
-static int dg_verdict(struct dg_event_info *ev, u8 mode)
+static int dg_act(struct dg_event_info *ev, u8 mode)
 {
-	int ret = 0;
-
-	if (mode == DRIFTGUARD_MODE_PREVENT && !dg_alert_only()) {
-		ev->action = DRIFTGUARD_ACTION_BLOCKED;
+	ev->action = dg_verdict_action(mode, dg_alert_only());
+	if (ev->action == DRIFTGUARD_ACTION_BLOCKED)
 		dg_stat_inc(dg_blocked_stat[ev->class]);
-		ret = -EPERM;
-	} else {
-		ev->action = DRIFTGUARD_ACTION_ALERTED;
+	else
 		dg_stat_inc(DRIFTGUARD_STAT_ALERTED);
-	}
 	dg_event_emit(ev);
-	return ret;
+	return ev->action == DRIFTGUARD_ACTION_BLOCKED ? -EPERM : 0;
 }
 
 int dg_decide(const struct dg_request *req)
@@ -224,6 +163,7 @@ int dg_decide(const struct dg_request *req)
 	const struct dg_policy *pol;
 	const char *trusted = NULL;
 	struct dg_view view;
+	enum dg_use use;
 	struct cgroup *cgrp;
 	int ret = 0;
 	u8 mode;
@@ -249,14 +189,9 @@ int dg_decide(const struct dg_request *req)
 	}
 
 	dg_view_get(&view, cgrp, pol->cgroup_id, exec);
-	mode = dg_strictest(pol, dg_layer_classes(req->path, &view), &class);
-	/*
-	 * The mmap mode caps mappings a program asks for. What the kernel maps
-	 * while it executes a program (the ELF interpreter) runs the program
-	 * as surely as the binary does: it is judged like an exec.
-	 */
-	if (!exec && !req->in_exec)
-		mode = min(mode, pol->mmap);
+	use = exec ? DG_USE_EXEC : req->in_exec ? DG_USE_EXEC_MAP : DG_USE_MAP;
+	mode = dg_verdict_class(pol, dg_layer_classes(req->path, &view), use,
+				&class);
 
 	/*
 	 * Lists. Deny and watch entries match any name the file goes by (the
@@ -268,7 +203,7 @@ int dg_decide(const struct dg_request *req)
 	 * a dropped file never inherits an entry by its name or by a view. A
 	 * file off an anchored container's rootfs has no such path.
 	 */
-	if (pol->deny.n || (exec && pol->watch.n) || (mode && pol->allow.n)) {
+	if (dg_verdict_needs_names(pol, use, mode)) {
 		names[1] = dg_resolve(req->path);
 		if (dg_layer_on_anchor(req->path, &view)) {
 			names[2] = dg_rootfs_path(req->path);
@@ -276,18 +211,8 @@ int dg_decide(const struct dg_request *req)
 		} else if (!view.anchor) {
 			trusted = names[1];
 		}
-	}
-	if (pol->deny.n && dg_lists_match(&pol->deny, names, 3)) {
-		class = DRIFTGUARD_CLASS_PROHIBITED;
-		mode = DRIFTGUARD_MODE_PREVENT;
-	} else if (mode && pol->allow.n && trusted &&
-		   dg_list_match(&pol->allow, NULL, trusted)) {
-		mode = DRIFTGUARD_MODE_OFF;
-	}
-	if (!mode && exec && pol->watch.n &&
-	    dg_lists_match(&pol->watch, names, 3)) {
-		class = DRIFTGUARD_CLASS_WATCHED;
-		mode = DRIFTGUARD_MODE_DETECT;
+		mode = dg_verdict_lists(pol, mode, use, names, 3, trusted,
+					&class);
 	}
 	if (!mode)
 		goto unlock_allowed;
@@ -300,7 +225,7 @@ int dg_decide(const struct dg_request *req)
 		ev.interp = req->interp;
 		ev.inode = d_inode(req->path->dentry);
 	}
-	ret = dg_verdict(&ev, mode);
+	ret = dg_act(&ev, mode);
 	rcu_read_unlock();
 	preempt_enable();
 	if (!ret)
@@ -328,14 +253,14 @@ int dg_decide_harden(enum driftguard_class class, enum driftguard_hook hook,
 	preempt_disable();
 	rcu_read_lock();
 	pol = dg_policy_find(task_dfl_cgroup(current));
-	mode = pol ? dg_class_mode(pol, class) : DRIFTGUARD_MODE_OFF;
+	mode = pol ? dg_verdict_class_mode(pol, class) : DRIFTGUARD_MODE_OFF;
 	if (mode) {
 		ev.policy_cgroup_id = pol->cgroup_id;
 		if (path && dg_event_wanted()) {
 			ev.path = dg_resolve(path);
 			ev.inode = d_inode(path->dentry);
 		}
-		ret = dg_verdict(&ev, mode);
+		ret = dg_act(&ev, mode);
 	}
 	rcu_read_unlock();
 	preempt_enable();

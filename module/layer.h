@@ -3,6 +3,7 @@
 #ifndef DRIFTGUARD_LAYER_H
 #define DRIFTGUARD_LAYER_H
 
+#include <linux/dcache.h>
 #include <linux/path.h>
 #include <linux/driftguard.h>
 

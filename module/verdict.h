@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * driftguard: the verdict, as pure functions of a policy and the facts a
+ * hook gathered. No task, lock, clock or global is read here: the same
+ * inputs always give the same answer, which is what the self-test table
+ * (selftest.c) checks at every load.
+ */
+#ifndef DRIFTGUARD_VERDICT_H
+#define DRIFTGUARD_VERDICT_H
+
+#include "policy.h"
+
+/* How a file is being started. */
+enum dg_use {
+	DG_USE_EXEC,		/* execve of it, or a script's interpreter */
+	DG_USE_EXEC_MAP,	/* mapped by the kernel while it runs an exec */
+	DG_USE_MAP,		/* a PROT_EXEC mapping a program asked for */
+};
+
+/*
+ * The mode the file's classes get: the strictest among the classes in
+ * @classes (DG_CLASS_BIT()s of upper, memfd, volume), with @class set to
+ * the class it comes from (on a tie the lower class wins: an upper-layer
+ * file is reported as upper). A mapping a program asks for is capped by
+ * the policy's mmap mode; what the kernel maps during exec is the exec.
+ */
+u8 dg_verdict_class(const struct dg_policy *pol, unsigned int classes,
+		    enum dg_use use, enum driftguard_class *class);
+
+/*
+ * Do the lists need the file's names, given the mode from
+ * dg_verdict_class()? Building them (d_path) is the costly part.
+ */
+bool dg_verdict_needs_names(const struct dg_policy *pol, enum dg_use use,
+			    u8 mode);
+
+/*
+ * Applies the lists to @mode: a deny entry matching any of the @n @names
+ * (the name asked for, the path from the task's root, the path in the
+ * rootfs; NULL entries skipped) prohibits the file (PREVENT, class
+ * prohibited); otherwise an allow entry equal to @trusted (the one path
+ * the container cannot choose, or NULL) lifts the mode to OFF; then a
+ * file still allowed at exec that a watch entry matches is reported
+ * (DETECT, class watched). Deny beats allow beats watch.
+ */
+u8 dg_verdict_lists(const struct dg_policy *pol, u8 mode, enum dg_use use,
+		    const char *const *names, int n, const char *trusted,
+		    enum driftguard_class *class);
+
+/* What @mode comes to: 0 (allowed), ALERTED or BLOCKED. */
+static inline u8 dg_verdict_action(u8 mode, bool alert_only)
+{
+	if (mode == DRIFTGUARD_MODE_OFF)
+		return 0;
+	if (mode == DRIFTGUARD_MODE_PREVENT && !alert_only)
+		return DRIFTGUARD_ACTION_BLOCKED;
+	return DRIFTGUARD_ACTION_ALERTED;
+}
+
+/* The mode a policy gives a class (a hardening class too); OFF if none. */
+u8 dg_verdict_class_mode(const struct dg_policy *pol, unsigned int class);
+
+/* Runs the self-test table; 0 when every case passed. */
+int dg_selftest(void);
+
+#endif /* DRIFTGUARD_VERDICT_H */
