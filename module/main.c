@@ -8,6 +8,7 @@
 #include "hooks.h"
 #include "netlink.h"
 #include "policy.h"
+#include "verdict.h"
 
 /*
  * Order: the hooks come last, so that every decision finds the family and
@@ -18,6 +19,10 @@ static int __init dg_init(void)
 {
 	int err;
 
+	/* A module that judges its own table wrongly must not enforce. */
+	err = dg_selftest();
+	if (err)
+		return err;
 	err = dg_netlink_init();
 	if (err)
 		goto err_netlink;

@@ -1,0 +1,350 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * driftguard: the verdict's self-test, run at every load before any hook
+ * is installed. Each row of the tables below is one policy, one set of
+ * facts about a file, and the answer the verdict (verdict.c) must give:
+ * the precedence of the classes and of the lists, the modes, the mmap cap,
+ * alert-only, the hardening keys, and the lock's tighten-only rule. A
+ * module that gets one wrong refuses to load: it would refuse image
+ * binaries or let drift run. Everything here is freed once loaded.
+ */
+#include <linux/slab.h>
+#include <linux/string.h>
+
+#include "layer.h"
+#include "verdict.h"
+
+#define U DG_CLASS_BIT(DRIFTGUARD_CLASS_UPPER)
+#define M DG_CLASS_BIT(DRIFTGUARD_CLASS_MEMFD)
+#define V DG_CLASS_BIT(DRIFTGUARD_CLASS_VOLUME)
+#define OFF DRIFTGUARD_MODE_OFF
+#define DET DRIFTGUARD_MODE_DETECT
+#define PRE DRIFTGUARD_MODE_PREVENT
+#define ALERTED DRIFTGUARD_ACTION_ALERTED
+#define BLOCKED DRIFTGUARD_ACTION_BLOCKED
+#define C(name) DRIFTGUARD_CLASS_##name
+
+#define DG_ST_LIST 4	/* entries per list, NULL-terminated */
+
+/* A policy, as a table row. */
+struct dg_st_policy {
+	u8 mode, memfd, volume, mmap, files, userns, execmem, procmem;
+	const char *allow[DG_ST_LIST];
+	const char *deny[DG_ST_LIST];
+	const char *watch[DG_ST_LIST];
+};
+
+struct dg_st_case {
+	const char *what;
+	struct dg_st_policy pol;
+	unsigned int classes;	/* the file's DG_CLASS_BIT()s; 0: image */
+	enum dg_use use;
+	const char *asked;	/* the name asked for */
+	const char *view;	/* the path from the task's root */
+	const char *rootfs;	/* the path in the container's rootfs */
+	const char *trusted;	/* the path allow entries may name */
+	bool alert_only;
+	u8 action;		/* 0: allowed */
+	u8 class;
+};
+
+static const struct dg_st_case dg_st_cases[] __initconst = {
+	{ "an image file runs under prevent of every class",
+	  { .mode = PRE, .memfd = PRE, .volume = PRE, .mmap = PRE },
+	  0, DG_USE_EXEC, "/bin/sh", "/bin/sh", "/bin/sh", "/bin/sh",
+	  false, 0, C(NONE) },
+	{ "an upper file is blocked under mode prevent",
+	  { .mode = PRE }, U, DG_USE_EXEC, "/x", "/x", "/x", "/x",
+	  false, BLOCKED, C(UPPER) },
+	{ "an upper file is alerted under mode detect",
+	  { .mode = DET }, U, DG_USE_EXEC, "/x", "/x", "/x", "/x",
+	  false, ALERTED, C(UPPER) },
+	{ "an upper file runs under mode off",
+	  { .volume = PRE, .memfd = PRE }, U, DG_USE_EXEC, "/x", "/x", "/x",
+	  "/x", false, 0, C(NONE) },
+	{ "the strictest class decides: volume prevent over upper detect",
+	  { .mode = DET, .volume = PRE }, U | V, DG_USE_EXEC, "/x", "/x",
+	  NULL, NULL, false, BLOCKED, C(VOLUME) },
+	{ "on a tie the file is reported as upper",
+	  { .mode = PRE, .volume = PRE }, U | V, DG_USE_EXEC, "/x", "/x",
+	  NULL, NULL, false, BLOCKED, C(UPPER) },
+	{ "a weaker volume mode does not lower upper",
+	  { .mode = PRE, .volume = DET }, U | V, DG_USE_EXEC, "/x", "/x",
+	  NULL, NULL, false, BLOCKED, C(UPPER) },
+	{ "a memfd is blocked under memfd prevent",
+	  { .memfd = PRE }, M, DG_USE_EXEC, "/memfd:x", "/memfd:x", NULL,
+	  NULL, false, BLOCKED, C(MEMFD) },
+	{ "a mapping a program asks for is capped by mmap off",
+	  { .mode = PRE }, U, DG_USE_MAP, NULL, "/lib/evil.so", NULL, NULL,
+	  false, 0, C(NONE) },
+	{ "a mapping a program asks for is capped by mmap detect",
+	  { .mode = PRE, .mmap = DET }, U, DG_USE_MAP, NULL, "/lib/evil.so",
+	  NULL, NULL, false, ALERTED, C(UPPER) },
+	{ "a mapping made by the kernel during exec is judged as the exec",
+	  { .mode = PRE }, U, DG_USE_EXEC_MAP, NULL, "/lib64/ld.so", NULL,
+	  NULL, false, BLOCKED, C(UPPER) },
+	{ "alert-only turns a block into an alert",
+	  { .mode = PRE }, U, DG_USE_EXEC, "/x", "/x", "/x", "/x",
+	  true, ALERTED, C(UPPER) },
+	{ "a deny name entry prohibits an image file",
+	  { .deny = { "wget" } }, 0, DG_USE_EXEC, "wget", "/usr/bin/wget",
+	  "/usr/bin/wget", "/usr/bin/wget", false, BLOCKED, C(PROHIBITED) },
+	{ "a deny path entry matches the path in the rootfs after chroot",
+	  { .deny = { "/usr/bin/x" } }, 0, DG_USE_EXEC, "/bin/x", "/bin/x",
+	  "/usr/bin/x", "/usr/bin/x", false, BLOCKED, C(PROHIBITED) },
+	{ "a deny entry matches a mapping whatever the mmap mode",
+	  { .deny = { "libevil.so" } }, 0, DG_USE_MAP, NULL,
+	  "/lib/libevil.so", "/lib/libevil.so", "/lib/libevil.so", false,
+	  BLOCKED, C(PROHIBITED) },
+	{ "deny beats allow",
+	  { .mode = PRE, .allow = { "/opt/a" }, .deny = { "/opt/a" } }, U,
+	  DG_USE_EXEC, "/opt/a", "/opt/a", "/opt/a", "/opt/a", false,
+	  BLOCKED, C(PROHIBITED) },
+	{ "alert-only turns a deny entry into an alert",
+	  { .deny = { "wget" } }, 0, DG_USE_EXEC, "wget", "/usr/bin/wget",
+	  NULL, "/usr/bin/wget", true, ALERTED, C(PROHIBITED) },
+	{ "an allow path entry naming the trusted path lets drift run",
+	  { .mode = PRE, .allow = { "/opt/agent" } }, U, DG_USE_EXEC,
+	  "/opt/agent", "/opt/agent", "/opt/agent", "/opt/agent", false, 0,
+	  C(NONE) },
+	{ "an allow name entry lets nothing run",
+	  { .mode = PRE, .allow = { "agent" } }, U, DG_USE_EXEC, "agent",
+	  "/opt/agent", "/opt/agent", "/opt/agent", false, BLOCKED, C(UPPER) },
+	{ "an allow entry naming only the view path lets nothing run",
+	  { .mode = PRE, .allow = { "/usr/local/bin/agent" } }, U,
+	  DG_USE_EXEC, "/usr/local/bin/agent", "/usr/local/bin/agent", NULL,
+	  NULL, false, BLOCKED, C(UPPER) },
+	{ "an allow entry naming another file lets nothing run",
+	  { .mode = PRE, .allow = { "/opt/agent" } }, U, DG_USE_EXEC,
+	  "/opt/agent", "/opt/agent", "/tmp/opt/agent", "/tmp/opt/agent",
+	  false, BLOCKED, C(UPPER) },
+	{ "a watch entry reports an image program",
+	  { .watch = { "sh" } }, 0, DG_USE_EXEC, "/bin/sh", "/bin/sh",
+	  "/bin/sh", "/bin/sh", false, ALERTED, C(WATCHED) },
+	{ "a watch entry does not report a mapping",
+	  { .watch = { "libc.so.6" } }, 0, DG_USE_MAP, NULL,
+	  "/lib/libc.so.6", "/lib/libc.so.6", "/lib/libc.so.6", false, 0,
+	  C(NONE) },
+	{ "a watch entry reports an allowed drifted program",
+	  { .mode = PRE, .allow = { "/bin/tool" }, .watch = { "tool" } }, U,
+	  DG_USE_EXEC, "/bin/tool", "/bin/tool", "/bin/tool", "/bin/tool",
+	  false, ALERTED, C(WATCHED) },
+	{ "a watch entry does not lower a block",
+	  { .mode = PRE, .watch = { "x" } }, U, DG_USE_EXEC, "/x", "/x", "/x",
+	  "/x", false, BLOCKED, C(UPPER) },
+};
+
+/* A hardening class and the action the policy's key gives it. */
+struct dg_st_harden {
+	const char *what;
+	struct dg_st_policy pol;
+	u8 class;
+	bool alert_only;
+	u8 action;
+};
+
+static const struct dg_st_harden dg_st_hardens[] __initconst = {
+	{ "userns deny blocks user namespaces", { .userns = PRE },
+	  C(USERNS), false, BLOCKED },
+	{ "execmem detect alerts on executable memory", { .execmem = DET },
+	  C(EXECMEM), false, ALERTED },
+	{ "procmem deny under alert-only alerts", { .procmem = PRE },
+	  C(PROCMEM), true, ALERTED },
+	{ "hardening is off unless asked for, whatever else is prevent",
+	  { .mode = PRE, .memfd = PRE, .volume = PRE, .mmap = PRE },
+	  C(EXECMEM), false, 0 },
+	{ "one hardening key does not turn on another", { .userns = PRE },
+	  C(PROCMEM), false, 0 },
+};
+
+/* A lock case: is @new allowed to replace @old, and if not, why. */
+struct dg_st_lock {
+	const char *what;
+	struct dg_st_policy old, new;
+	const char *why;	/* NULL: allowed */
+};
+
+static const struct dg_st_lock dg_st_locks[] __initconst = {
+	{ "the same policy is allowed",
+	  { .mode = PRE, .deny = { "a" } }, { .mode = PRE, .deny = { "a" } },
+	  NULL },
+	{ "raising every mode is allowed", { },
+	  { .mode = PRE, .memfd = PRE, .volume = PRE, .mmap = PRE,
+	    .files = DET, .userns = PRE, .execmem = PRE, .procmem = PRE },
+	  NULL },
+	{ "adding an allow entry is refused", { .allow = { "/a" } },
+	  { .allow = { "/a", "/b" } }, "locked: allow entries cannot be added" },
+	{ "removing an allow entry is allowed", { .allow = { "/a", "/b" } },
+	  { .allow = { "/b" } }, NULL },
+	{ "removing a deny entry is refused", { .deny = { "a", "b" } },
+	  { .deny = { "b" } }, "locked: deny entries cannot be removed" },
+	{ "adding a deny entry is allowed", { .deny = { "a" } },
+	  { .deny = { "b", "a" } }, NULL },
+	{ "removing a watch entry is refused", { .watch = { "sh" } }, { },
+	  "locked: watch entries cannot be removed" },
+	{ "adding a watch entry is allowed", { }, { .watch = { "sh" } },
+	  NULL },
+};
+
+static int __init dg_st_count(const char *const *v, size_t *bytes)
+{
+	int n;
+
+	for (n = 0; n < DG_ST_LIST && v[n]; n++)
+		*bytes += strlen(v[n]) + 1;
+	return n;
+}
+
+static void __init dg_st_fill(struct dg_policy *pol, struct dg_list *list,
+			      const char *const *v, struct dg_pattern **next)
+{
+	size_t len;
+
+	list->e = *next;
+	for (list->n = 0; list->n < DG_ST_LIST && v[list->n]; list->n++) {
+		struct dg_pattern *p = &list->e[list->n];
+
+		len = strlen(v[list->n]);
+		memcpy(pol->strings, v[list->n], len + 1);
+		p->str = pol->strings;
+		p->len = len;
+		p->is_path = !!strchr(p->str, '/');
+		pol->strings += len + 1;
+	}
+	*next = list->e + list->n;
+}
+
+/* A kernel policy from a table row; NULL without memory. */
+static struct dg_policy *__init dg_st_build(const struct dg_st_policy *row)
+{
+	struct dg_pattern *next;
+	struct dg_policy *pol;
+	size_t bytes = 0;
+	u32 n;
+
+	n = dg_st_count(row->allow, &bytes) + dg_st_count(row->deny, &bytes) +
+	    dg_st_count(row->watch, &bytes);
+	pol = dg_policy_alloc(n, bytes);
+	if (!pol)
+		return NULL;
+	pol->mode = row->mode;
+	pol->memfd = row->memfd;
+	pol->volume = row->volume;
+	pol->mmap = row->mmap;
+	pol->files = row->files;
+	pol->userns = row->userns;
+	pol->execmem = row->execmem;
+	pol->procmem = row->procmem;
+	next = pol->patterns;
+	dg_st_fill(pol, &pol->allow, row->allow, &next);
+	dg_st_fill(pol, &pol->deny, row->deny, &next);
+	dg_st_fill(pol, &pol->watch, row->watch, &next);
+	return pol;
+}
+
+/* The verdict for @c, as dg_decide() reaches it. */
+static int __init dg_st_run_case(const struct dg_st_case *c)
+{
+	const char *names[3] = { c->asked, c->view, c->rootfs };
+	enum driftguard_class class;
+	struct dg_policy *pol;
+	u8 mode, action;
+
+	pol = dg_st_build(&c->pol);
+	if (!pol)
+		return -ENOMEM;
+	mode = dg_verdict_class(pol, c->classes, c->use, &class);
+	if (dg_verdict_needs_names(pol, c->use, mode))
+		mode = dg_verdict_lists(pol, mode, c->use, names, 3, c->trusted,
+					&class);
+	action = dg_verdict_action(mode, c->alert_only);
+	dg_policy_free(pol);
+	if (action == c->action && (!action || class == c->class))
+		return 0;
+	pr_err("self-test: %s: got action %u class %u, want action %u class %u\n",
+	       c->what, action, action ? class : 0, c->action,
+	       c->action ? c->class : 0);
+	return -EINVAL;
+}
+
+static int __init dg_st_run_harden(const struct dg_st_harden *h)
+{
+	struct dg_policy *pol = dg_st_build(&h->pol);
+	u8 action;
+
+	if (!pol)
+		return -ENOMEM;
+	action = dg_verdict_action(dg_verdict_class_mode(pol, h->class),
+				   h->alert_only);
+	dg_policy_free(pol);
+	if (action == h->action)
+		return 0;
+	pr_err("self-test: %s: got action %u, want %u\n", h->what, action,
+	       h->action);
+	return -EINVAL;
+}
+
+static int __init dg_st_check_loosens(const char *what,
+				      const struct dg_policy *old,
+				      const struct dg_policy *new,
+				      const char *want)
+{
+	const char *why = dg_policy_loosens(new, old);
+
+	if ((!why && !want) || (why && want && !strcmp(why, want)))
+		return 0;
+	pr_err("self-test: %s: got \"%s\", want \"%s\"\n", what,
+	       why ?: "allowed", want ?: "allowed");
+	return -EINVAL;
+}
+
+static int __init dg_st_run_lock(const struct dg_st_lock *l)
+{
+	struct dg_policy *old = dg_st_build(&l->old);
+	struct dg_policy *new = dg_st_build(&l->new);
+	int err = -ENOMEM;
+
+	if (old && new)
+		err = dg_st_check_loosens(l->what, old, new, l->why);
+	dg_policy_free(old);
+	dg_policy_free(new);
+	return err;
+}
+
+/* Lowering any one mode field, and only that, is refused by name. */
+static int __init dg_st_run_lowering(const struct dg_mode_field *f)
+{
+	struct dg_st_policy none = { };
+	struct dg_policy *old = dg_st_build(&none);
+	struct dg_policy *new = dg_st_build(&none);
+	int err = -ENOMEM;
+
+	if (old && new) {
+		((u8 *)old)[f->offset] = f->max;
+		err = dg_st_check_loosens(f->lowered, old, new, f->lowered);
+	}
+	dg_policy_free(old);
+	dg_policy_free(new);
+	return err;
+}
+
+int __init dg_selftest(void)
+{
+	int i, n = 0, failed = 0;
+
+	for (i = 0; i < ARRAY_SIZE(dg_st_cases); i++, n++)
+		failed += !!dg_st_run_case(&dg_st_cases[i]);
+	for (i = 0; i < ARRAY_SIZE(dg_st_hardens); i++, n++)
+		failed += !!dg_st_run_harden(&dg_st_hardens[i]);
+	for (i = 0; i < ARRAY_SIZE(dg_st_locks); i++, n++)
+		failed += !!dg_st_run_lock(&dg_st_locks[i]);
+	for (i = 0; i < DG_MODE_FIELDS; i++, n++)
+		failed += !!dg_st_run_lowering(&dg_mode_fields[i]);
+	if (failed) {
+		pr_err("self-test: %d of %d cases failed; not loading\n",
+		       failed, n);
+		return -ENOTRECOVERABLE;
+	}
+	pr_info("self-test: %d cases passed\n", n);
+	return 0;
+}
