@@ -85,7 +85,7 @@ $(BINDIR)/driftguardd: $(DGD_SRC) $(HDRS)
 # Test programs: static where they run inside a test container's rootfs.
 TOOLS_STATIC := hello memfd-exec fd-exec exec-storm spawn-bench clone-into \
 	exec-or-wait memexec
-TOOLS := $(TOOLS_STATIC:%=$(BINDIR)/%) $(BINDIR)/hello-dyn \
+TOOLS := $(TOOLS_STATIC:%=$(BINDIR)/%) $(BINDIR)/hello-dyn $(BINDIR)/dlopen-lib \
 	$(BINDIR)/libpreload.so $(BINDIR)/badmsg $(BINDIR)/policy-bulk $(BINDIR)/policy-flip
 
 test-tools: $(TOOLS)
@@ -95,6 +95,9 @@ $(BINDIR)/%: tests/tools/%.c
 	$(CC) -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror $(CFLAGS) -static -o $@ $<
 
 $(BINDIR)/hello-dyn: tests/tools/hello.c
+	$(CC) -std=c11 -Wall -Wextra -Werror $(CFLAGS) -o $@ $<
+
+$(BINDIR)/dlopen-lib: tests/tools/dlopen-lib.c
 	$(CC) -std=c11 -Wall -Wextra -Werror $(CFLAGS) -o $@ $<
 
 $(BINDIR)/libpreload.so: tests/tools/preload.c

@@ -9,6 +9,7 @@
  *   memexec anon-mprotect          anonymous RW, code written, mprotect RX
  *   memexec shared-anon-mprotect   shared anonymous RW, mprotect RX
  *   memexec written-private FILE   FILE mapped private RW, written, mprotect RX
+ *   memexec file-mprotect FILE     FILE mapped read-only, then mprotect RX
  *   memexec procmem PID            open /proc/PID/mem for writing, write a
  *                                  byte at the address given as 2nd argument
  *                                  (default: a variable of our own)
@@ -94,6 +95,22 @@ static int written_private(const char *file)
 	return 0;
 }
 
+static int file_mprotect(const char *file)
+{
+	int fd = open(file, O_RDONLY);
+	void *p;
+
+	if (fd < 0)
+		return failed(file);
+	p = mmap(NULL, 4096, PROT_READ, MAP_PRIVATE, fd, 0);
+	if (p == MAP_FAILED)
+		return failed("mmap of the file PROT_READ");
+	if (mprotect(p, 4096, RX))
+		return failed("mprotect of the file mapping PROT_READ|PROT_EXEC");
+	printf("memexec: ok\n");
+	return 0;
+}
+
 static int procmem(const char *pid, const char *addr)
 {
 	unsigned long where = addr ? strtoul(addr, NULL, 0) :
@@ -144,12 +161,15 @@ int main(int argc, char **argv)
 		return anon_mprotect(MAP_SHARED);
 	if (!strcmp(how, "written-private") && argc > 2)
 		return written_private(argv[2]);
+	if (!strcmp(how, "file-mprotect") && argc > 2)
+		return file_mprotect(argv[2]);
 	if (!strcmp(how, "procmem") && argc > 2)
 		return procmem(argv[2], argc > 3 ? argv[3] : NULL);
 	if (!strcmp(how, "procmem-read"))
 		return procmem_read();
 	fprintf(stderr, "usage: memexec anon-mmap|shared-anon-mmap|anon-mprotect|"
-		"shared-anon-mprotect|written-private FILE|procmem PID [ADDR]|"
+		"shared-anon-mprotect|written-private FILE|file-mprotect FILE|"
+		"procmem PID [ADDR]|"
 		"procmem-read\n");
 	return 2;
 }
