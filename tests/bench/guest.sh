@@ -8,6 +8,7 @@ set -eu
 # Short rounds, many of them: the minimum round is one without a timer tick.
 SPAWN_ROUNDS=${DG_BENCH_SPAWN_ROUNDS:-150}
 FAIL_ROUNDS=${DG_BENCH_FAIL_ROUNDS:-400}
+FAIL_PER_ROUND=${DG_BENCH_FAIL_PER_ROUND:-20}
 
 # A container rootfs on overlay, all on tmpfs: no 9p I/O in the timed loops.
 container_create
@@ -29,7 +30,7 @@ measure() { # LABEL
 	echo "bench: measuring: $1" >&2
 	s=$(run spawn /bin/hello 2 "$SPAWN_ROUNDS")
 	d=$(run spawn /bin/hello-dyn 2 "$SPAWN_ROUNDS")
-	f=$(run fail /bin/text 20 "$FAIL_ROUNDS")
+	f=$(run fail /bin/text "$FAIL_PER_ROUND" "$FAIL_ROUNDS")
 	printf '%s|%s|%s|%s\n' "$1" "$s" "$d" "$f" >>"$C"/results
 }
 

@@ -2,6 +2,7 @@
 # With "files = detect" and the default files_exclude, a file created under
 # /tmp is not logged while a change to /etc/passwd is; a files_exclude of
 # /etc drops that one too.
+# dg-tier: newest-kernel
 set -eu
 . "$DG_SRC/tests/lib.sh"
 container_create
