@@ -103,10 +103,15 @@ static void dg_view_get(struct dg_view *view, struct cgroup *cgrp, u64 top,
 	view->unknown = false;
 	if (dg_task_on_host() || !fs)
 		return;
-	/* RCU (held by the caller) keeps the mount readable after unlock. */
-	spin_lock(&fs->lock);
-	view->root = fs->root.mnt;
-	spin_unlock(&fs->lock);
+	/*
+	 * Only the mount pointer is used, so no lock: a thread sharing the
+	 * fs_struct may chroot meanwhile (set_fs_root() under fs->lock), and
+	 * we see the old root or the new one, each a whole aligned pointer.
+	 * Mounts and superblocks are freed after an RCU grace period
+	 * (delayed_free_vfsmnt, destroy_super_rcu), and the caller holds
+	 * rcu_read_lock(): the old one stays readable until it drops it.
+	 */
+	view->root = READ_ONCE(fs->root.mnt);
 	view->anchor = dg_anchor_find(cgrp, top);
 	if (view->anchor || !exec)
 		return;

@@ -3,11 +3,15 @@
  * driftguard: the verdict, as pure functions of a policy and the facts a
  * hook gathered. No task, lock, clock or global is read here: the same
  * inputs always give the same answer, which is what the self-test table
- * (selftest.c) checks at every load.
+ * (selftest.c) checks at every load. The small ones are inline: they are
+ * on every exec's path.
  */
 #ifndef DRIFTGUARD_VERDICT_H
 #define DRIFTGUARD_VERDICT_H
 
+#include <linux/minmax.h>
+
+#include "layer.h"
 #include "policy.h"
 
 /* How a file is being started. */
@@ -17,6 +21,28 @@ enum dg_use {
 	DG_USE_MAP,		/* a PROT_EXEC mapping a program asked for */
 };
 
+/* The mode a policy gives a class (a hardening class too); OFF if none. */
+static inline u8 dg_verdict_class_mode(const struct dg_policy *pol,
+				       unsigned int class)
+{
+	switch (class) {
+	case DRIFTGUARD_CLASS_UPPER:
+		return pol->mode;
+	case DRIFTGUARD_CLASS_MEMFD:
+		return pol->memfd;
+	case DRIFTGUARD_CLASS_VOLUME:
+		return pol->volume;
+	case DRIFTGUARD_CLASS_USERNS:
+		return pol->userns;
+	case DRIFTGUARD_CLASS_EXECMEM:
+		return pol->execmem;
+	case DRIFTGUARD_CLASS_PROCMEM:
+		return pol->procmem;
+	default:
+		return DRIFTGUARD_MODE_OFF;
+	}
+}
+
 /*
  * The mode the file's classes get: the strictest among the classes in
  * @classes (DG_CLASS_BIT()s of upper, memfd, volume), with @class set to
@@ -24,15 +50,39 @@ enum dg_use {
  * file is reported as upper). A mapping a program asks for is capped by
  * the policy's mmap mode; what the kernel maps during exec is the exec.
  */
-u8 dg_verdict_class(const struct dg_policy *pol, unsigned int classes,
-		    enum dg_use use, enum driftguard_class *class);
+static inline u8 dg_verdict_class(const struct dg_policy *pol,
+				  unsigned int classes, enum dg_use use,
+				  enum driftguard_class *class)
+{
+	unsigned int c;
+	u8 mode = DRIFTGUARD_MODE_OFF, m;
+
+	*class = DRIFTGUARD_CLASS_NONE;
+	for (c = DRIFTGUARD_CLASS_UPPER; classes && c <= DRIFTGUARD_CLASS_VOLUME;
+	     c++) {
+		if (!(classes & DG_CLASS_BIT(c)))
+			continue;
+		m = dg_verdict_class_mode(pol, c);
+		if (*class == DRIFTGUARD_CLASS_NONE || m > mode) {
+			mode = m;
+			*class = c;
+		}
+	}
+	if (use == DG_USE_MAP)
+		mode = min(mode, pol->mmap);
+	return mode;
+}
 
 /*
  * Do the lists need the file's names, given the mode from
  * dg_verdict_class()? Building them (d_path) is the costly part.
  */
-bool dg_verdict_needs_names(const struct dg_policy *pol, enum dg_use use,
-			    u8 mode);
+static inline bool dg_verdict_needs_names(const struct dg_policy *pol,
+					  enum dg_use use, u8 mode)
+{
+	return pol->deny.n || (use == DG_USE_EXEC && pol->watch.n) ||
+	       (mode && pol->allow.n);
+}
 
 /*
  * Applies the lists to @mode: a deny entry matching any of the @n @names
@@ -56,9 +106,6 @@ static inline u8 dg_verdict_action(u8 mode, bool alert_only)
 		return DRIFTGUARD_ACTION_BLOCKED;
 	return DRIFTGUARD_ACTION_ALERTED;
 }
-
-/* The mode a policy gives a class (a hardening class too); OFF if none. */
-u8 dg_verdict_class_mode(const struct dg_policy *pol, unsigned int class);
 
 /* Runs the self-test table; 0 when every case passed. */
 int dg_selftest(void);

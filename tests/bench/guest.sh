@@ -7,8 +7,8 @@ set -eu
 . "$DG_SRC/tests/lib.sh"
 # Short rounds, many of them: the minimum round is one without a timer tick.
 SPAWN_ROUNDS=${DG_BENCH_SPAWN_ROUNDS:-150}
-FAIL_ROUNDS=${DG_BENCH_FAIL_ROUNDS:-400}
-FAIL_PER_ROUND=${DG_BENCH_FAIL_PER_ROUND:-20}
+FAIL_ROUNDS=${DG_BENCH_FAIL_ROUNDS:-4000}
+FAIL_PER_ROUND=${DG_BENCH_FAIL_PER_ROUND:-2}
 
 # A container rootfs on overlay, all on tmpfs: no 9p I/O in the timed loops.
 container_create
