@@ -19,6 +19,7 @@
 #include "multicall.h"
 #include "names.h"
 #include "nl.h"
+#include "policy.h"
 #include "record.h"
 #include "suggest.h"
 
@@ -331,49 +332,23 @@ static int cmd_status(struct dg_ctx *ctx, int argc, char **argv)
 
 /* --- policies ---------------------------------------------------------- */
 
-struct dg_policy_view {
-	uint64_t cgroup_id;
-	int modes[DG_MODE_KEYS];	/* by row of dg_mode_keys; absent: off */
-	struct nlattr *allow, *deny, *watch;
-};
-
-static void dg_policy_parse(struct nlattr **tb, struct dg_policy_view *p)
-{
-	size_t i;
-
-	memset(p, 0, sizeof(*p));
-	if (tb[DRIFTGUARD_A_CGROUP_ID])
-		p->cgroup_id = nla_get_u64(tb[DRIFTGUARD_A_CGROUP_ID]);
-	for (i = 0; i < DG_MODE_KEYS; i++)
-		if (tb[dg_mode_keys[i].attr])
-			p->modes[i] = nla_get_u8(tb[dg_mode_keys[i].attr]);
-	p->allow = tb[DRIFTGUARD_A_ALLOW];
-	p->deny = tb[DRIFTGUARD_A_DENY];
-	p->watch = tb[DRIFTGUARD_A_WATCH];
-}
-
-static struct json_object *dg_list_json(struct nlattr *list)
+static struct json_object *dg_list_json(const struct dg_list *l)
 {
 	struct json_object *a = json_object_new_array();
-	struct nlattr *e;
-	int rem;
+	int i;
 
-	if (list)
-		nla_for_each_nested(e, list, rem)
-			json_object_array_add(a,
-				json_object_new_string(nla_get_string(e)));
+	for (i = 0; i < l->n; i++)
+		json_object_array_add(a, json_object_new_string(l->v[i]));
 	return a;
 }
 
-static void dg_list_print(const char *name, struct nlattr *list)
+static void dg_list_print(const char *name, const struct dg_list *l)
 {
-	struct nlattr *e;
-	int rem;
+	int i;
 
 	printf("  %-7s", name);
-	if (list)
-		nla_for_each_nested(e, list, rem)
-			printf(" %s", nla_get_string(e));
+	for (i = 0; i < l->n; i++)
+		printf(" %s", l->v[i]);
 	putchar('\n');
 }
 
@@ -381,65 +356,74 @@ static int dg_policy_print_cb(struct nl_msg *msg, void *arg)
 {
 	struct nlattr *tb[DRIFTGUARD_A_MAX + 1];
 	struct dg_ctx *ctx = arg;
-	struct dg_policy_view p;
+	struct dg_policy p;
+	uint64_t id;
 	char path[4096];
 	size_t i;
 
 	if (dg_nl_parse(msg, tb))
 		return NL_SKIP;
-	dg_policy_parse(tb, &p);
-	if (dg_cgroup_find(dg_cgroup_root(), p.cgroup_id, path, sizeof(path)))
+	if (dg_policy_decode(tb, &p, &id)) {
+		dg_err("out of memory");
+		return NL_STOP;
+	}
+	if (dg_cgroup_find(dg_cgroup_root(), id, path, sizeof(path)))
 		snprintf(path, sizeof(path), "(removed cgroup)");
 
 	if (ctx->json) {
 		struct json_object *o = json_object_new_object();
 
 		json_object_object_add(o, "cgroup", json_object_new_string(path));
-		json_object_object_add(o, "cgroup_id",
-				       json_object_new_uint64(p.cgroup_id));
+		json_object_object_add(o, "cgroup_id", json_object_new_uint64(id));
 		for (i = 0; i < DG_MODE_KEYS; i++)
 			json_object_object_add(o, dg_mode_keys[i].name,
 				json_object_new_string(dg_mode_key_value(
-					&dg_mode_keys[i], p.modes[i])));
-		json_object_object_add(o, "allow", dg_list_json(p.allow));
-		json_object_object_add(o, "deny", dg_list_json(p.deny));
-		json_object_object_add(o, "watch", dg_list_json(p.watch));
+					&dg_mode_keys[i],
+					dg_policy_mode(&p, &dg_mode_keys[i]))));
+		json_object_object_add(o, "allow", dg_list_json(&p.allow));
+		json_object_object_add(o, "deny", dg_list_json(&p.deny));
+		json_object_object_add(o, "watch", dg_list_json(&p.watch));
 		/* policy list collects an array; policy get answers one object. */
 		if (json_object_is_type(ctx->doc, json_type_array))
 			json_object_array_add(ctx->doc, o);
 		else
 			dg_json_answer(ctx, o);
+		dg_policy_free(&p);
 		return NL_OK;
 	}
-	printf("%s (cgroup id %" PRIu64 ")\n", path, p.cgroup_id);
+	printf("%s (cgroup id %" PRIu64 ")\n", path, id);
 	/* The drift modes on one line, the hardening ones on the next. */
 	for (i = 0; i < DG_MODE_KEYS; i++) {
 		if (i && dg_mode_keys[i].deny != dg_mode_keys[i - 1].deny)
 			putchar('\n');
 		printf("  %s %s", dg_mode_keys[i].name,
-		       dg_mode_key_value(&dg_mode_keys[i], p.modes[i]));
+		       dg_mode_key_value(&dg_mode_keys[i],
+					 dg_policy_mode(&p, &dg_mode_keys[i])));
 	}
 	putchar('\n');
-	dg_list_print("allow:", p.allow);
-	dg_list_print("deny:", p.deny);
-	dg_list_print("watch:", p.watch);
+	dg_list_print("allow:", &p.allow);
+	dg_list_print("deny:", &p.deny);
+	dg_list_print("watch:", &p.watch);
+	dg_policy_free(&p);
 	return NL_OK;
 }
 
-/* Patterns given with --allow, --deny and --watch. */
-struct dg_patterns {
-	char *v[DRIFTGUARD_LIST_MAX + 1];
-	int n;
-};
-
-static int dg_pattern_add(struct dg_patterns *l, const char *opt, char *s)
+/* A --allow, --deny or --watch entry, by the rules the module keeps. */
+static int dg_pattern_opt(struct dg_list *l, const char *opt, const char *s)
 {
-	if (l->n > DRIFTGUARD_LIST_MAX) {
-		dg_err("policy set: --%s: at most %d entries", opt,
-		       DRIFTGUARD_LIST_MAX);
-		return -E2BIG;
+	char key[32], why[512];
+	int rule = dg_pattern_check(l->n, s, strlen(s));
+
+	if (rule >= 0) {
+		snprintf(key, sizeof(key), "--%s", opt);
+		dg_pattern_explain(rule, key, s, strlen(s), why, sizeof(why));
+		dg_err("policy set: %s", why);
+		return dg_pattern_rules[rule].err;
 	}
-	l->v[l->n++] = s;
+	if (dg_list_add(l, s, strlen(s))) {
+		dg_err("out of memory");
+		return -ENOMEM;
+	}
 	return 0;
 }
 
@@ -492,80 +476,71 @@ static int cmd_policy_set(struct dg_ctx *ctx, int argc, char **argv)
 		{ "json", no_argument, NULL, 'j' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct dg_patterns allow = { .n = 0 }, deny = { .n = 0 },
-			   watch = { .n = 0 };
-	int modes[DRIFTGUARD_A_MAX + 1];
+	/* A mode not given is off, a list not given empty. */
+	struct dg_policy pol = { .name = NULL };
 	char path[4096];
-	struct nl_msg *msg;
+	struct nl_msg *msg = NULL;
+	struct dg_list *list;
 	uint64_t id;
-	int c, i, err;
+	int c, err;
 
-	for (i = 0; i <= DRIFTGUARD_A_MAX; i++)
-		modes[i] = -1;
 	optind = 1;
 	while ((c = dg_getopt(ctx, argc, argv, ":j", opts)) != -1) {
-		const char *name = c > 0 ? dg_attr_name(c) : "";
 		const struct dg_mode_key *k = c > 0 ? dg_mode_key_of_attr(c) : NULL;
 
+		list = c == DRIFTGUARD_A_ALLOW ? &pol.allow :
+		       c == DRIFTGUARD_A_DENY ? &pol.deny :
+		       c == DRIFTGUARD_A_WATCH ? &pol.watch : NULL;
 		if (k) {
-			modes[c] = dg_mode_opt(k, optarg);
-			if (modes[c] < 0)
-				return dg_usage_error(ctx);
-			continue;
-		}
-		switch (c) {
-		case DRIFTGUARD_A_ALLOW:
-			if (dg_pattern_add(&allow, name, optarg))
-				return dg_usage_error(ctx);
-			break;
-		case DRIFTGUARD_A_DENY:
-			if (dg_pattern_add(&deny, name, optarg))
-				return dg_usage_error(ctx);
-			break;
-		case DRIFTGUARD_A_WATCH:
-			if (dg_pattern_add(&watch, name, optarg))
-				return dg_usage_error(ctx);
-			break;
-		case 'j':
+			err = dg_mode_opt(k, optarg);
+			if (err < 0)
+				goto usage;
+			*dg_policy_mode_ptr(&pol, k) = err;
+		} else if (list) {
+			err = dg_pattern_opt(list, dg_attr_name(c), optarg);
+			if (err == -ENOMEM)
+				goto out;
+			if (err)
+				goto usage;
+		} else if (c == 'j') {
 			ctx->json = true;
-			break;
-		default:
-			return dg_usage_error(ctx);
+		} else {
+			goto usage;
 		}
 	}
 	err = dg_operands(ctx, argc, argv, optind, 1, "CGROUP");
 	if (err)
-		return err;
+		goto out;
 	err = dg_cgroup_arg(argv[optind], path, sizeof(path), &id);
 	if (err)
-		return err;
-	dg_multicall_warn(stderr, "driftctl: ", deny.v, deny.n);
+		goto out;
+	dg_multicall_warn(stderr, "driftctl: ", pol.deny.v, pol.deny.n);
 	err = dg_connect(ctx);
 	if (err)
-		return err;
+		goto out;
 
 	msg = dg_nl_msg(&ctx->nl, DRIFTGUARD_CMD_POLICY_SET, 0);
-	if (!msg || nla_put_u64(msg, DRIFTGUARD_A_CGROUP_ID, id))
-		goto nomem;
-	for (i = 0; i < DG_MODE_KEYS; i++) {
-		c = modes[dg_mode_keys[i].attr];
-		if (c >= 0 && nla_put_u8(msg, dg_mode_keys[i].attr, (uint8_t)c))
-			goto nomem;
+	err = !msg ? -ENOMEM : nla_put_u64(msg, DRIFTGUARD_A_CGROUP_ID, id) ?
+	      -EMSGSIZE : dg_policy_encode(msg, &pol);
+	if (err) {
+		/* The lists' limits (checked above) fit in a request. */
+		dg_err("policy set: the request does not fit in %d KiB: a list "
+		       "holds at most %d entries of at most %d bytes",
+		       DG_NL_MSG_MAX / 1024, DRIFTGUARD_LIST_MAX,
+		       DRIFTGUARD_PATTERN_MAX - 1);
+		nlmsg_free(msg);
+		err = msg ? -E2BIG : -ENOMEM;
+		goto out;
 	}
-	if (dg_nl_put_patterns(msg, DRIFTGUARD_A_ALLOW, allow.v, allow.n) ||
-	    dg_nl_put_patterns(msg, DRIFTGUARD_A_DENY, deny.v, deny.n) ||
-	    dg_nl_put_patterns(msg, DRIFTGUARD_A_WATCH, watch.v, watch.n))
-		goto nomem;
 	err = dg_call(ctx, "policy set", msg, NULL, NULL);
-	return err ? err : dg_policy_show(ctx, id);
-nomem:
-	/* The lists' limits (checked by the kernel) fit in a request. */
-	dg_err("policy set: the request does not fit in %d KiB: a list holds "
-	       "at most %d entries of at most %d bytes", DG_NL_MSG_MAX / 1024,
-	       DRIFTGUARD_LIST_MAX, DRIFTGUARD_PATTERN_MAX - 1);
-	err = msg ? -E2BIG : -ENOMEM;
-	nlmsg_free(msg);
+	if (!err)
+		err = dg_policy_show(ctx, id);
+out:
+	dg_policy_free(&pol);
 	return err;
+usage:
+	dg_policy_free(&pol);
+	return dg_usage_error(ctx);
 }
 
 /* A request about one cgroup: policy get and policy del. */
@@ -698,13 +673,13 @@ static int dg_event_cb(struct nl_msg *msg, void *arg)
 	struct nlattr *tb[DRIFTGUARD_A_MAX + 1];
 	struct dg_ctx *ctx = arg;
 	struct json_object *o;
-	struct dg_event ev;
+	struct dg_nl_event ev;
 	char cgroup[4096], when[48];
 
 	if (genlmsg_hdr(nlmsg_hdr(msg))->cmd != DRIFTGUARD_CMD_EVENT ||
 	    dg_nl_parse(msg, tb))
 		return NL_SKIP;
-	dg_nl_event(tb, &ev);
+	dg_nl_event_parse(tb, &ev);
 	if (dg_cgroup_find(dg_cgroup_root(), ev.cgroup_id, cgroup, sizeof(cgroup)))
 		cgroup[0] = '\0';
 	ev.cgroup = cgroup;

@@ -722,7 +722,7 @@ static void dgd_module_up(struct dgd *d)
 /* --- events ------------------------------------------------------------- */
 
 /* A file-drift event under one of the policy's files_exclude prefixes. */
-static bool dgd_excluded(const struct dg_policy *p, const struct dg_event *ev)
+static bool dgd_excluded(const struct dg_policy *p, const struct dg_nl_event *ev)
 {
 	size_t len;
 	int i;
@@ -744,7 +744,7 @@ static bool dgd_excluded(const struct dg_policy *p, const struct dg_event *ev)
 }
 
 /* The SHA-256 (and the copy) of the drifted file an exec or mmap ran. */
-static void dgd_evidence(struct dgd *d, const struct dg_event *ev,
+static void dgd_evidence(struct dgd *d, const struct dg_nl_event *ev,
 			 struct json_object *o)
 {
 	const struct dg_daemon_config *c = &d->cfg->daemon;
@@ -769,10 +769,10 @@ static void dgd_record(struct dgd *d, struct nlattr **tb)
 	const struct dg_policy *p;
 	struct json_object *o;
 	char cgroup[PATH_MAX], message[PATH_MAX + 64], who[32];
-	struct dg_event ev;
+	struct dg_nl_event ev;
 	bool respond;
 
-	dg_nl_event(tb, &ev);
+	dg_nl_event_parse(tb, &ev);
 	ev.cgroup = cgroup;
 	/* A cgroup can be gone by now (short-lived container): "" then. */
 	if (dg_cgroup_find(dg_cgroup_root(), ev.cgroup_id, cgroup, sizeof(cgroup)))

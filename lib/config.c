@@ -90,6 +90,7 @@ enum dg_type {
 	DG_T_RESPONSE,		/* enum dg_response */
 	DG_T_SYSLOG_FORMAT,	/* enum dg_syslog_format */
 	DG_T_RESPONSE_ON,	/* unsigned int, DG_ON_* bits */
+	__DG_T_MAX,
 };
 
 struct dg_key {
@@ -97,6 +98,17 @@ struct dg_key {
 	enum dg_type type;
 	size_t offset;		/* in struct dg_daemon_config or dg_policy */
 };
+
+struct dg_parser;
+
+/* What a type of key is parsed and printed with. */
+struct dg_type_ops {
+	int (*set)(struct dg_parser *p, const struct dg_key *k, void *field,
+		   const char *v);
+	void (*print)(FILE *out, const struct dg_key *k, const void *field);
+};
+
+static const struct dg_type_ops dg_types[];
 
 /* In the order of the documentation and of dg_config_print. */
 #define DG_DKEY(n, t) { #n, t, offsetof(struct dg_daemon_config, n) }
@@ -141,68 +153,6 @@ static const struct dg_key dg_policy_keys[] = {
 #define DG_KEYS_MAX 24
 _Static_assert(DG_COUNT(dg_daemon_keys) <= DG_KEYS_MAX &&
 	       DG_COUNT(dg_policy_keys) <= DG_KEYS_MAX, "raise DG_KEYS_MAX");
-
-/* --- modes -------------------------------------------------------------- */
-
-#define DG_MKEY(n, a, m, d) \
-	{ #n, DRIFTGUARD_A_##a, offsetof(struct dg_policy, n), \
-	  DRIFTGUARD_MODE_##m, d }
-const struct dg_mode_key dg_mode_keys[DG_MODE_KEYS] = {
-	DG_MKEY(mode, MODE, PREVENT, false),
-	DG_MKEY(memfd, MEMFD, PREVENT, false),
-	DG_MKEY(volume, VOLUME, PREVENT, false),
-	DG_MKEY(mmap, MMAP, PREVENT, false),
-	DG_MKEY(files, FILES, DETECT, false),
-	DG_MKEY(userns, USERNS, PREVENT, true),
-	DG_MKEY(execmem, EXECMEM, PREVENT, true),
-	DG_MKEY(procmem, PROCMEM, PREVENT, true),
-};
-
-const struct dg_mode_key *dg_mode_key_named(const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < DG_MODE_KEYS; i++)
-		if (!strcmp(dg_mode_keys[i].name, name))
-			return &dg_mode_keys[i];
-	return NULL;
-}
-
-const struct dg_mode_key *dg_mode_key_of_attr(int attr)
-{
-	size_t i;
-
-	for (i = 0; i < DG_MODE_KEYS; i++)
-		if (dg_mode_keys[i].attr == attr)
-			return &dg_mode_keys[i];
-	return NULL;
-}
-
-int dg_mode_key_parse(const struct dg_mode_key *k, const char *value)
-{
-	int m = k->deny && !strcmp(value, "deny") ? DRIFTGUARD_MODE_PREVENT :
-		dg_mode_parse(value);
-
-	return m > k->max ? -1 : m;
-}
-
-const char *dg_mode_key_value(const struct dg_mode_key *k, int mode)
-{
-	return k && k->deny && mode == DRIFTGUARD_MODE_PREVENT ? "deny" :
-	       dg_mode_name(mode);
-}
-
-const char *dg_mode_key_accepts(const struct dg_mode_key *k)
-{
-	if (k->max == DRIFTGUARD_MODE_DETECT)
-		return "off or detect";
-	return k->deny ? "off, detect or deny" : "off, detect or prevent";
-}
-
-int dg_policy_mode(const struct dg_policy *pol, const struct dg_mode_key *k)
-{
-	return *(const int *)((const char *)pol + k->offset);
-}
 
 /* --- one parse ---------------------------------------------------------- */
 
@@ -263,34 +213,6 @@ static struct dg_policy *dg_cur(struct dg_parser *p)
 	return p->section == DG_SEC_POLICY ? &p->pols[p->npols - 1] : NULL;
 }
 
-static void dg_list_free(struct dg_list *l)
-{
-	int i;
-
-	for (i = 0; i < l->n; i++)
-		free(l->v[i]);
-	free(l->v);
-	l->v = NULL;
-	l->n = 0;
-}
-
-static int dg_list_add(struct dg_list *l, const char *s, size_t len)
-{
-	char **v, *e;
-
-	e = strndup(s, len);
-	if (!e)
-		return -ENOMEM;
-	v = realloc(l->v, (l->n + 1) * sizeof(*v));
-	if (!v) {
-		free(e);
-		return -ENOMEM;
-	}
-	v[l->n++] = e;
-	l->v = v;
-	return 0;
-}
-
 /* Replaces the string *@field by a copy of @s. */
 static int dg_set_str(struct dg_parser *p, char **field, const char *s)
 {
@@ -301,16 +223,6 @@ static int dg_set_str(struct dg_parser *p, char **field, const char *s)
 	free(*field);
 	*field = c;
 	return 0;
-}
-
-static int dg_lookup(const char *const *names, int n, const char *s)
-{
-	int i;
-
-	for (i = 0; i < n; i++)
-		if (!strcmp(names[i], s))
-			return i;
-	return -1;
 }
 
 /* A decimal number; with @units, K, M or G may follow for 1024^1..3. */
@@ -384,12 +296,18 @@ static bool dg_url_ok(const char *s)
 	return true;
 }
 
-/* Appends the blank-separated entries of @value to the list @l. */
+/*
+ * Appends the blank-separated entries of @value to the list @l: patterns by
+ * the module's rules (dg_pattern_check), prefixes absolute paths.
+ */
+#define DG_NOT_ABSOLUTE	__DG_RULE_MAX
 static int dg_set_list(struct dg_parser *p, const char *key, struct dg_list *l,
 		       const char *value, bool prefixes)
 {
 	const char *s = value, *e;
+	char why[DG_CONFIG_ERR_MAX];
 	size_t n;
+	int rule;
 
 	for (;;) {
 		while (*s == ' ' || *s == '\t')
@@ -399,23 +317,20 @@ static int dg_set_list(struct dg_parser *p, const char *key, struct dg_list *l,
 		for (e = s; *e && *e != ' ' && *e != '\t'; e++)
 			;
 		n = e - s;
-		if (n >= DRIFTGUARD_PATTERN_MAX)
-			return dg_fail(p, p->line, -EINVAL,
-				       "%s: '%.32s...' is longer than %d bytes",
-				       key, s, DRIFTGUARD_PATTERN_MAX - 1);
-		if (prefixes && *s != '/')
+		if (prefixes)
+			rule = n >= DRIFTGUARD_PATTERN_MAX ? DG_RULE_LENGTH :
+			       *s != '/' ? DG_NOT_ABSOLUTE :
+			       l->n >= DRIFTGUARD_LIST_MAX ? DG_RULE_COUNT : -1;
+		else
+			rule = dg_pattern_check(l->n, s, n);
+		if (rule == DG_NOT_ABSOLUTE)
 			return dg_fail(p, p->line, -EINVAL,
 				       "%s: '%.*s' is not an absolute path",
 				       key, (int)n, s);
-		/* The module takes "name" or "/full/path", nothing between. */
-		if (!prefixes && *s != '/' && memchr(s, '/', n))
-			return dg_fail(p, p->line, -EINVAL,
-				       "%s: '%.*s' has a '/' but is not an absolute path",
-				       key, (int)n, s);
-		if (l->n >= DRIFTGUARD_LIST_MAX)
-			return dg_fail(p, p->line, -EINVAL,
-				       "%s: more than %d entries", key,
-				       DRIFTGUARD_LIST_MAX);
+		if (rule >= 0) {
+			dg_pattern_explain(rule, key, s, n, why, sizeof(why));
+			return dg_fail(p, p->line, -EINVAL, "%s", why);
+		}
 		if (dg_list_add(l, s, n))
 			return dg_nomem(p);
 		s = e;
@@ -428,9 +343,9 @@ static int dg_bool_parse(const char *v)
 	static const char *const yes[] = { "yes", "true", "on", "1" };
 	static const char *const no[] = { "no", "false", "off", "0" };
 
-	if (dg_lookup(yes, DG_COUNT(yes), v) >= 0)
+	if (dg_index_of(yes, DG_COUNT(yes), v) >= 0)
 		return 1;
-	if (dg_lookup(no, DG_COUNT(no), v) >= 0)
+	if (dg_index_of(no, DG_COUNT(no), v) >= 0)
 		return 0;
 	return -1;
 }
@@ -457,7 +372,7 @@ static int dg_set_response_on(struct dg_parser *p, unsigned int *on,
 		if (n < sizeof(word)) {
 			memcpy(word, v, n);
 			word[n] = '\0';
-			i = dg_lookup(dg_response_ons, DG_COUNT(dg_response_ons),
+			i = dg_index_of(dg_response_ons, DG_COUNT(dg_response_ons),
 				      word);
 		}
 		if (i < 0)
@@ -509,124 +424,175 @@ static const struct dg_policy *dg_cgroup_owner(const struct dg_parser *p,
 	return NULL;
 }
 
-static int dg_set(struct dg_parser *p, const struct dg_key *k, void *field,
-		  const char *v)
+/*
+ * One parser per type of key: each checks @v, and sets @field or says what
+ * is wrong. dg_types below maps a type to its parser and printer.
+ */
+static int dg_set_path(struct dg_parser *p, const struct dg_key *k,
+		       void *field, const char *v)
 {
-	const struct dg_mode_key *mk;
-	const struct dg_policy *other;
-	uint64_t size;
-	int i, err;
+	if (*v != '/' || strlen(v) >= DG_PATH_MAX)
+		return dg_fail(p, p->line, -EINVAL,
+			       "%s: '%s' is not an absolute path", k->name, v);
+	return dg_set_str(p, field, v);
+}
 
-	switch (k->type) {
-	case DG_T_PATH_OR_EMPTY:
-		if (!*v)
-			return dg_set_str(p, field, v);
-		/* fall through */
-	case DG_T_PATH:
-		if (*v != '/' || strlen(v) >= DG_PATH_MAX)
-			return dg_fail(p, p->line, -EINVAL,
-				       "%s: '%s' is not an absolute path", k->name, v);
-		return dg_set_str(p, field, v);
-	case DG_T_BOOL:
-		i = dg_bool_parse(v);
-		if (i < 0)
-			return dg_fail(p, p->line, -EINVAL,
-				       "%s: '%s' is not yes or no (or true, false, "
-				       "on, off, 1, 0)", k->name, v);
-		*(bool *)field = i;
-		return 0;
-	case DG_T_SIZE:
-		err = dg_parse_uint(v, true, field);
-		if (err)
-			return dg_fail(p, p->line, -EINVAL,
-				       "%s: '%s' is not a size (bytes, or a number "
-				       "with K, M or G)%s", k->name, v,
-				       err == -ERANGE ? ": too big" : "");
-		return 0;
-	case DG_T_SECONDS:
-		if (dg_parse_uint(v, false, &size) || size > DG_SECONDS_MAX)
-			return dg_fail(p, p->line, -EINVAL,
-				       "%s: '%s' is not a number of seconds from 0 "
-				       "to %d", k->name, v, DG_SECONDS_MAX);
-		*(unsigned int *)field = (unsigned int)size;
-		return 0;
-	case DG_T_KEEP:
-		if (dg_parse_uint(v, false, &size) || size < 1 ||
-		    size > DG_LOG_KEEP_MAX)
-			return dg_fail(p, p->line, -EINVAL,
-				       "%s: '%s' is not a number of files from 1 "
-				       "to %d", k->name, v, DG_LOG_KEEP_MAX);
-		*(unsigned int *)field = (unsigned int)size;
-		return 0;
-	case DG_T_CGROUP:
-		if (!dg_cgroup_ok(v))
-			return dg_fail(p, p->line, -EINVAL,
-				       "cgroup: '%s' is not a path relative to the "
-				       "cgroup2 mount (like system.slice/docker-*.scope)",
-				       v);
-		other = dg_cgroup_owner(p, v);
-		if (other)
-			return dg_fail(p, p->line, -EINVAL,
-				       "cgroup '%s' already has policy '%s' (%s:%d)",
-				       v, other->name, other->file, other->line);
-		return dg_set_str(p, field, v);
-	case DG_T_MODE:
-		mk = dg_mode_key_named(k->name);
-		i = mk ? dg_mode_key_parse(mk, v) : -1;
-		if (i < 0)
-			return dg_fail(p, p->line, -EINVAL, "%s: '%s' is not %s",
-				       k->name, v, mk ? dg_mode_key_accepts(mk) :
-				       "a mode");
-		*(int *)field = i;
-		return 0;
-	case DG_T_PATTERNS:
-	case DG_T_PREFIXES:
-		return dg_set_list(p, k->name, field, v, k->type == DG_T_PREFIXES);
-	case DG_T_SEVERITY:
-		i = dg_lookup(dg_severities, DG_COUNT(dg_severities), v);
-		if (i < 0)
-			return dg_fail(p, p->line, -EINVAL,
-				       "severity: '%s' is not high, medium, low or info", v);
-		*(enum dg_severity *)field = i;
-		return 0;
-	case DG_T_URL:
-		if (*v && !dg_url_ok(v))
-			return dg_fail(p, p->line, -EINVAL,
-				       "runbook: '%s' is not an http:// or https:// URL", v);
-		return dg_set_str(p, field, v);
-	case DG_T_RESPONSE:
-		i = dg_lookup(dg_responses, DG_COUNT(dg_responses), v);
-		if (i < 0)
-			return dg_fail(p, p->line, -EINVAL,
-				       "response: '%s' is not none, kill, stop or pause", v);
-		*(enum dg_response *)field = i;
-		return 0;
-	case DG_T_RESPONSE_ON:
-		return dg_set_response_on(p, field, v);
-	case DG_T_SYSLOG_FORMAT:
-		i = dg_lookup(dg_syslog_formats, DG_COUNT(dg_syslog_formats), v);
-		if (i < 0)
-			return dg_fail(p, p->line, -EINVAL,
-				       "syslog_format: '%s' is not local or rfc5424", v);
-		*(enum dg_syslog_format *)field = i;
-		return 0;
-	}
-	return dg_fail(p, p->line, -EINVAL, "%s: no parser for this key", k->name);
+static int dg_set_path_or_empty(struct dg_parser *p, const struct dg_key *k,
+				void *field, const char *v)
+{
+	return *v ? dg_set_path(p, k, field, v) : dg_set_str(p, field, v);
+}
+
+static int dg_set_bool(struct dg_parser *p, const struct dg_key *k,
+		       void *field, const char *v)
+{
+	int i = dg_bool_parse(v);
+
+	if (i < 0)
+		return dg_fail(p, p->line, -EINVAL,
+			       "%s: '%s' is not yes or no (or true, false, "
+			       "on, off, 1, 0)", k->name, v);
+	*(bool *)field = i;
+	return 0;
+}
+
+static int dg_set_size(struct dg_parser *p, const struct dg_key *k,
+		       void *field, const char *v)
+{
+	int err = dg_parse_uint(v, true, field);
+
+	if (err)
+		return dg_fail(p, p->line, -EINVAL,
+			       "%s: '%s' is not a size (bytes, or a number "
+			       "with K, M or G)%s", k->name, v,
+			       err == -ERANGE ? ": too big" : "");
+	return 0;
+}
+
+static int dg_set_seconds(struct dg_parser *p, const struct dg_key *k,
+			  void *field, const char *v)
+{
+	uint64_t n;
+
+	if (dg_parse_uint(v, false, &n) || n > DG_SECONDS_MAX)
+		return dg_fail(p, p->line, -EINVAL,
+			       "%s: '%s' is not a number of seconds from 0 "
+			       "to %d", k->name, v, DG_SECONDS_MAX);
+	*(unsigned int *)field = (unsigned int)n;
+	return 0;
+}
+
+static int dg_set_keep(struct dg_parser *p, const struct dg_key *k,
+		       void *field, const char *v)
+{
+	uint64_t n;
+
+	if (dg_parse_uint(v, false, &n) || n < 1 || n > DG_LOG_KEEP_MAX)
+		return dg_fail(p, p->line, -EINVAL,
+			       "%s: '%s' is not a number of files from 1 "
+			       "to %d", k->name, v, DG_LOG_KEEP_MAX);
+	*(unsigned int *)field = (unsigned int)n;
+	return 0;
+}
+
+static int dg_set_cgroup(struct dg_parser *p, const struct dg_key *k,
+			 void *field, const char *v)
+{
+	const struct dg_policy *other;
+
+	(void)k;
+	if (!dg_cgroup_ok(v))
+		return dg_fail(p, p->line, -EINVAL,
+			       "cgroup: '%s' is not a path relative to the "
+			       "cgroup2 mount (like system.slice/docker-*.scope)",
+			       v);
+	other = dg_cgroup_owner(p, v);
+	if (other)
+		return dg_fail(p, p->line, -EINVAL,
+			       "cgroup '%s' already has policy '%s' (%s:%d)",
+			       v, other->name, other->file, other->line);
+	return dg_set_str(p, field, v);
+}
+
+static int dg_set_mode(struct dg_parser *p, const struct dg_key *k,
+		       void *field, const char *v)
+{
+	const struct dg_mode_key *mk = dg_mode_key_named(k->name);
+	int i = mk ? dg_mode_key_parse(mk, v) : -1;
+
+	if (i < 0)
+		return dg_fail(p, p->line, -EINVAL, "%s: '%s' is not %s",
+			       k->name, v, mk ? dg_mode_key_accepts(mk) :
+			       "a mode");
+	*(int *)field = i;
+	return 0;
+}
+
+static int dg_set_patterns(struct dg_parser *p, const struct dg_key *k,
+			   void *field, const char *v)
+{
+	return dg_set_list(p, k->name, field, v, false);
+}
+
+static int dg_set_prefixes(struct dg_parser *p, const struct dg_key *k,
+			   void *field, const char *v)
+{
+	return dg_set_list(p, k->name, field, v, true);
+}
+
+/* A key whose value is one of the names @names, the enum value its index. */
+static int dg_set_enum(struct dg_parser *p, const struct dg_key *k,
+		       void *field, const char *v, const char *const *names,
+		       int n, const char *accepts)
+{
+	int i = dg_index_of(names, n, v);
+
+	if (i < 0)
+		return dg_fail(p, p->line, -EINVAL, "%s: '%s' is not %s",
+			       k->name, v, accepts);
+	*(int *)field = i;
+	return 0;
+}
+
+static int dg_set_severity(struct dg_parser *p, const struct dg_key *k,
+			   void *field, const char *v)
+{
+	return dg_set_enum(p, k, field, v, dg_severities,
+			   DG_COUNT(dg_severities), "high, medium, low or info");
+}
+
+static int dg_set_url(struct dg_parser *p, const struct dg_key *k,
+		      void *field, const char *v)
+{
+	(void)k;
+	if (*v && !dg_url_ok(v))
+		return dg_fail(p, p->line, -EINVAL,
+			       "runbook: '%s' is not an http:// or https:// URL", v);
+	return dg_set_str(p, field, v);
+}
+
+static int dg_set_response(struct dg_parser *p, const struct dg_key *k,
+			   void *field, const char *v)
+{
+	return dg_set_enum(p, k, field, v, dg_responses,
+			   DG_COUNT(dg_responses), "none, kill, stop or pause");
+}
+
+static int dg_set_syslog_format(struct dg_parser *p, const struct dg_key *k,
+				void *field, const char *v)
+{
+	return dg_set_enum(p, k, field, v, dg_syslog_formats,
+			   DG_COUNT(dg_syslog_formats), "local or rfc5424");
+}
+
+static int dg_set_response_on_key(struct dg_parser *p, const struct dg_key *k,
+				  void *field, const char *v)
+{
+	(void)k;
+	return dg_set_response_on(p, field, v);
 }
 
 /* --- sections ----------------------------------------------------------- */
-
-static void dg_policy_free(struct dg_policy *pol)
-{
-	free(pol->name);
-	free(pol->cgroup);
-	free(pol->file);
-	free(pol->runbook);
-	dg_list_free(&pol->allow);
-	dg_list_free(&pol->deny);
-	dg_list_free(&pol->watch);
-	dg_list_free(&pol->files_exclude);
-}
 
 static int dg_policy_init(struct dg_policy *pol, const char *name,
 			  const char *file, int line)
@@ -863,7 +829,7 @@ static int dg_on_key(void *user, const char *section, const char *name,
 	}
 	if (!p->seen[k])
 		p->seen[k] = p->line;
-	return !dg_set(p, &keys[k], base + keys[k].offset, value);
+	return !dg_types[keys[k].type].set(p, &keys[k], base + keys[k].offset, value);
 }
 
 /*
@@ -1413,61 +1379,93 @@ static void dg_print_list(FILE *out, const char *key, const struct dg_list *l)
 		fprintf(out, "%s = %s\n", key, l->v[i]);
 }
 
-static void dg_print_key(FILE *out, const struct dg_key *k, const void *base)
+static void dg_print_str(FILE *out, const struct dg_key *k, const void *f)
 {
-	const void *f = (const char *)base + k->offset;
+	if (**(char *const *)f)
+		fprintf(out, "%s = %s\n", k->name, *(char *const *)f);
+	else
+		fprintf(out, "%s =\n", k->name);
+}
+
+static void dg_print_bool(FILE *out, const struct dg_key *k, const void *f)
+{
+	fprintf(out, "%s = %s\n", k->name, *(const bool *)f ? "yes" : "no");
+}
+
+static void dg_print_size(FILE *out, const struct dg_key *k, const void *f)
+{
+	fprintf(out, "%s = %llu\n", k->name,
+		(unsigned long long)*(const uint64_t *)f);
+}
+
+static void dg_print_uint(FILE *out, const struct dg_key *k, const void *f)
+{
+	fprintf(out, "%s = %u\n", k->name, *(const unsigned int *)f);
+}
+
+static void dg_print_mode(FILE *out, const struct dg_key *k, const void *f)
+{
+	fprintf(out, "%s = %s\n", k->name,
+		dg_mode_key_value(dg_mode_key_named(k->name), *(const int *)f));
+}
+
+static void dg_print_list_key(FILE *out, const struct dg_key *k, const void *f)
+{
+	dg_print_list(out, k->name, f);
+}
+
+static void dg_print_severity(FILE *out, const struct dg_key *k, const void *f)
+{
+	fprintf(out, "%s = %s\n", k->name, dg_severity_name(*(const int *)f));
+}
+
+static void dg_print_response(FILE *out, const struct dg_key *k, const void *f)
+{
+	fprintf(out, "%s = %s\n", k->name, dg_response_name(*(const int *)f));
+}
+
+static void dg_print_syslog_format(FILE *out, const struct dg_key *k,
+				   const void *f)
+{
+	fprintf(out, "%s = %s\n", k->name, dg_syslog_format_name(*(const int *)f));
+}
+
+static void dg_print_response_on(FILE *out, const struct dg_key *k,
+				 const void *f)
+{
 	size_t i;
 
-	switch (k->type) {
-	case DG_T_PATH:
-	case DG_T_PATH_OR_EMPTY:
-	case DG_T_CGROUP:
-	case DG_T_URL:
-		if (**(char *const *)f)
-			fprintf(out, "%s = %s\n", k->name, *(char *const *)f);
-		else
-			fprintf(out, "%s =\n", k->name);
-		break;
-	case DG_T_BOOL:
-		fprintf(out, "%s = %s\n", k->name, *(const bool *)f ? "yes" : "no");
-		break;
-	case DG_T_SIZE:
-		fprintf(out, "%s = %llu\n", k->name,
-			(unsigned long long)*(const uint64_t *)f);
-		break;
-	case DG_T_SECONDS:
-	case DG_T_KEEP:
-		fprintf(out, "%s = %u\n", k->name, *(const unsigned int *)f);
-		break;
-	case DG_T_MODE:
-		fprintf(out, "%s = %s\n", k->name,
-			dg_mode_key_value(dg_mode_key_named(k->name), *(const int *)f));
-		break;
-	case DG_T_PATTERNS:
-	case DG_T_PREFIXES:
-		dg_print_list(out, k->name, f);
-		break;
-	case DG_T_SEVERITY:
-		fprintf(out, "%s = %s\n", k->name,
-			dg_severity_name(*(const enum dg_severity *)f));
-		break;
-	case DG_T_RESPONSE:
-		fprintf(out, "%s = %s\n", k->name,
-			dg_response_name(*(const enum dg_response *)f));
-		break;
-	case DG_T_SYSLOG_FORMAT:
-		fprintf(out, "%s = %s\n", k->name,
-			dg_syslog_format_name(*(const enum dg_syslog_format *)f));
-		break;
-	case DG_T_RESPONSE_ON:
-		fprintf(out, "%s =", k->name);
-		for (i = 0; i < DG_COUNT(dg_response_ons); i++)
-			if (*(const unsigned int *)f & (1u << i))
-				fprintf(out, " %s", dg_response_ons[i]);
-		fputc('\n', out);
-		break;
-	}
+	fprintf(out, "%s =", k->name);
+	for (i = 0; i < DG_COUNT(dg_response_ons); i++)
+		if (*(const unsigned int *)f & (1u << i))
+			fprintf(out, " %s", dg_response_ons[i]);
+	fputc('\n', out);
 }
+
+/* Enum fields are set and read as int. */
+_Static_assert(sizeof(enum dg_severity) == sizeof(int) &&
+	       sizeof(enum dg_response) == sizeof(int) &&
+	       sizeof(enum dg_syslog_format) == sizeof(int), "enum is not an int");
+
+static const struct dg_type_ops dg_types[] = {
+	[DG_T_PATH] = { dg_set_path, dg_print_str },
+	[DG_T_PATH_OR_EMPTY] = { dg_set_path_or_empty, dg_print_str },
+	[DG_T_BOOL] = { dg_set_bool, dg_print_bool },
+	[DG_T_SIZE] = { dg_set_size, dg_print_size },
+	[DG_T_SECONDS] = { dg_set_seconds, dg_print_uint },
+	[DG_T_KEEP] = { dg_set_keep, dg_print_uint },
+	[DG_T_CGROUP] = { dg_set_cgroup, dg_print_str },
+	[DG_T_MODE] = { dg_set_mode, dg_print_mode },
+	[DG_T_PATTERNS] = { dg_set_patterns, dg_print_list_key },
+	[DG_T_PREFIXES] = { dg_set_prefixes, dg_print_list_key },
+	[DG_T_SEVERITY] = { dg_set_severity, dg_print_severity },
+	[DG_T_URL] = { dg_set_url, dg_print_str },
+	[DG_T_RESPONSE] = { dg_set_response, dg_print_response },
+	[DG_T_SYSLOG_FORMAT] = { dg_set_syslog_format, dg_print_syslog_format },
+	[DG_T_RESPONSE_ON] = { dg_set_response_on_key, dg_print_response_on },
+};
+_Static_assert(sizeof(dg_types) / sizeof(dg_types[0]) == __DG_T_MAX,
+	       "a type of key without its parser and printer");
 
 void dg_config_print(const struct dg_config *cfg, FILE *out)
 {
@@ -1475,13 +1473,15 @@ void dg_config_print(const struct dg_config *cfg, FILE *out)
 
 	fprintf(out, "# driftguard effective configuration\n[daemon]\n");
 	for (k = 0; k < DG_COUNT(dg_daemon_keys); k++)
-		dg_print_key(out, &dg_daemon_keys[k], &cfg->daemon);
+		dg_types[dg_daemon_keys[k].type].print(out, &dg_daemon_keys[k],
+			(const char *)&cfg->daemon + dg_daemon_keys[k].offset);
 	for (i = 0; i < cfg->npolicies; i++) {
 		const struct dg_policy *pol = &cfg->policies[i];
 
 		fprintf(out, "\n# %s:%d\n[policy %s]\n", pol->file, pol->line,
 			pol->name);
 		for (k = 0; k < DG_COUNT(dg_policy_keys); k++)
-			dg_print_key(out, &dg_policy_keys[k], pol);
+			dg_types[dg_policy_keys[k].type].print(out, &dg_policy_keys[k],
+				(const char *)pol + dg_policy_keys[k].offset);
 	}
 }
