@@ -151,9 +151,6 @@ int dg_config_load_dir(const char *dir, struct dg_config **out, char *err,
  */
 int dg_config_lint(struct dg_config *cfg);
 
-/* Whether a policy with @pol's response acts on a record. */
-bool dg_response_applies(const struct dg_policy *pol, int action, int class,
-			 bool alert_only);
 
 /*
  * Parses @text (@len bytes, named @name in messages) as a daemon file, or as

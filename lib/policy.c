@@ -117,6 +117,24 @@ int *dg_policy_mode_ptr(struct dg_policy *pol, const struct dg_mode_key *k)
 	return (int *)((char *)pol + k->offset);
 }
 
+/* --- responses ---------------------------------------------------------- */
+
+bool dg_response_applies(const struct dg_policy *pol, int action, int class,
+			 bool alert_only)
+{
+	unsigned int bit;
+
+	if (pol->response == DG_RESPONSE_NONE || alert_only)
+		return false;
+	if (action == DRIFTGUARD_ACTION_BLOCKED)
+		bit = DG_ON_BLOCKED;
+	else if (class == DRIFTGUARD_CLASS_WATCHED)
+		bit = DG_ON_WATCHED;
+	else
+		bit = DG_ON_ALERTED;
+	return pol->response_on & bit;
+}
+
 /* --- pattern rules ------------------------------------------------------ */
 
 #define DG_STR(x)	#x

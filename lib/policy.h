@@ -71,6 +71,10 @@ struct dg_policy {
 	unsigned int response_on;	/* DG_ON_* bits */
 };
 
+/* Whether a policy with @pol's response acts on a record. */
+bool dg_response_applies(const struct dg_policy *pol, int action, int class,
+			 bool alert_only);
+
 /* Frees what @pol holds (not @pol) and leaves it empty. */
 void dg_policy_free(struct dg_policy *pol);
 
