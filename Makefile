@@ -39,19 +39,25 @@ MODSRC := Kbuild VERSION $(wildcard module/*.[ch] module/*.sh) uapi/linux/driftg
 PKGS := libnl-3.0 libnl-genl-3.0 json-c libcrypto inih uuid
 CC ?= cc
 CFLAGS ?= -O2 -g
-DG_CFLAGS := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Iuapi -Idaemon \
+DG_CFLAGS := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Iuapi -Ilib -Ictl -Idaemon \
 	-DDRIFTGUARD_VERSION='"$(VERSION)"' $(shell pkg-config --cflags $(PKGS))
 DG_LIBS := $(shell pkg-config --libs $(PKGS))
-LIB_SRC := daemon/nl.c daemon/names.c daemon/cgroup.c daemon/container.c \
-	daemon/evlog.c daemon/config.c daemon/suggest.c daemon/multicall.c \
-	daemon/record.c
-CTL_SRC := daemon/driftctl.c $(LIB_SRC)
+# Three folders, one per owner: lib/ is shared by driftctl, driftguardd and
+# the test tools; ctl/ is driftctl alone; daemon/ is driftguardd alone.
+LIB_SRC := $(sort $(wildcard lib/*.c))
+# driftctl's own parts that unit tests link too.
+CTL_LIB := ctl/suggest.c
+CTL_SRC := $(filter-out $(CTL_LIB),$(sort $(wildcard ctl/*.c))) $(CTL_LIB) $(LIB_SRC)
 # The daemon's own parts that unit tests link too.
 DGD_LIB := daemon/throttle.c daemon/evidence.c daemon/response.c daemon/sinks.c
 # driftguardd alone links libsystemd (sd_notify, the journal).
-DGD_SRC := daemon/driftguardd.c daemon/sync.c $(DGD_LIB) $(LIB_SRC)
+DGD_SRC := $(filter-out $(DGD_LIB),$(sort $(wildcard daemon/*.c))) $(DGD_LIB) $(LIB_SRC)
 DGD_PKGS := libsystemd
-HDRS := $(wildcard daemon/*.h) uapi/linux/driftguard.h
+HDRS := $(wildcard lib/*.h ctl/*.h daemon/*.h) uapi/linux/driftguard.h
+
+# $(call copy-tree,FILES,DIR): FILES copied to DIR under their own paths (the
+# module's sources for a kernel's build, sparse, and the DKMS tree).
+copy-tree = @for f in $(1); do mkdir -p $(2)/$$(dirname $$f); cp -p $$f $(2)/$$f || exit 1; done
 
 .PHONY: all module userspace test-tools all-kernels unit check demo bench style sparse \
 	checkpatch install install-module install-programs install-dirs uninstall dkms-src deb clean
@@ -67,8 +73,7 @@ $(MODDIR)/driftguard.ko: $(MODSRC)
 		"run scripts/bootstrap or install linux-headers-$(KVER)"; exit 1; }
 	$(if $(KVER_NOTE),@echo "make: $(KVER_NOTE)")
 	@mkdir -p $(MODDIR)
-	@for f in $(MODSRC); do mkdir -p $(MODDIR)/$$(dirname $$f); \
-		cp -p $$f $(MODDIR)/$$f; done
+	$(call copy-tree,$(MODSRC),$(MODDIR))
 	$(MAKE) -C $(KDIR) M=$(CURDIR)/$(MODDIR) W=1 modules
 
 userspace: $(BINDIR)/driftctl $(BINDIR)/driftguardd
@@ -114,10 +119,10 @@ all-kernels: userspace test-tools
 # Host-side unit tests (cmocka).
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(BINDIR)/unit-%,$(wildcard tests/unit/test_*.c))
 
-$(BINDIR)/unit-%: tests/unit/%.c $(LIB_SRC) $(DGD_LIB) $(HDRS)
+$(BINDIR)/unit-%: tests/unit/%.c $(LIB_SRC) $(CTL_LIB) $(DGD_LIB) $(HDRS)
 	@mkdir -p $(BINDIR)
 	$(CC) $(DG_CFLAGS) $(CFLAGS) $(shell pkg-config --cflags cmocka $(DGD_PKGS)) -o $@ \
-		$< $(LIB_SRC) $(DGD_LIB) $(DG_LIBS) $(shell pkg-config --libs cmocka $(DGD_PKGS))
+		$< $(LIB_SRC) $(CTL_LIB) $(DGD_LIB) $(DG_LIBS) $(shell pkg-config --libs cmocka $(DGD_PKGS))
 
 unit: $(UNIT_TESTS)
 	@rc=0; for t in $(UNIT_TESTS); do echo "== $$t"; $$t || rc=1; done; exit $$rc
@@ -140,8 +145,7 @@ checkpatch:
 
 sparse:
 	@mkdir -p $(MODDIR)
-	@for f in $(MODSRC); do mkdir -p $(MODDIR)/$$(dirname $$f); \
-		cp -p $$f $(MODDIR)/$$f; done
+	$(call copy-tree,$(MODSRC),$(MODDIR))
 	$(MAKE) -C $(KDIR) M=$(CURDIR)/$(MODDIR) C=2 CF=-D__CHECK_ENDIAN__ W=1 modules
 
 # --- Installing ---------------------------------------------------------------
@@ -261,8 +265,7 @@ DKMS_SRC := $(BUILD)/dkms/driftguard-$(VERSION)
 dkms-src: $(MODSRC) dkms.conf.in
 	rm -rf $(DKMS_SRC)
 	@mkdir -p $(DKMS_SRC)
-	@for f in $(MODSRC); do mkdir -p $(DKMS_SRC)/$$(dirname $$f); \
-		cp -p $$f $(DKMS_SRC)/$$f; done
+	$(call copy-tree,$(MODSRC),$(DKMS_SRC))
 	sed 's/#MODULE_VERSION#/$(VERSION)/' dkms.conf.in >$(DKMS_SRC)/dkms.conf
 	@echo "dkms-src: $(DKMS_SRC)"
 

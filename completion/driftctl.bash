@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
 # driftctl(8) bash completion: commands, help, every option and its values
 # (also as --option=value), cgroup directories, log files.
-# The commands and options are those of `driftctl help` (daemon/driftctl.c);
+# The commands and options are those of `driftctl help` (ctl/driftctl.c);
 # tests/host/driftctl-completion-offers-every-command-flag-and-value.sh
 # checks that the two agree.
 

@@ -15,6 +15,7 @@
 #include <openssl/evp.h>
 
 #include "evidence.h"
+#include "hex.h"
 
 #define DG_COPY_CHUNK (64 * 1024)
 
@@ -126,10 +127,9 @@ static int dg_mkdirs(const char *dir)
 static int dg_hash_fd(int fd, int cfd, char *hex, uint64_t expect,
 		      uint64_t *size)
 {
-	static const char digits[] = "0123456789abcdef";
 	unsigned char md[EVP_MAX_MD_SIZE];
 	unsigned char *buf;
-	unsigned int mdlen, i;
+	unsigned int mdlen;
 	EVP_MD_CTX *ctx;
 	ssize_t n;
 	int err = 0;
@@ -178,11 +178,7 @@ static int dg_hash_fd(int fd, int cfd, char *hex, uint64_t expect,
 		err = -EIO;
 		goto out;
 	}
-	for (i = 0; i < mdlen; i++) {
-		hex[2 * i] = digits[md[i] >> 4];
-		hex[2 * i + 1] = digits[md[i] & 15];
-	}
-	hex[DG_HASH_HEX] = '\0';
+	dg_hex_encode(md, mdlen, hex);
 out:
 	EVP_MD_CTX_free(ctx);
 	free(buf);

@@ -204,7 +204,7 @@ static int dg_walk(struct dg_sync *s, const struct dg_config *cfg,
 /* --- the kernel side ---------------------------------------------------- */
 
 /* Logs that @w's cgroup is left without its policy, and tells the owner. */
-static void dg_policy_refused(struct dg_sync *s, const struct dg_want *w,
+static void dg_sync_refused(struct dg_sync *s, const struct dg_want *w,
 			      const char *why)
 {
 	const char *cgroup = w->rel[0] ? w->rel : "/";
@@ -215,26 +215,7 @@ static void dg_policy_refused(struct dg_sync *s, const struct dg_want *w,
 		s->refused(s->refused_arg, w->policy, cgroup, w->id, why);
 }
 
-/*
- * A mode that is off is left out: absent means off, and so a module from
- * before a key existed (a DKMS build not redone yet) still takes a policy
- * that does not use it.
- */
-static int dg_put_modes(struct nl_msg *msg, const struct dg_policy *p)
-{
-	size_t i;
-	int m;
-
-	for (i = 0; i < DG_MODE_KEYS; i++) {
-		m = dg_policy_mode(p, &dg_mode_keys[i]);
-		if (m != DRIFTGUARD_MODE_OFF &&
-		    nla_put_u8(msg, dg_mode_keys[i].attr, (uint8_t)m))
-			return -EMSGSIZE;
-	}
-	return 0;
-}
-
-static int dg_policy_set(struct dg_sync *s, struct dg_nl *nl,
+static int dg_sync_set_policy(struct dg_sync *s, struct dg_nl *nl,
 			 const struct dg_want *w)
 {
 	const struct dg_policy *p = w->policy;
@@ -244,18 +225,19 @@ static int dg_policy_set(struct dg_sync *s, struct dg_nl *nl,
 
 	msg = dg_nl_msg(nl, DRIFTGUARD_CMD_POLICY_SET, 0);
 	if (!msg) {
-		dg_policy_refused(s, w, "out of memory");
+		dg_sync_refused(s, w, "out of memory");
 		return -ENOMEM;
 	}
-	if (nla_put_u64(msg, DRIFTGUARD_A_CGROUP_ID, w->id) ||
-	    dg_put_modes(msg, p) ||
-	    dg_nl_put_patterns(msg, DRIFTGUARD_A_ALLOW, p->allow.v, p->allow.n) ||
-	    dg_nl_put_patterns(msg, DRIFTGUARD_A_DENY, p->deny.v, p->deny.n) ||
-	    dg_nl_put_patterns(msg, DRIFTGUARD_A_WATCH, p->watch.v, p->watch.n)) {
-		/* The configuration's limits fit in a request: not expected. */
-		snprintf(why, sizeof(why), "the request does not fit in %d KiB",
-			 DG_NL_MSG_MAX / 1024);
-		dg_policy_refused(s, w, why);
+	err = nla_put_u64(msg, DRIFTGUARD_A_CGROUP_ID, w->id) ? -EMSGSIZE :
+	      dg_policy_encode(msg, p);
+	if (err) {
+		/* The configuration kept the rules, and they fit: not expected. */
+		if (err == -EINVAL)
+			dg_policy_validate(p, why, sizeof(why));
+		else
+			snprintf(why, sizeof(why), "the request does not fit in %d KiB",
+				 DG_NL_MSG_MAX / 1024);
+		dg_sync_refused(s, w, why);
 		nlmsg_free(msg);
 		return -E2BIG;
 	}
@@ -274,12 +256,12 @@ static int dg_policy_set(struct dg_sync *s, struct dg_nl *nl,
 		snprintf(why, sizeof(why), "%s%s",
 			 nl->extack[0] ? "kernel reports: " : "",
 			 dg_nl_strerror(nl, err));
-		dg_policy_refused(s, w, why);
+		dg_sync_refused(s, w, why);
 	}
 	return err == -ENOENT ? 0 : err;
 }
 
-static int dg_policy_del(struct dg_sync *s, struct dg_nl *nl, uint64_t id)
+static int dg_sync_del_policy(struct dg_sync *s, struct dg_nl *nl, uint64_t id)
 {
 	struct nl_msg *msg = dg_nl_msg(nl, DRIFTGUARD_CMD_POLICY_DEL, 0);
 	int err;
@@ -299,38 +281,6 @@ static int dg_policy_del(struct dg_sync *s, struct dg_nl *nl, uint64_t id)
 		       dg_nl_strerror(nl, err));
 	}
 	return err == -ENOENT ? 0 : err;
-}
-
-static int dg_u8_of(struct nlattr **tb, int attr)
-{
-	return tb[attr] ? nla_get_u8(tb[attr]) : 0;
-}
-
-static bool dg_list_equal(struct nlattr *nest, const struct dg_list *l)
-{
-	struct nlattr *e;
-	int rem, i = 0;
-
-	if (nest)
-		nla_for_each_nested(e, nest, rem) {
-			if (i >= l->n || strcmp(nla_get_string(e), l->v[i]))
-				return false;
-			i++;
-		}
-	return i == l->n;
-}
-
-static bool dg_policy_equal(struct nlattr **tb, const struct dg_policy *p)
-{
-	size_t i;
-
-	for (i = 0; i < DG_MODE_KEYS; i++)
-		if (dg_u8_of(tb, dg_mode_keys[i].attr) !=
-		    dg_policy_mode(p, &dg_mode_keys[i]))
-			return false;
-	return dg_list_equal(tb[DRIFTGUARD_A_ALLOW], &p->allow) &&
-	       dg_list_equal(tb[DRIFTGUARD_A_DENY], &p->deny) &&
-	       dg_list_equal(tb[DRIFTGUARD_A_WATCH], &p->watch);
 }
 
 /* What the dump found: which wanted policies are in place, what is extra. */
@@ -355,7 +305,14 @@ static int dg_dump_cb(struct nl_msg *msg, void *arg)
 	id = nla_get_u64(tb[DRIFTGUARD_A_CGROUP_ID]);
 	w = dg_want_find(d->s, id);
 	if (w) {
-		d->in_place[w - d->s->want] = dg_policy_equal(tb, w->policy);
+		struct dg_policy kernel;
+
+		if (dg_policy_decode(tb, &kernel, NULL)) {
+			d->err = -ENOMEM;
+			return NL_STOP;
+		}
+		d->in_place[w - d->s->want] = dg_policy_same(&kernel, w->policy);
+		dg_policy_free(&kernel);
 		return NL_OK;
 	}
 	if (d->nextra == d->cap) {
@@ -416,12 +373,12 @@ int dg_sync_full(struct dg_sync *s, const struct dg_config *cfg,
 	for (i = 0; i < s->nwant; i++) {
 		if (d.in_place[i])
 			continue;
-		err = dg_policy_set(s, nl, &s->want[i]);
+		err = dg_sync_set_policy(s, nl, &s->want[i]);
 		if (err && !ret)
 			ret = err;
 	}
 	for (i = 0; i < d.nextra; i++) {
-		err = dg_policy_del(s, nl, d.extra[i]);
+		err = dg_sync_del_policy(s, nl, d.extra[i]);
 		if (err && !ret)
 			ret = err;
 	}
@@ -472,7 +429,7 @@ static void dg_cgroup_added(struct dg_sync *s, const struct dg_config *cfg,
 		struct dg_want *w = dg_want_find(s, wv.v[i].id);
 
 		if (w)
-			dg_policy_set(s, nl, w);
+			dg_sync_set_policy(s, nl, w);
 	}
 	free(wv.v);
 }
@@ -494,7 +451,7 @@ static void dg_cgroup_removed(struct dg_sync *s, struct dg_nl *nl,
 			 * only take memory (-ENOENT: already gone).
 			 */
 			if (nl)
-				dg_policy_del(s, nl, w->id);
+				dg_sync_del_policy(s, nl, w->id);
 			free(w->rel);
 			continue;
 		}

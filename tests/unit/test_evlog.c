@@ -60,7 +60,7 @@ static void append_events(const char *path, int n, uint32_t first_pid)
 
 	assert_int_equal(dg_evlog_open(path, &log), 0);
 	for (i = 0; i < n; i++) {
-		struct dg_event ev = {
+		struct dg_nl_event ev = {
 			.time = 1700000000000000000ULL + i, .action = 2,
 			.class = 1, .hook = 1, .pid = first_pid + i,
 			.tgid = first_pid + i, .ppid = 1, .uid = 0, .gid = 0,
@@ -413,7 +413,7 @@ static void new_file_after_rotation_chains_to_the_old_files_last_line(void **sta
 	struct dg_verify_result old, cur;
 	struct dg_evlog *log;
 	char rotated[160];
-	struct dg_event ev = { .comm = "sh" };
+	struct dg_nl_event ev = { .comm = "sh" };
 
 	assert_int_equal(dg_evlog_open(fx->path, &log), 0);
 	assert_int_equal(dg_evlog_append(log, &ev), 0);
@@ -436,7 +436,7 @@ static void size_rotation_keeps_n_files_chained_oldest_first(void **state)
 	struct fixture *fx = *state;
 	struct dg_verify_result r[3];
 	struct dg_evlog *log;
-	struct dg_event ev = { .comm = "sh" };
+	struct dg_nl_event ev = { .comm = "sh" };
 	char name[3][160], dropped[160];
 	struct stat st;
 	int i;
@@ -472,7 +472,7 @@ static void log_truncated_in_place_continues_the_chain(void **state)
 	struct fixture *fx = *state;
 	struct dg_verify_result r;
 	struct dg_evlog *log;
-	struct dg_event ev = { .comm = "sh" };
+	struct dg_nl_event ev = { .comm = "sh" };
 	char head[DG_HASH_HEX + 1];
 
 	/* logrotate's copytruncate: same file, now empty. */

@@ -295,7 +295,7 @@ static void event_record_has_container_node_uuid_and_process(void **state)
 		"cmdline", "cwd", "parent_exe", "user",
 	};
 	struct fixture *fx = *state;
-	struct dg_event ev = {
+	struct dg_nl_event ev = {
 		.time = 1700000000123456789ULL, .action = 2, .class = 1,
 		.hook = 1, .pid = 123, .tgid = 123, .ppid = 7, .uid = 1000,
 		.comm = "sh", .path = "/tmp/dropped", .filename = "./dropped",
@@ -337,7 +337,7 @@ static void event_record_has_container_node_uuid_and_process(void **state)
 static void record_message_says_what_the_event_did_and_who(void **state)
 {
 	static const struct {
-		struct dg_event ev;
+		struct dg_nl_event ev;
 		const char *msg;
 	} cases[] = {
 		{ { .action = DRIFTGUARD_ACTION_BLOCKED, .class = DRIFTGUARD_CLASS_UPPER,
@@ -403,7 +403,7 @@ static void only_hardening_classes_are_described_in_words(void **state)
 static void userns_record_without_a_file_has_every_field_and_an_empty_path(void **state)
 {
 	struct fixture *fx = *state;
-	struct dg_event ev = {
+	struct dg_nl_event ev = {
 		.time = 1700000000000000000ULL,
 		.action = DRIFTGUARD_ACTION_BLOCKED,
 		.class = DRIFTGUARD_CLASS_USERNS, .hook = DRIFTGUARD_HOOK_USERNS,

@@ -40,12 +40,6 @@ struct nl_msg *dg_nl_msg(struct dg_nl *nl, uint8_t cmd, int flags);
 int dg_nl_request(struct dg_nl *nl, struct nl_msg *msg,
 		  int (*cb)(struct nl_msg *msg, void *arg), void *arg);
 
-/*
- * Adds @n patterns as a nest @attr (ALLOW, DENY or WATCH) of PATTERN
- * strings; nothing for an empty list. Returns 0 or -ENOMEM.
- */
-int dg_nl_put_patterns(struct nl_msg *msg, int attr, char *const *v, int n);
-
 /* Joins the events group; then nl_recvmsgs delivers DRIFTGUARD_CMD_EVENT. */
 int dg_nl_join_events(struct dg_nl *nl);
 
@@ -57,7 +51,7 @@ int dg_nl_parse(struct nl_msg *msg, struct nlattr **tb);
  * attributes read as 0 or "". The strings point into the message; the
  * cgroup path and container context are left for the caller.
  */
-void dg_nl_event(struct nlattr **tb, struct dg_event *ev);
+void dg_nl_event_parse(struct nlattr **tb, struct dg_nl_event *ev);
 
 /* A message for the user: the extack text, or strerror(-err). */
 const char *dg_nl_strerror(const struct dg_nl *nl, int err);

@@ -11,6 +11,7 @@
 #include <openssl/evp.h>
 
 #include "evlog.h"
+#include "hex.h"
 #include "names.h"
 #include "record.h"
 
@@ -29,29 +30,20 @@ struct dg_evlog {
 
 static int dg_sha256_hex(const void *data, size_t len, char *hex)
 {
-	static const char digits[] = "0123456789abcdef";
 	unsigned char md[EVP_MAX_MD_SIZE];
-	unsigned int mdlen, i;
+	unsigned int mdlen;
 
 	if (!EVP_Digest(data, len, md, &mdlen, EVP_sha256(), NULL) ||
 	    mdlen * 2 != DG_HASH_HEX)
 		return -EIO;
-	for (i = 0; i < mdlen; i++) {
-		hex[2 * i] = digits[md[i] >> 4];
-		hex[2 * i + 1] = digits[md[i] & 0xf];
-	}
-	hex[DG_HASH_HEX] = '\0';
+	dg_hex_encode(md, mdlen, hex);
 	return 0;
 }
 
 static bool dg_is_hash(const char *s)
 {
-	size_t i;
-
-	for (i = 0; i < DG_HASH_HEX; i++)
-		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
-			return false;
-	return s[DG_HASH_HEX] == '\0';
+	return strnlen(s, DG_HASH_HEX + 1) == DG_HASH_HEX &&
+	       dg_hex_is_lower(s, DG_HASH_HEX);
 }
 
 /* --- records ------------------------------------------------------------ */
@@ -61,7 +53,7 @@ static void dg_add_str(struct json_object *o, const char *key, const char *s)
 	json_object_object_add(o, key, json_object_new_string(s ? s : ""));
 }
 
-struct json_object *dg_event_json(const struct dg_event *ev)
+struct json_object *dg_event_json(const struct dg_nl_event *ev)
 {
 	struct json_object *o = json_object_new_object();
 
@@ -484,7 +476,7 @@ out:
 	return err;
 }
 
-int dg_evlog_append(struct dg_evlog *log, const struct dg_event *ev)
+int dg_evlog_append(struct dg_evlog *log, const struct dg_nl_event *ev)
 {
 	struct json_object *o = dg_event_json(ev);
 	int err;

@@ -182,23 +182,6 @@ int dg_nl_request(struct dg_nl *nl, struct nl_msg *msg,
 	return req.err;
 }
 
-int dg_nl_put_patterns(struct nl_msg *msg, int attr, char *const *v, int n)
-{
-	struct nlattr *nest;
-	int i;
-
-	if (!n)
-		return 0;
-	nest = nla_nest_start(msg, attr);
-	if (!nest)
-		return -ENOMEM;
-	for (i = 0; i < n; i++)
-		if (nla_put_string(msg, DRIFTGUARD_A_PATTERN, v[i]))
-			return -ENOMEM;
-	nla_nest_end(msg, nest);
-	return 0;
-}
-
 int dg_nl_join_events(struct dg_nl *nl)
 {
 	int grp, err;
@@ -243,9 +226,9 @@ static int dg_nl_u8(struct nlattr **tb, int attr)
 	return tb[attr] ? nla_get_u8(tb[attr]) : 0;
 }
 
-void dg_nl_event(struct nlattr **tb, struct dg_event *ev)
+void dg_nl_event_parse(struct nlattr **tb, struct dg_nl_event *ev)
 {
-	*ev = (struct dg_event) {
+	*ev = (struct dg_nl_event) {
 		.time = dg_nl_u64(tb, DRIFTGUARD_A_EV_TIME),
 		.action = dg_nl_u8(tb, DRIFTGUARD_A_EV_ACTION),
 		.class = dg_nl_u8(tb, DRIFTGUARD_A_EV_CLASS),

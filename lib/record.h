@@ -77,7 +77,7 @@ void dg_record_process(struct json_object *o, const struct dg_record_env *env,
  * found from @ev->cgroup when that is NULL), node, uuid and the process
  * fields. @env NULL: the defaults. NULL without memory.
  */
-struct json_object *dg_record_event(const struct dg_event *ev,
+struct json_object *dg_record_event(const struct dg_nl_event *ev,
 				    const struct dg_record_env *env);
 
 /*
@@ -85,8 +85,8 @@ struct json_object *dg_record_event(const struct dg_event *ev,
  * container, nothing read from /proc) decides throttling; only a record
  * that is written is completed with node, uuid and the process fields.
  */
-struct json_object *dg_record_base(const struct dg_event *ev);
-void dg_record_complete(struct json_object *o, const struct dg_event *ev,
+struct json_object *dg_record_base(const struct dg_nl_event *ev);
+void dg_record_complete(struct json_object *o, const struct dg_nl_event *ev,
 			const struct dg_record_env *env);
 
 /*
@@ -106,7 +106,7 @@ bool dg_record_hardening_what(int class, const char *path, char *buf,
  * hardening event, which may have no path, "ACTION WHAT by COMM[TGID]"
  * ("blocked user namespace creation by unshare[123]").
  */
-void dg_record_message(const struct dg_event *ev, char *buf, size_t size);
+void dg_record_message(const struct dg_nl_event *ev, char *buf, size_t size);
 
 /*
  * The name of @uid in the passwd-format text @text (@len bytes): copied into

@@ -310,9 +310,9 @@ void dg_record_process(struct json_object *o, const struct dg_record_env *env,
 	json_object_object_add(o, "user", json_object_new_string(user));
 }
 
-struct json_object *dg_record_base(const struct dg_event *ev)
+struct json_object *dg_record_base(const struct dg_nl_event *ev)
 {
-	struct dg_event e = *ev;
+	struct dg_nl_event e = *ev;
 	struct dg_container ctr;
 
 	if (!e.container && e.cgroup && e.cgroup[0] &&
@@ -321,7 +321,7 @@ struct json_object *dg_record_base(const struct dg_event *ev)
 	return dg_event_json(&e);
 }
 
-void dg_record_complete(struct json_object *o, const struct dg_event *ev,
+void dg_record_complete(struct json_object *o, const struct dg_nl_event *ev,
 			const struct dg_record_env *env)
 {
 	dg_record_stamp(o, env);
@@ -329,7 +329,7 @@ void dg_record_complete(struct json_object *o, const struct dg_event *ev,
 			  json_object_object_get_ex(o, "container_id", NULL));
 }
 
-struct json_object *dg_record_event(const struct dg_event *ev,
+struct json_object *dg_record_event(const struct dg_nl_event *ev,
 				    const struct dg_record_env *env)
 {
 	struct json_object *o = dg_record_base(ev);
@@ -367,7 +367,7 @@ bool dg_record_hardening_what(int class, const char *path, char *buf,
 	return false;
 }
 
-void dg_record_message(const struct dg_event *ev, char *buf, size_t size)
+void dg_record_message(const struct dg_nl_event *ev, char *buf, size_t size)
 {
 	char what[4200];
 	const char *comm = ev->comm ? ev->comm : "";

@@ -37,8 +37,13 @@
 
 #define DG_HASH_HEX	64	/* SHA-256 in hex, without the NUL */
 
-/* What the log records of one decision; NULL strings are written as "". */
-struct dg_event {
+/*
+ * One decision of the module as its EVENT message carries it
+ * (dg_nl_event_parse), with the cgroup path and container driftguardd adds;
+ * the module's own struct dg_event is the queued entry it is sent from.
+ * NULL strings are written as "".
+ */
+struct dg_nl_event {
 	uint64_t time;			/* CLOCK_REALTIME ns */
 	int action, class, hook;	/* enum driftguard_action, _class, _hook */
 	uint32_t pid, tgid, ppid, uid, gid;
@@ -114,13 +119,13 @@ uint64_t dg_evlog_size(const struct dg_evlog *log);
  * partial write is cut off again so the file never holds a torn record.
  * Returns 0 or -errno.
  */
-int dg_evlog_append(struct dg_evlog *log, const struct dg_event *ev);
+int dg_evlog_append(struct dg_evlog *log, const struct dg_nl_event *ev);
 
 /* Appends the object @o (its "prev" set here, overwriting any). */
 int dg_evlog_append_json(struct dg_evlog *log, struct json_object *o);
 
 /* The event's fields as a new JSON object, without "prev". */
-struct json_object *dg_event_json(const struct dg_event *ev);
+struct json_object *dg_event_json(const struct dg_nl_event *ev);
 
 /* The hash the next record will carry as "prev" (DG_HASH_HEX + 1 bytes). */
 const char *dg_evlog_head(const struct dg_evlog *log);

@@ -18,4 +18,7 @@ const char *dg_attr_name(int attr);
 int dg_mode_parse(const char *name);
 int dg_class_parse(const char *name);
 
+/* The index of @s in the @n strings @names (NULL entries skipped), or -1. */
+int dg_index_of(const char *const *names, int n, const char *s);
+
 #endif /* DG_NAMES_H */

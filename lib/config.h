@@ -77,44 +77,17 @@
 #include <stdio.h>
 #include <linux/driftguard.h>
 
+#include "policy.h"
+
 #define DG_CONFIG_LINE_MAX	4096	/* bytes per line, with CR, LF, NUL */
 #define DG_CONFIG_FILE_MAX	(1 << 20)	/* a bigger file is refused */
 #define DG_CONFIG_ERR_MAX	512	/* enough for any message */
-#define DG_POLICY_NAME_MAX	63
 #define DG_LOG_KEEP_MAX		100
-
-enum dg_severity {
-	DG_SEVERITY_HIGH,
-	DG_SEVERITY_MEDIUM,
-	DG_SEVERITY_LOW,
-	DG_SEVERITY_INFO,
-	__DG_SEVERITY_MAX,
-};
 
 enum dg_syslog_format {
 	DG_SYSLOG_LOCAL,
 	DG_SYSLOG_RFC5424,
 	__DG_SYSLOG_MAX,
-};
-
-/* Which records a policy's response acts on (bits of response_on). */
-enum {
-	DG_ON_BLOCKED = 1 << 0,
-	DG_ON_ALERTED = 1 << 1,
-	DG_ON_WATCHED = 1 << 2,
-};
-
-enum dg_response {
-	DG_RESPONSE_NONE,
-	DG_RESPONSE_KILL,
-	DG_RESPONSE_STOP,
-	DG_RESPONSE_PAUSE,
-	__DG_RESPONSE_MAX,
-};
-
-struct dg_list {
-	char **v;
-	int n;
 };
 
 struct dg_daemon_config {
@@ -132,50 +105,6 @@ struct dg_daemon_config {
 	uint64_t max_log_bytes;
 	unsigned int log_keep;		/* FILE.1 ... FILE.<log_keep> */
 };
-
-struct dg_policy {
-	char *name;
-	char *cgroup;			/* relative to the cgroup2 mount */
-	char *file;			/* where the section is, for messages */
-	int line;
-	int mode, memfd, volume, mmap, files;	/* enum driftguard_mode */
-	int userns, execmem, procmem;		/* hardening, the same */
-	struct dg_list allow, deny, watch;
-	struct dg_list files_exclude;
-	enum dg_severity severity;
-	char *runbook;			/* "": none */
-	enum dg_response response;
-	unsigned int response_on;	/* DG_ON_* bits */
-};
-
-/*
- * The policy's modes, one row each: the policy files, driftguardd's request
- * and its comparison with the kernel's policy, driftctl's options and output
- * all walk this table, in its order. The hardening keys (userns, execmem,
- * procmem) name DRIFTGUARD_MODE_PREVENT "deny" and take "prevent" for it.
- */
-struct dg_mode_key {
-	const char *name;	/* policy key, driftctl option, JSON key */
-	int attr;		/* DRIFTGUARD_A_* */
-	size_t offset;		/* of its int in struct dg_policy */
-	int max;		/* the highest value, DRIFTGUARD_MODE_* */
-	bool deny;		/* DRIFTGUARD_MODE_PREVENT is named "deny" */
-};
-
-#define DG_MODE_KEYS	8
-extern const struct dg_mode_key dg_mode_keys[DG_MODE_KEYS];
-
-/* The row of policy key @name, or of attribute @attr; NULL if none. */
-const struct dg_mode_key *dg_mode_key_named(const char *name);
-const struct dg_mode_key *dg_mode_key_of_attr(int attr);
-/* The mode @value names for key @k, or -1 when @k does not take it. */
-int dg_mode_key_parse(const struct dg_mode_key *k, const char *value);
-/* The name of @mode for key @k ("deny" for a hardening key's prevent). */
-const char *dg_mode_key_value(const struct dg_mode_key *k, int mode);
-/* What @k takes, for messages: "off, detect or prevent". */
-const char *dg_mode_key_accepts(const struct dg_mode_key *k);
-/* @pol's value of @k. */
-int dg_policy_mode(const struct dg_policy *pol, const struct dg_mode_key *k);
 
 struct dg_config {
 	struct dg_daemon_config daemon;
@@ -222,9 +151,6 @@ int dg_config_load_dir(const char *dir, struct dg_config **out, char *err,
  */
 int dg_config_lint(struct dg_config *cfg);
 
-/* Whether a policy with @pol's response acts on a record. */
-bool dg_response_applies(const struct dg_policy *pol, int action, int class,
-			 bool alert_only);
 
 /*
  * Parses @text (@len bytes, named @name in messages) as a daemon file, or as

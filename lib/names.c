@@ -81,7 +81,7 @@ static const char *const dg_attrs[] = {
 	[DRIFTGUARD_A_PROCMEM] = "procmem",
 };
 
-static const char *dg_lookup(const char *const *names, int n, int value)
+static const char *dg_name_of(const char *const *names, int n, int value)
 {
 	if (value < 0 || value >= n || !names[value])
 		return "unknown";
@@ -90,50 +90,50 @@ static const char *dg_lookup(const char *const *names, int n, int value)
 
 const char *dg_mode_name(int mode)
 {
-	return dg_lookup(dg_modes, DG_COUNT(dg_modes), mode);
+	return dg_name_of(dg_modes, DG_COUNT(dg_modes), mode);
 }
 
 const char *dg_action_name(int action)
 {
-	return dg_lookup(dg_actions, DG_COUNT(dg_actions), action);
+	return dg_name_of(dg_actions, DG_COUNT(dg_actions), action);
 }
 
 const char *dg_class_name(int class)
 {
-	return dg_lookup(dg_classes, DG_COUNT(dg_classes), class);
+	return dg_name_of(dg_classes, DG_COUNT(dg_classes), class);
 }
 
 const char *dg_hook_name(int hook)
 {
-	return dg_lookup(dg_hooks, DG_COUNT(dg_hooks), hook);
+	return dg_name_of(dg_hooks, DG_COUNT(dg_hooks), hook);
 }
 
 const char *dg_stat_name(int stat)
 {
-	return dg_lookup(dg_stats, DG_COUNT(dg_stats), stat);
+	return dg_name_of(dg_stats, DG_COUNT(dg_stats), stat);
 }
 
 const char *dg_attr_name(int attr)
 {
-	return dg_lookup(dg_attrs, DG_COUNT(dg_attrs), attr);
+	return dg_name_of(dg_attrs, DG_COUNT(dg_attrs), attr);
+}
+
+int dg_index_of(const char *const *names, int n, const char *s)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (names[i] && !strcmp(names[i], s))
+			return i;
+	return -1;
 }
 
 int dg_class_parse(const char *name)
 {
-	int i;
-
-	for (i = 0; i < DG_COUNT(dg_classes); i++)
-		if (dg_classes[i] && !strcmp(dg_classes[i], name))
-			return i;
-	return -1;
+	return dg_index_of(dg_classes, DG_COUNT(dg_classes), name);
 }
 
 int dg_mode_parse(const char *name)
 {
-	int i;
-
-	for (i = 0; i < DG_COUNT(dg_modes); i++)
-		if (dg_modes[i] && !strcmp(dg_modes[i], name))
-			return i;
-	return -1;
+	return dg_index_of(dg_modes, DG_COUNT(dg_modes), name);
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "container.h"
+#include "hex.h"
 
 /* A container cgroup is <prefix><64 hex><suffix>; the systemd driver adds ".scope". */
 struct dg_naming {
@@ -74,16 +75,6 @@ static bool dg_comp_is(const struct dg_comp *c, const char *s)
 	return c->len == strlen(s) && !memcmp(c->s, s, c->len);
 }
 
-static bool dg_lower_hex(const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
-			return false;
-	return true;
-}
-
 /* The 64 hex digits between @prefix and @suffix of @c, or NULL. */
 static const char *dg_comp_id(const struct dg_comp *c, const char *prefix,
 			      const char *suffix)
@@ -93,7 +84,7 @@ static const char *dg_comp_id(const struct dg_comp *c, const char *prefix,
 	if (c->len != p + DG_CONTAINER_ID_LEN + s ||
 	    memcmp(c->s, prefix, p) ||
 	    memcmp(c->s + p + DG_CONTAINER_ID_LEN, suffix, s) ||
-	    !dg_lower_hex(c->s + p, DG_CONTAINER_ID_LEN))
+	    !dg_hex_is_lower(c->s + p, DG_CONTAINER_ID_LEN))
 		return NULL;
 	return c->s + p;
 }
@@ -135,11 +126,11 @@ static bool dg_comp_pod(const struct dg_comp *c, char *uid)
 	uid[n] = '\0';
 	/* A UUID (8-4-4-4-12), or 32 hex digits (static pods: a hash). */
 	if (n == 32)
-		return dg_lower_hex(uid, n);
+		return dg_hex_is_lower(uid, n);
 	for (i = 0; i < n; i++) {
 		bool dash = i == 8 || i == 13 || i == 18 || i == 23;
 
-		if (dash ? uid[i] != '-' : !dg_lower_hex(&uid[i], 1))
+		if (dash ? uid[i] != '-' : !dg_hex_is_lower(&uid[i], 1))
 			return false;
 	}
 	return true;

@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * driftctl: the table of commands. Each row says what the prologue in
+ * main() does before the command runs (see struct dg_cmd), and holds the
+ * command's usage and help, which --help, `driftctl help` and driftctl(8)
+ * repeat.
+ */
+#include "ctl.h"
+
+/* name, parse, operands (min, max, first's name), needs, check, run, usage, help */
+const struct dg_cmd dg_cmds[] = {
+	{ "status", NULL, 0, 0, NULL, DG_NEEDS_NL,
+	  NULL, cmd_status,
+	  "[--json]",
+	  "Show the module version, global controls, policies and counters.\n"
+	  "--json: one object with the keys version, alert_only, locked,\n"
+	  "policies and one key per counter." },
+	{ "policy set", dg_parse_policy_set, 1, 1, "CGROUP", DG_NEEDS_CGROUP | DG_NEEDS_NL,
+	  dg_check_policy_set, cmd_policy_set,
+	  "CGROUP [--mode M] [--memfd M] [--volume M]\n"
+	  "[--mmap M] [--files off|detect] [--userns H]\n"
+	  "[--execmem H] [--procmem H] [--allow PATH]...\n"
+	  "[--deny PATTERN]... [--watch PATTERN]... [--json]",
+	  "Set CGROUP's policy as a whole (a mode not given is off, a list empty).\n"
+	  "M is off, detect (allow and report) or prevent (deny and report).\n"
+	  "  --mode M            files in the container's overlayfs upper layer,\n"
+	  "                      on other overlays or on mounts made in a user\n"
+	  "                      namespace\n"
+	  "  --memfd M           memfds, O_TMPFILE and deleted files\n"
+	  "  --volume M          files on the runtime's other mounts (bind\n"
+	  "                      mounts, tmpfs, emptyDir)\n"
+	  "  --mmap M            executable mappings of files of those classes\n"
+	  "  --files off|detect  report image files modified and files created\n"
+	  "Hardening, off unless given: H is off, detect or deny (refuse with\n"
+	  "EPERM and report; prevent is taken for deny).\n"
+	  "  --userns H          creating a user namespace (clone or unshare\n"
+	  "                      CLONE_NEWUSER) in the container; the runtime's\n"
+	  "                      own setup, from the host's mount namespace, is\n"
+	  "                      not judged\n"
+	  "  --execmem H         executable memory that is not a file's content:\n"
+	  "                      anonymous or shared memory mapped or made\n"
+	  "                      executable, a written private file mapping (text\n"
+	  "                      relocations); JIT runtimes (Java, Node.js, .NET,\n"
+	  "                      LuaJIT) and executable stacks need it off\n"
+	  "  --procmem H         opening any /proc/PID/mem, its own too, for\n"
+	  "                      writing (in-memory exec such as DDexec)\n"
+	  "  --allow PATH        a drifted program that runs all the same: a full\n"
+	  "                      path in the container's rootfs (names allow\n"
+	  "                      nothing)\n"
+	  "  --deny PATTERN      a program refused, even from the image; also\n"
+	  "                      refuses executable mappings of it\n"
+	  "  --watch PATTERN     a program that runs and is always reported\n"
+	  "A PATTERN with '/' is a full path in the container's rootfs, else a\n"
+	  "file name; up to 64 of each. A deny entry that is a busybox or toybox\n"
+	  "applet gets a warning: the multi-call binary runs it all the same.\n"
+	  "Each option also takes its value after '=': --mode=prevent.\n"
+	  "--json: the policy now in force, as policy get --json prints it." },
+	{ "policy get", NULL, 1, 1, "CGROUP", DG_NEEDS_CGROUP | DG_NEEDS_NL,
+	  NULL, cmd_policy_get,
+	  "CGROUP [--json]",
+	  "Show CGROUP's own policy (not one it inherits).\n"
+	  "--json: one object with the keys cgroup, cgroup_id, mode, memfd,\n"
+	  "volume, mmap, files, userns, execmem, procmem (off, detect or deny),\n"
+	  "allow, deny and watch." },
+	{ "policy list", NULL, 0, 0, NULL, DG_NEEDS_NL,
+	  NULL, cmd_policy_list,
+	  "[--json]",
+	  "Show every policy.\n"
+	  "--json: one array of the objects policy get --json prints; [] when\n"
+	  "there is no policy." },
+	{ "policy del", NULL, 1, 1, "CGROUP", DG_NEEDS_CGROUP | DG_NEEDS_NL,
+	  NULL, cmd_policy_del,
+	  "CGROUP [--json]",
+	  "Remove CGROUP's own policy (it inherits its parent's again).\n"
+	  "--json: {\"cgroup\": ..., \"cgroup_id\": ..., \"deleted\": true}." },
+	{ "events", NULL, 0, 0, NULL, DG_NEEDS_NL,
+	  NULL, cmd_events,
+	  "[--json]",
+	  "Follow the module's decisions until interrupted.\n"
+	  "One line each: the time (RFC 3339 UTC, with nanoseconds), the action,\n"
+	  "class and hook, then key=value fields.\n"
+	  "--json: one JSON object per line (JSON Lines): the event with the\n"
+	  "container and process fields, as driftguardd's event log has them." },
+	{ "alert-only", NULL, 1, 1, "on or off", DG_NEEDS_NL,
+	  dg_check_on_off, cmd_alert_only,
+	  "on|off [--json]",
+	  "When on, nothing is denied and everything is reported.\n"
+	  "--json: the status afterwards, as status --json prints it." },
+	{ "lock", NULL, 0, 0, NULL, DG_NEEDS_NL,
+	  NULL, cmd_lock,
+	  "[--json]",
+	  "Lock the module until reboot; there is no unlock.\n"
+	  "Policies can only be tightened, alert-only cannot be turned on, and\n"
+	  "the module cannot be unloaded.\n"
+	  "--json: the status afterwards, as status --json prints it." },
+	{ "verify-log", NULL, 1, DG_ARGS_MANY, "FILE", 0,
+	  NULL, cmd_verify_log,
+	  "[--json] FILE...",
+	  "Check the hash chain of driftguardd's JSON event log.\n"
+	  "Give rotated files oldest first; exit status 1 names the first bad\n"
+	  "record. The last record of a log is vouched for by no other.\n"
+	  "--json: one array, an object per file with the keys file, records,\n"
+	  "intact, record and reason (when not intact), first_prev and\n"
+	  "last_hash (when it has records)." },
+	{ "help", dg_parse_help, 0, 2, NULL, DG_OWN_HELP,
+	  NULL, cmd_help,
+	  "[COMMAND [SUBCOMMAND]] [--json]",
+	  "Show the help of a command, of a group of commands, or of all.\n"
+	  "--json: an object per command with the keys command, usage and help;\n"
+	  "an array of them for a group or for all." },
+};
+
+
+const size_t dg_ncmds = sizeof(dg_cmds) / sizeof(dg_cmds[0]);
+_Static_assert(sizeof(dg_cmds) / sizeof(dg_cmds[0]) <= DG_CMDS_MAX,
+	       "raise DG_CMDS_MAX");

@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: GPL-2.0
+/* driftctl: events, the module's decisions as they happen. */
+#include <errno.h>
+#include <inttypes.h>
+#include <poll.h>
+#include <signal.h>
+#include <string.h>
+#include <time.h>
+
+#include "cgroup.h"
+#include "ctl.h"
+#include "evlog.h"
+#include "names.h"
+#include "record.h"
+
+static volatile sig_atomic_t dg_stop;
+
+static void dg_on_signal(int sig)
+{
+	(void)sig;
+	dg_stop = 1;
+}
+
+static int dg_event_cb(struct nl_msg *msg, void *arg)
+{
+	struct nlattr *tb[DRIFTGUARD_A_MAX + 1];
+	struct dg_ctx *ctx = arg;
+	struct json_object *o;
+	struct dg_nl_event ev;
+	char cgroup[4096], when[48];
+
+	if (genlmsg_hdr(nlmsg_hdr(msg))->cmd != DRIFTGUARD_CMD_EVENT ||
+	    dg_nl_parse(msg, tb))
+		return NL_SKIP;
+	dg_nl_event_parse(tb, &ev);
+	if (dg_cgroup_find(dg_cgroup_root(), ev.cgroup_id, cgroup, sizeof(cgroup)))
+		cgroup[0] = '\0';
+	ev.cgroup = cgroup;
+
+	if (ctx->json) {
+		/* The same object, field for field, as driftguardd's log. */
+		o = dg_record_event(&ev, NULL);
+		if (o)
+			dg_json_print(o);
+		return NL_OK;
+	}
+	/* The kernel's time of the decision; now, from a module without it. */
+	if (!ev.time) {
+		struct timespec ts;
+
+		clock_gettime(CLOCK_REALTIME, &ts);
+		ev.time = (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+	}
+	dg_rfc3339(ev.time, when, sizeof(when));
+	/* An event without a file (userns, anonymous execmem) has no path=. */
+	printf("%s %s %s %s pid=%" PRIu32 " ppid=%" PRIu32 " uid=%" PRIu32
+	       " comm=%s%s%s%s%s%s%s cgroup=%s\n", when,
+	       dg_action_name(ev.action), dg_class_name(ev.class),
+	       dg_hook_name(ev.hook), ev.pid, ev.ppid, ev.uid, ev.comm,
+	       ev.path[0] ? " path=" : "", ev.path,
+	       ev.path[0] ? " filename=" : "", ev.path[0] ? ev.filename : "",
+	       ev.interpreter[0] ? " interpreter=" : "",
+	       ev.interpreter, cgroup[0] ? cgroup : "?");
+	fflush(stdout);
+	return NL_OK;
+}
+
+int cmd_events(struct dg_ctx *ctx, int argc, char **args)
+{
+	struct sigaction sa = { .sa_handler = dg_on_signal };
+	struct pollfd pfd;
+	int err;
+
+	(void)argc;
+	(void)args;
+	err = dg_nl_join_events(&ctx->nl);
+	if (err) {
+		dg_err("cannot join the events group: %s",
+		       err == -EPERM ? "permission denied (needs CAP_SYS_ADMIN)" :
+		       strerror(-err));
+		return err;
+	}
+	/* No SA_RESTART: a signal interrupts the blocking receive. */
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	nl_socket_modify_cb(ctx->nl.sock, NL_CB_VALID, NL_CB_CUSTOM,
+			    dg_event_cb, ctx);
+	nl_socket_set_buffer_size(ctx->nl.sock, 4 << 20, 0);
+	/* libnl retries interrupted reads: wait in poll(), read non-blocking. */
+	nl_socket_set_nonblocking(ctx->nl.sock);
+	pfd.fd = nl_socket_get_fd(ctx->nl.sock);
+	pfd.events = POLLIN;
+	fprintf(stderr, "driftctl: following events (Ctrl-C to stop)\n");
+	while (!dg_stop) {
+		if (poll(&pfd, 1, -1) < 0) {
+			if (errno == EINTR)
+				continue;
+			dg_err("poll: %s", strerror(errno));
+			return -errno;
+		}
+		err = nl_recvmsgs_default(ctx->nl.sock);
+		if (err == -NLE_NOMEM || err == -NLE_MSG_OVERFLOW)
+			dg_err("events were lost: the socket overran");
+		else if (err < 0 && err != -NLE_AGAIN && err != -NLE_INTR)
+			dg_err("receiving events: %s", nl_geterror(err));
+	}
+	return 0;
+}

@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: GPL-2.0
+/* driftctl: status, and the global controls alert-only and lock. */
+#include <errno.h>
+#include <inttypes.h>
+#include <string.h>
+
+#include "ctl.h"
+#include "names.h"
+
+struct dg_status {
+	char version[64];
+	int alert_only, locked;
+	uint32_t policies;
+	uint64_t counters[__DRIFTGUARD_STAT_MAX];
+	bool have_counter[__DRIFTGUARD_STAT_MAX];
+};
+
+static int dg_status_cb(struct nl_msg *msg, void *arg)
+{
+	struct nlattr *tb[DRIFTGUARD_A_MAX + 1];
+	struct nlattr *stats[__DRIFTGUARD_STAT_MAX + 1];
+	struct dg_status *st = arg;
+	int i;
+
+	if (dg_nl_parse(msg, tb))
+		return NL_SKIP;
+	if (tb[DRIFTGUARD_A_VERSION])
+		snprintf(st->version, sizeof(st->version), "%s",
+			 nla_get_string(tb[DRIFTGUARD_A_VERSION]));
+	if (tb[DRIFTGUARD_A_ALERT_ONLY])
+		st->alert_only = nla_get_u8(tb[DRIFTGUARD_A_ALERT_ONLY]);
+	if (tb[DRIFTGUARD_A_LOCKED])
+		st->locked = nla_get_u8(tb[DRIFTGUARD_A_LOCKED]);
+	if (tb[DRIFTGUARD_A_POLICIES])
+		st->policies = nla_get_u32(tb[DRIFTGUARD_A_POLICIES]);
+	if (tb[DRIFTGUARD_A_STATS] &&
+	    !nla_parse_nested(stats, __DRIFTGUARD_STAT_MAX,
+			      tb[DRIFTGUARD_A_STATS], NULL)) {
+		for (i = 0; i < __DRIFTGUARD_STAT_MAX; i++) {
+			if (!stats[i + 1])
+				continue;
+			st->counters[i] = nla_get_u64(stats[i + 1]);
+			st->have_counter[i] = true;
+		}
+	}
+	return NL_OK;
+}
+
+/* Asks the connected module for its status; with --json, that is the answer. */
+static int dg_status_get(struct dg_ctx *ctx, struct dg_status *st)
+{
+	struct json_object *o;
+	int i, err;
+
+	err = dg_call(ctx, "status",
+		      dg_nl_msg(&ctx->nl, DRIFTGUARD_CMD_STATUS_GET, 0),
+		      dg_status_cb, st);
+	if (err || !ctx->json)
+		return err;
+	o = json_object_new_object();
+	json_object_object_add(o, "version", json_object_new_string(st->version));
+	json_object_object_add(o, "alert_only",
+			       json_object_new_boolean(st->alert_only));
+	json_object_object_add(o, "locked", json_object_new_boolean(st->locked));
+	json_object_object_add(o, "policies", json_object_new_int64(st->policies));
+	for (i = 0; i < __DRIFTGUARD_STAT_MAX; i++)
+		if (st->have_counter[i])
+			json_object_object_add(o, dg_stat_name(i),
+				json_object_new_uint64(st->counters[i]));
+	dg_json_answer(ctx, o);
+	return 0;
+}
+
+int cmd_status(struct dg_ctx *ctx, int argc, char **args)
+{
+	struct dg_status st = { .version = "" };
+	int i, err;
+
+	(void)argc;
+	(void)args;
+	err = dg_status_get(ctx, &st);
+	if (err || ctx->json)
+		return err;
+	printf("driftguard module version %s\n", st.version);
+	printf("alert-only: %s\n", st.alert_only ? "on" : "off");
+	printf("locked: %s\n", st.locked ? "yes (until reboot)" : "no");
+	printf("policies: %" PRIu32 "\n", st.policies);
+	printf("counters:\n");
+	for (i = 0; i < __DRIFTGUARD_STAT_MAX; i++)
+		if (st.have_counter[i])
+			printf("  %-20s %" PRIu64 "\n", dg_stat_name(i),
+			       st.counters[i]);
+	return 0;
+}
+
+/* --- global controls --------------------------------------------------- */
+
+int dg_check_on_off(struct dg_ctx *ctx, int argc, char **args)
+{
+	(void)argc;
+	if (strcmp(args[0], "on") && strcmp(args[0], "off")) {
+		dg_err("alert-only: '%s' is not on or off", args[0]);
+		return dg_usage_error(ctx);
+	}
+	return 0;
+}
+
+int cmd_alert_only(struct dg_ctx *ctx, int argc, char **args)
+{
+	struct dg_status st = { .version = "" };
+	struct nl_msg *msg;
+	int err;
+
+	(void)argc;
+	msg = dg_nl_msg(&ctx->nl, DRIFTGUARD_CMD_CONFIG_SET, 0);
+	if (msg && nla_put_u8(msg, DRIFTGUARD_A_ALERT_ONLY, !strcmp(args[0], "on"))) {
+		nlmsg_free(msg);
+		return -ENOMEM;
+	}
+	err = dg_call(ctx, "alert-only", msg, NULL, NULL);
+	/* --json: the status after the change is the answer. */
+	return err || !ctx->json ? err : dg_status_get(ctx, &st);
+}
+
+int cmd_lock(struct dg_ctx *ctx, int argc, char **args)
+{
+	struct dg_status st = { .version = "" };
+	int err;
+
+	(void)argc;
+	(void)args;
+	err = dg_call(ctx, "lock", dg_nl_msg(&ctx->nl, DRIFTGUARD_CMD_LOCK, 0),
+		      NULL, NULL);
+	return err || !ctx->json ? err : dg_status_get(ctx, &st);
+}

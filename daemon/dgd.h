@@ -1,0 +1,141 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* driftguardd: its state, and what its parts call of each other. */
+#ifndef DG_DGD_H
+#define DG_DGD_H
+
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <inttypes.h>
+#include <limits.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/inotify.h>
+#include <sys/signalfd.h>
+#include <sys/stat.h>
+#include <sys/timerfd.h>
+#include <json-c/json.h>
+#include <linux/genetlink.h>
+#include <netlink/genl/ctrl.h>
+#include <syslog.h>
+#include <systemd/sd-daemon.h>
+
+#include "cgroup.h"
+#include "config.h"
+#include "container.h"
+#include "evidence.h"
+#include "evlog.h"
+#include "names.h"
+#include "nl.h"
+#include "record.h"
+#include "response.h"
+#include "sinks.h"
+#include "sync.h"
+#include "throttle.h"
+
+#define DG_DEFAULT_CONFIG_DIR	"/etc/driftguard"
+#define DG_TICK_SEC		2	/* module presence check, watchdog */
+#define DG_THROTTLE_MAX		16384	/* open windows; bounds the memory */
+#define DG_STOPS_MAX		256	/* containers in their stop grace */
+#define NSEC_PER_SEC		1000000000ULL
+#define DG_CFG_MASK (IN_CREATE | IN_DELETE | IN_MOVED_TO | IN_MOVED_FROM | \
+		     IN_CLOSE_WRITE | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF)
+
+/* A container sent SIGTERM by a stop response, killed at the deadline. */
+struct dgd_stop {
+	int dirfd;			/* the cgroup when SIGTERM went out */
+	char dir[PATH_MAX];
+	uint64_t deadline;		/* monotonic ns */
+	struct json_object *record;	/* the response record, for the kill */
+};
+
+/* Everything the daemon keeps; the one piece of mutable state. */
+struct dgd {
+	const char *config_dir;
+	char daemon_file[PATH_MAX];
+	char policy_dir[PATH_MAX];
+	struct dg_config *cfg;		/* the running configuration */
+	struct dg_sync sync;
+	struct dg_nl nl;		/* requests; sock NULL: module away */
+	struct dg_nl ev;		/* events and nlctrl notifications */
+	bool module_up;
+	bool was_up;			/* a load after this is a reload */
+	bool locked;			/* the module said so: it must stay */
+	bool family_gone;		/* nlctrl said so: reconnect */
+	struct dg_evlog *log;
+	char *log_path;			/* of the open log */
+	struct dg_evlog *out;		/* stdout = yes: the same records */
+	char log_error[PATH_MAX + 64];	/* why a wanted log is not open */
+	uint64_t rotate_retry;		/* monotonic ns: no rotation before */
+	int sfd, cfg_ifd, tfd;
+	int cfg_wd, pol_wd;
+	uint64_t dropped_seen;
+	unsigned long events, lost, excluded, suppressed;
+	struct dg_throttle *throttle;
+	struct dgd_stop stops[DG_STOPS_MAX];
+	size_t nstops;
+	enum dg_response last_response;	/* the last one, not to repeat it */
+	char last_target[PATH_MAX];
+	uint64_t last_response_at;
+	bool syslog_failed;
+	bool stdout_failed;
+	bool watchdog;
+	bool stop;
+};
+
+
+/* reload.c: the configuration directory, its reload, the event log it names */
+
+/* Loads the configuration directory and logs its warnings. */
+int dgd_load(struct dgd *d, struct dg_config **out, char *err, size_t size);
+int dgd_open_log(struct dgd *d);
+/* STATUS= for systemd: what is loaded, counted and wrong. */
+void dgd_status(struct dgd *d);
+void dgd_reload(struct dgd *d, const char *why);
+void dgd_watch_config(struct dgd *d);
+void dgd_config_events(struct dgd *d);
+
+/* records.c: building records, writing them to every output */
+
+uint64_t dgd_now(clockid_t clock);
+void dgd_emit(struct dgd *d, struct json_object *o, int prio,
+	      const char *message);
+struct json_object *dgd_record_new(const char *kind);
+/* @o's string @key, or "". */
+const char *dgd_str(struct json_object *o, const char *key);
+void dgd_copy_fields(struct json_object *to, struct json_object *from,
+		     const char *const *keys);
+/* struct dg_sync's refused callback: a policy-error record. */
+void dgd_policy_refused(void *arg, const struct dg_policy *policy,
+			const char *cgroup, uint64_t id, const char *why);
+/* A loss record: @lost events never reached driftguardd, for @reason. */
+void dgd_loss(struct dgd *d, uint64_t lost, const char *reason);
+/* The throttle's emit callback: a summary record. */
+void dgd_summary(void *arg, struct json_object *o);
+
+/* respond.c: a policy's response, and stops whose grace runs */
+
+void dgd_respond(struct dgd *d, const struct dg_policy *p,
+		 const char *cgroup, const struct dg_container *ctr,
+		 struct json_object *ev);
+void dgd_stops_due(struct dgd *d, bool all);
+
+/* module.c: the module's presence, its counters and alert-only state */
+
+void dgd_check_module(struct dgd *d);
+bool dgd_alert_only(struct dgd *d);
+void dgd_module_up(struct dgd *d);
+
+/* pipeline.c: netlink events to records and responses */
+
+int dgd_event_cb(struct nl_msg *msg, void *arg);
+void dgd_read_events(struct dgd *d);
+
+#endif /* DG_DGD_H */

@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: GPL-2.0
+/* driftguardd: the event pipeline, from a netlink event to a record and a response. */
+#include "dgd.h"
+
+/* --- events ------------------------------------------------------------- */
+
+/* A file-drift event under one of the policy's files_exclude prefixes. */
+static bool dgd_excluded(const struct dg_policy *p, const struct dg_nl_event *ev)
+{
+	size_t len;
+	int i;
+
+	if (!p || (ev->hook != DRIFTGUARD_HOOK_COPY_UP &&
+		   ev->hook != DRIFTGUARD_HOOK_CREATE))
+		return false;
+	for (i = 0; i < p->files_exclude.n; i++) {
+		const char *pre = p->files_exclude.v[i];
+
+		len = strlen(pre);
+		while (len > 1 && pre[len - 1] == '/')
+			len--;
+		if (!strncmp(ev->path, pre, len) &&
+		    (ev->path[len] == '/' || !ev->path[len] || len == 1))
+			return true;
+	}
+	return false;
+}
+
+/* The SHA-256 (and the copy) of the drifted file an exec or mmap ran. */
+static void dgd_evidence(struct dgd *d, const struct dg_nl_event *ev,
+			 struct json_object *o)
+{
+	const struct dg_daemon_config *c = &d->cfg->daemon;
+	struct dg_evidence e;
+
+	if (!dg_evidence_wanted(ev->hook, ev->class))
+		return;
+	dg_evidence_collect(ev->tgid, ev->cgroup[0] ? ev->cgroup : NULL, ev->path,
+			    ev->ino, c->quarantine ? c->quarantine_dir : NULL,
+			    c->quarantine_max_bytes, &e);
+	json_object_object_add(o, "sha256", json_object_new_string(e.sha256));
+	if (e.quarantine[0])
+		json_object_object_add(o, "quarantine",
+				       json_object_new_string(e.quarantine));
+	if (e.note[0])
+		json_object_object_add(o, "evidence", json_object_new_string(e.note));
+}
+
+static void dgd_record(struct dgd *d, struct nlattr **tb)
+{
+	struct dg_container ctr;
+	const struct dg_policy *p;
+	struct json_object *o;
+	char cgroup[PATH_MAX], message[PATH_MAX + 64], who[32];
+	struct dg_nl_event ev;
+	bool respond;
+
+	dg_nl_event_parse(tb, &ev);
+	ev.cgroup = cgroup;
+	/* A cgroup can be gone by now (short-lived container): "" then. */
+	if (dg_cgroup_find(dg_cgroup_root(), ev.cgroup_id, cgroup, sizeof(cgroup)))
+		cgroup[0] = '\0';
+	if (cgroup[0] && !dg_container_from_cgroup(cgroup, &ctr))
+		ev.container = &ctr;
+	p = dg_sync_policy_of(&d->sync, ev.policy_cgroup_id);
+	d->events++;
+	if (dgd_excluded(p, &ev)) {
+		d->excluded++;
+		return;
+	}
+
+	o = dg_record_base(&ev);
+	if (!o) {
+		dgd_loss(d, 1, "out of memory");
+		return;
+	}
+	json_object_object_add(o, "record", json_object_new_string("drift"));
+	json_object_object_add(o, "policy", json_object_new_string(p ? p->name : ""));
+	json_object_object_add(o, "severity", json_object_new_string(
+		dg_severity_name(p ? (int)p->severity : DG_SEVERITY_HIGH)));
+	json_object_object_add(o, "runbook", json_object_new_string(
+		p ? p->runbook : ""));
+	/*
+	 * Responses act on what the kernel refused, unless the policy's
+	 * response_on says otherwise; never while alert-only is on.
+	 */
+	respond = p && cgroup[0] && dg_response_answers(ev.hook) &&
+		  dg_response_applies(p, ev.action, ev.class, false) &&
+		  (ev.action == DRIFTGUARD_ACTION_BLOCKED || !dgd_alert_only(d));
+
+	/*
+	 * The same container, path, action, class and hook again: counted,
+	 * not written. The class keeps apart what one path can be both (an
+	 * upper-layer library and its written, executable mapping); events
+	 * without a path (userns, anonymous execmem) share a key per container.
+	 */
+	snprintf(who, sizeof(who), "cgroup:%" PRIu64, ev.cgroup_id);
+	if (!dg_throttle_hit(d->throttle, ev.container ? ev.container->id : who,
+			     ev.path ? ev.path : "",
+			     ev.class << 16 | ev.action << 8 | ev.hook,
+			     dgd_now(CLOCK_MONOTONIC), o)) {
+		d->suppressed++;
+		/* Every attempt gets the response: a restarted container too. */
+		if (respond)
+			dgd_respond(d, p, cgroup, ev.container, o);
+		json_object_put(o);
+		return;
+	}
+	/*
+	 * Before the evidence (hashing takes time) and the response (a killed
+	 * process's /proc is gone): the process may exit any moment.
+	 */
+	dg_record_complete(o, &ev, NULL);
+	dgd_evidence(d, &ev, o);
+	dg_record_message(&ev, message, sizeof(message));
+	json_object_get(o);
+	dgd_emit(d, o, dg_sink_priority(ev.action, p ? (int)p->severity :
+					DG_SEVERITY_HIGH), message);
+	if (respond)
+		dgd_respond(d, p, cgroup, ev.container, o);
+	json_object_put(o);
+}
+
+int dgd_event_cb(struct nl_msg *msg, void *arg)
+{
+	struct nlmsghdr *h = nlmsg_hdr(msg);
+	struct genlmsghdr *gh = nlmsg_data(h);
+	struct nlattr *tb[DRIFTGUARD_A_MAX + 1];
+	struct dgd *d = arg;
+
+	if (h->nlmsg_type == GENL_ID_CTRL) {
+		struct nlattr *ctb[CTRL_ATTR_MAX + 1];
+
+		if (gh->cmd == CTRL_CMD_DELFAMILY &&
+		    !genlmsg_parse(h, 0, ctb, CTRL_ATTR_MAX, NULL) &&
+		    ctb[CTRL_ATTR_FAMILY_NAME] &&
+		    !strcmp(nla_get_string(ctb[CTRL_ATTR_FAMILY_NAME]),
+			    DRIFTGUARD_GENL_NAME))
+			d->family_gone = true;
+		return NL_OK;
+	}
+	if (h->nlmsg_type != d->ev.family || gh->cmd != DRIFTGUARD_CMD_EVENT ||
+	    dg_nl_parse(msg, tb))
+		return NL_SKIP;
+	dgd_record(d, tb);
+	return NL_OK;
+}
+
+void dgd_read_events(struct dgd *d)
+{
+	bool overrun = false;
+	int i, err;
+
+	/* Bounded: a storm of events must not starve the other fds. */
+	for (i = 0; i < 4096; i++) {
+		err = nl_recvmsgs_default(d->ev.sock);
+		if (err == -NLE_NOMEM || err == -NLE_MSG_OVERFLOW) {
+			/*
+			 * ENOBUFS: the kernel could not queue to us. The
+			 * module counts those in events_dropped: ask now.
+			 */
+			dgd_log("the event socket overran: events were lost");
+			overrun = true;
+			continue;
+		}
+		if (err < 0)
+			break;
+	}
+	if (d->family_gone || overrun)
+		dgd_check_module(d);
+}
