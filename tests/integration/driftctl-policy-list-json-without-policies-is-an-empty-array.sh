@@ -4,7 +4,7 @@
 # policy" from a failure, which prints nothing on stdout without --json.
 set -eu
 . "$DG_SRC/tests/lib.sh"
-trap ensure_module_loaded EXIT
+at_exit ensure_module_loaded
 
 # A module loaded afresh has no policy.
 rmmod driftguard

@@ -23,6 +23,7 @@ fail() {
 
 # pass [MESSAGE]: the script passed: prints "ok: MESSAGE" (default: the
 # script's name) and exits 0.
+# shellcheck disable=SC2120  # the message is optional
 pass() {
 	echo "ok: ${*:-${0##*/}}"
 	exit 0
