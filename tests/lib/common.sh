@@ -2,7 +2,8 @@
 # driftguard tests: the shell helpers every script shares, on the host, in the guest and in the demo.
 #
 # Sourced by bash scripts (tests/lib.sh for the guest, tests/host/*.sh and
-# tests/host/lib/*.sh on the host, scripts/demo-guest); needs nothing but
+# tests/host/lib/*.sh on the host, scripts/demo and, through tests/lib.sh,
+# scripts/demo-guest); needs nothing but
 # bash and coreutils, and sets nothing but functions and the cleanup stack.
 #
 # A failed expectation exits 1 with a message saying what was expected and
