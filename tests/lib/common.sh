@@ -1,10 +1,10 @@
 # SPDX-License-Identifier: GPL-2.0
 # driftguard tests: the shell helpers every script shares, on the host, in the guest and in the demo.
 #
-# Sourced by bash scripts (tests/lib.sh for the guest, tests/host/*.sh and
-# tests/host/lib/*.sh on the host, scripts/demo and, through tests/lib.sh,
-# scripts/demo-guest); needs nothing but
-# bash and coreutils, and sets nothing but functions and the cleanup stack.
+# Sourced by bash scripts: tests/lib.sh in the guest (and through it the
+# integration tests and scripts/demo-guest), tests/host/*.sh and
+# tests/host/lib/*.sh on the host, scripts/demo. Needs nothing but bash and
+# coreutils, and sets nothing but functions and the cleanup stack.
 #
 # A failed expectation exits 1 with a message saying what was expected and
 # what happened. Cleanups are registered with at_exit, never with a trap of
