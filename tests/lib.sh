@@ -3,35 +3,18 @@
 #
 # A test sources this file, states what it shows in its banner, and ends with
 # `pass`. Any failed expectation exits non-zero with a message saying what
-# was expected and what happened.
+# was expected and what happened. fail, pass, expect_eq, expect_match,
+# wait_until and the at_exit cleanup stack come from tests/lib/common.sh,
+# which host tests and the demo share; what is here needs the guest.
 
 : "${DG_SRC:?run through tests/vm/run (DG_SRC is not set)}"
+. "$DG_SRC/tests/lib/common.sh"
 : "${DG_KVER:=$(uname -r)}"
 DRIFTCTL=$DG_SRC/build/bin/driftctl
 # The harness runs the guest under stdbuf, which preloads its library into
 # every process: container processes must not inherit that mapping.
 unset LD_PRELOAD _STDBUF_I _STDBUF_O _STDBUF_E
 DG_KO=$DG_SRC/build/$DG_KVER/driftguard.ko
-
-fail() {
-	echo "FAILED: $*" >&2
-	exit 1
-}
-
-pass() {
-	echo "ok: ${0##*/}"
-	exit 0
-}
-
-# expect_eq WHAT EXPECTED ACTUAL
-expect_eq() {
-	[ "$2" = "$3" ] || fail "$1: expected '$2', got '$3'"
-}
-
-# expect_match WHAT REGEX TEXT
-expect_match() {
-	printf '%s' "$3" | grep -Eq -- "$2" || fail "$1: expected to match /$2/, got: $3"
-}
 
 module_loaded() {
 	grep -q '^driftguard ' /proc/modules
@@ -47,12 +30,14 @@ BIN=$DG_SRC/build/bin
 # --- a container: overlay rootfs (image = lower, empty upper), own cgroup ---
 
 # container_create: sets C (its directory), ROOT (its mounted rootfs) and
-# CG (its cgroup). The image holds busybox, static and dynamic test
-# programs, the dynamic loader and libc, and /usr/bin/apt-get.
+# CG (its cgroup), and registers its container_destroy with at_exit. The
+# image holds busybox, static and dynamic test programs, the dynamic loader
+# and libc, and /usr/bin/apt-get.
 container_create() {
 	C=$(mktemp -d /tmp/dgc.XXXXXX)
 	ROOT=$C/root
 	CG=/sys/fs/cgroup/dgtest-${C##*.}
+	at_exit container_destroy "$C"
 	local img=$C/image a
 	mkdir -p "$img"/bin "$img"/usr/bin "$img"/lib64 "$img"/lib/x86_64-linux-gnu \
 		"$img"/etc "$img"/tmp "$img"/proc "$img"/data "$C"/upper "$C"/work "$ROOT"
@@ -68,7 +53,6 @@ container_create() {
 	echo 'root:x:0:0:root:/root:/bin/sh' >"$img"/etc/passwd
 	container_mount
 	mkdir "$CG"
-	trap container_destroy EXIT
 }
 
 container_mount() {
@@ -82,20 +66,28 @@ container_umount() {
 	umount "$ROOT"
 }
 
+# container_destroy [DIR]: takes the container made in DIR (default $C)
+# away: the policies of its cgroup and of the cgroups below it, those
+# cgroups, its mounts and files; leaves the module loaded. Does nothing
+# for a container already destroyed, so a test may call it before the
+# at_exit one runs.
 container_destroy() {
+	local -
 	set +e
-	[ -n "${EVPID:-}" ] && kill "$EVPID" 2>/dev/null
-	if [ -n "${DGD_PID:-}" ]; then
-		kill "$DGD_PID" 2>/dev/null
-		wait "$DGD_PID" 2>/dev/null
-	fi
-	for p in ${KILL_AT_EXIT:-}; do kill "$p" 2>/dev/null; done
-	module_loaded && "$DRIFTCTL" policy del "$CG" >/dev/null 2>&1
-	for d in "$CG"/*/; do [ -d "$d" ] && rmdir "$d"; done
-	rmdir "$CG" 2>/dev/null
-	umount -R "$ROOT" 2>/dev/null
-	umount -R "$C"/data-volume 2>/dev/null
-	rm -rf "$C"
+	local c=${1:-${C:-}} root cg d
+	[ -n "$c" ] && [ -d "$c" ] || return 0
+	root=$c/root
+	cg=/sys/fs/cgroup/dgtest-${c##*.}
+	for d in "$cg"/*/; do
+		[ -d "$d" ] || continue
+		module_loaded && "$DRIFTCTL" policy del "$d" >/dev/null 2>&1
+		rmdir "$d"
+	done
+	module_loaded && "$DRIFTCTL" policy del "$cg" >/dev/null 2>&1
+	rmdir "$cg" 2>/dev/null
+	umount -R "$root" 2>/dev/null
+	umount -R "$c"/data-volume 2>/dev/null
+	rm -rf "$c"
 	ensure_module_loaded
 }
 
@@ -140,16 +132,20 @@ expect_denied() {
 
 # --- events -----------------------------------------------------------------
 
-# events_start: follows the events group into $C/events.json.
+# events_start: follows the events group into $C/events.json (stopped at
+# exit if events_stop did not).
 events_start() {
 	"$DRIFTCTL" events --json >"$C"/events.json 2>"$C"/events.err &
 	EVPID=$!
-	local i
-	for i in $(seq 100); do
-		grep -q following "$C"/events.err 2>/dev/null && return 0
-		sleep 0.1
-	done
-	fail "driftctl events did not start: $(cat "$C"/events.err)"
+	at_exit events_kill
+	wait_until --log "$C"/events.err 10 "driftctl events to start" \
+		grep -q following "$C"/events.err
+}
+
+# events_kill: stops following, if events_start's driftctl still runs.
+events_kill() {
+	[ -z "${EVPID:-}" ] || kill "$EVPID" 2>/dev/null
+	EVPID=
 }
 
 # events_stop: waits for queued events to arrive, then stops following.
@@ -235,18 +231,6 @@ require_runc() {
 
 # --- driftguardd --------------------------------------------------------------
 
-# wait_until SECONDS WHAT CMD...: polls CMD every 0.1 s until it succeeds;
-# fails the test naming WHAT when it never does.
-wait_until() {
-	local n=$(($1 * 10)) what=$2 i
-	shift 2
-	for ((i = 0; i < n; i++)); do
-		"$@" >/dev/null 2>&1 && return 0
-		sleep 0.1
-	done
-	fail "waited $((n / 10)) s for $what"
-}
-
 # dgd_config [LINE...]: writes $C/etc/driftguard.conf: the JSON log at
 # $C/events.jsonl, journald and syslog off, then LINEs (later keys win
 # nothing: give only keys not set here, or set them all yourself).
@@ -278,12 +262,24 @@ dgd_policy() {
 }
 
 # dgd_start: runs driftguardd on $C/etc (stdout in $C/dgd.out, stderr in
-# $C/dgd.err) and waits until it has set the module's policies.
+# $C/dgd.err) and waits until it has set the module's policies. It is
+# stopped at exit if dgd_stop did not.
 dgd_start() {
 	"$BIN"/driftguardd --config-dir "$C"/etc >"$C"/dgd.out 2>"$C"/dgd.err &
 	DGD_PID=$!
-	wait_until 10 "driftguardd to set its policies ($(cat "$C"/dgd.err))" \
+	at_exit dgd_kill
+	wait_until --log "$C"/dgd.err 10 "driftguardd to set its policies" \
 		grep -q 'setting its policies' "$C"/dgd.err
+}
+
+# dgd_kill: SIGTERM to driftguardd, if it still runs, and wait for it.
+dgd_kill() {
+	if [ -n "${DGD_PID:-}" ]; then
+		kill "$DGD_PID" 2>/dev/null
+		wait "$DGD_PID" 2>/dev/null
+	fi
+	DGD_PID=
+	return 0
 }
 
 # expect_no_response CMD: runs "CMD; exec sleep 600" in the container in
@@ -292,7 +288,7 @@ dgd_start() {
 expect_no_response() {
 	in_container /bin/sh -c "$1; exec /bin/sleep 600" >/dev/null 2>&1 &
 	local pid=$!
-	KILL_AT_EXIT="${KILL_AT_EXIT:-} $pid"
+	kill_at_exit "$pid"
 	wait_until 10 "the drift record of '$1'" grep -q '"record":"drift"' "$C"/events.jsonl
 	# A response follows its record at once, in the same loop turn.
 	sleep 1
@@ -319,7 +315,7 @@ records() {
 journald_start() {
 	mkdir -p /run/systemd/journal /run/log/journal
 	/lib/systemd/systemd-journald >/dev/null 2>&1 &
-	KILL_AT_EXIT="${KILL_AT_EXIT:-} $!"
+	kill_at_exit $!
 	wait_until 10 "systemd-journald's socket" test -S /run/systemd/journal/socket
 }
 
@@ -328,13 +324,9 @@ journald_start() {
 rsyslogd_start() {
 	cat >"$C"/rsyslog.conf
 	rsyslogd -n -f "$C"/rsyslog.conf -i "$C"/rsyslogd.pid >"$C"/rsyslogd.out 2>&1 &
-	KILL_AT_EXIT="${KILL_AT_EXIT:-} $!"
-	local i
-	for i in $(seq 100); do
-		[ -S "$C"/syslog.sock ] && return 0
-		sleep 0.1
-	done
-	fail "rsyslogd did not open $C/syslog.sock: $(cat "$C"/rsyslogd.out)"
+	kill_at_exit $!
+	wait_until --log "$C"/rsyslogd.out 10 "rsyslogd to open $C/syslog.sock" \
+		test -S "$C"/syslog.sock
 }
 
 # cg_rel: the container's cgroup relative to the cgroup2 mount.

@@ -40,10 +40,8 @@ measure "no module"
 if command -v bpftrace >/dev/null; then
 	bpftrace -e 'kprobe:security_bprm_check {}' >"$C"/bpftrace.log 2>&1 &
 	bt=$!
-	for i in $(seq 300); do
-		grep -q Attaching "$C"/bpftrace.log && break
-		sleep 0.1
-	done
+	poll_until 30 grep -q Attaching "$C"/bpftrace.log ||
+		echo "bench: bpftrace did not say it attached within 30 s" >&2
 	sleep 2
 	measure "empty bpftrace kprobe"
 	kill -INT "$bt"

@@ -9,10 +9,10 @@
 set -eu
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)
+. "$repo/tests/lib/common.sh"
 tmp=$(mktemp -d)
 chmod 755 "$tmp"
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAILED: $*" >&2; exit 1; }
+at_exit rm -rf "$tmp"
 
 bin=$repo/build/bin/driftguardd
 [ -x "$bin" ] || fail "$bin is not built (make userspace)"

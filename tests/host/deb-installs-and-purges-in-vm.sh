@@ -13,11 +13,7 @@
 # Lintian must report no error or warning for the packages.
 set -euo pipefail
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)
-
-fail() {
-	echo "FAILED: $*" >&2
-	exit 1
-}
+. "$REPO/tests/lib/common.sh"
 
 [ "$(id -u)" = 0 ] || fail "must run as root"
 log=$(mktemp)
@@ -61,4 +57,4 @@ rc=0
 	"$REPO/tests/host/lib/deb-guest.sh" ${DG_DEB_DKMS_BUILD:+--dkms-build} || rc=$?
 [ "$rc" = 0 ] || fail "on $k: the guest half exited $rc (see $out/console.log)"
 rm -rf "$out"
-echo "ok: ${0##*/}"
+pass

@@ -87,4 +87,4 @@ for mode in "${modes[@]}"; do
 		done
 	done
 done
-echo "ok: ${#checks[@]} completions, ${modes[*]} bash-completion"
+pass "${#checks[@]} completions, ${modes[*]} bash-completion"

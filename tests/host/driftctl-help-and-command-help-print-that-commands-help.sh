@@ -44,4 +44,4 @@ expect_eq "driftctl policy: exit status" 0 "$RC"
 for sub in set get list del; do
 	grep -q "^  driftctl policy $sub " <<<"$OUT" || fail "driftctl policy does not list '$sub': $OUT"
 done
-echo "ok: $n commands print their own help"
+pass "$n commands print their own help"

@@ -39,4 +39,4 @@ run stauts --json
 expect_eq "unknown command: exit status" 2 "$RC"
 json_check 'd["exit"] == 2 and "did you mean" in d["error"]' ||
 	fail "stauts --json: not the usage error document"
-echo "ok: $n commands print one error document and exit 3"
+pass "$n commands print one error document and exit 3"

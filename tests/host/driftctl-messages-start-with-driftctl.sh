@@ -37,4 +37,4 @@ events --follow|driftctl: events: unknown option '--follow'
 verify-log|driftctl: verify-log: FILE is missing
 help status extra|driftctl: help: unexpected argument 'extra'
 EOF2
-echo "ok: $n kinds of bad input, each one message with the driftctl: prefix"
+pass "$n kinds of bad input, each one message with the driftctl: prefix"

@@ -22,4 +22,4 @@ check "driftctl: unknown command 'policy lst'; did you mean 'policy list'?" poli
 check "driftctl: unknown command 'policy delete'; did you mean 'policy del'?" policy delete x
 check "driftctl: unknown command 'stauts'; did you mean 'status'?" help stauts
 check "driftctl: unknown command 'frobnicate' (driftctl --help lists them)" frobnicate
-echo "ok: mistyped commands are answered with the nearest"
+pass "mistyped commands are answered with the nearest"

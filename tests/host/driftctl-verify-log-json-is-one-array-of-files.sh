@@ -24,4 +24,4 @@ run verify-log --json "$TMP/events.jsonl" "$TMP/events.jsonl.1"
 expect_eq "out of order: exit status" 1 "$RC"
 json_check "[(f['file'], f['intact'], f.get('record')) for f in d] == [('$TMP/events.jsonl', True, None), ('$TMP/events.jsonl.1', False, 1)]" ||
 	fail "out of order: not the array naming record 1 of the second file"
-echo "ok: verify-log --json is one array"
+pass "verify-log --json is one array"

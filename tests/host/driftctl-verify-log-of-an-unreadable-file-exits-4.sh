@@ -32,4 +32,4 @@ as_nobody verify-log --json "$TMP/events.jsonl"
 expect_eq "verify-log --json of an unreadable file: exit status" 4 "$RC"
 json_check "d == {'error': '$TMP/events.jsonl: Permission denied', 'exit': 4}" ||
 	fail "verify-log --json: not the error document"
-echo "ok: an unreadable log exits 4"
+pass "an unreadable log exits 4"

@@ -10,15 +10,15 @@ set -eu
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)
 dir=$repo/deploy/kubernetes
+. "$repo/tests/lib/common.sh"
 tmp=$(mktemp -d)
-cleanup() { rm -rf "$tmp"; }
-trap cleanup EXIT
+at_exit rm -rf "$tmp"
 
 python3 -c 'import yaml' 2>/dev/null ||
-	{ echo "FAILED: python3 with PyYAML (python3-yaml, scripts/bootstrap) is needed" >&2; exit 1; }
+	fail "python3 with PyYAML (python3-yaml, scripts/bootstrap) is needed"
 bin=$repo/build/bin/driftguardd
 if [ ! -x "$bin" ]; then
-	make -s -C "$repo" userspace >&2 || { echo "FAILED: make userspace" >&2; exit 1; }
+	make -s -C "$repo" userspace >&2 || fail "make userspace"
 fi
 
 # The checks; they write the config volume's files to $tmp/config and the
@@ -247,19 +247,14 @@ sys.exit(1 if errors else 0)
 EOF
 
 if ! out=$(sh -n "$tmp/init.sh" 2>&1); then
-	echo "FAILED: the init container's script does not parse:" >&2
-	echo "$out" | sed 's/^/  /' >&2
-	exit 1
+	fail "the init container's script does not parse:"$'\n'"$(sed 's/^/  /' <<<"$out")"
 fi
 if ! out=$("$bin" --config-dir "$tmp/config" --check-config 2>&1); then
-	echo "FAILED: driftguardd --check-config on the ConfigMap's files:" >&2
-	echo "$out" | sed 's/^/  /' >&2
-	exit 1
+	fail "driftguardd --check-config on the ConfigMap's files:"$'\n'"$(sed 's/^/  /' <<<"$out")"
 fi
 # The policy files are read: each [policy] section is in force.
 want=$(cat "$tmp"/config/policy.d/*.conf | grep -c '^\[policy ')
 got=$(echo "$out" | grep -c '^\[policy ')
 if [ "$want" -eq 0 ] || [ "$got" -ne "$want" ]; then
-	echo "FAILED: driftguardd --check-config shows $got of $want policies" >&2
-	exit 1
+	fail "driftguardd --check-config shows $got of $want policies"
 fi

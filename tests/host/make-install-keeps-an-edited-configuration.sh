@@ -29,4 +29,4 @@ grep -q "$conf differs from etc/policy.d/containers.conf: kept" "$log" ||
 left=$(cd "$D" && find . ! -type d | sed 's|^\.||')
 [ "$left" = /etc/driftguard/policy.d/containers.conf ] ||
 	fail "make uninstall should leave only the edited file, left: $left"
-echo "ok: ${0##*/}"
+pass

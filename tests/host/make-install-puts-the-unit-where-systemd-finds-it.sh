@@ -31,4 +31,4 @@ make -C "$REPO" install DESTDIR="$D" KVER="$k" PREFIX=/opt/driftguard >"$log" 2>
 [ "$rc" = 2 ] || fail "make install PREFIX=/opt/driftguard exited $rc, expected 2: $(tail -n 5 "$log")"
 grep -q 'set UNITDIR' "$log" || fail "make install PREFIX=/opt/driftguard did not name UNITDIR: $(cat "$log")"
 [ -z "$(ls -A "$D")" ] || fail "make install PREFIX=/opt/driftguard installed: $(cd "$D" && find . ! -type d)"
-echo "ok: ${0##*/}"
+pass

@@ -59,4 +59,4 @@ make -C "$REPO" uninstall DESTDIR="$D" >"$log" 2>&1 ||
 	fail "make uninstall DESTDIR=$D failed: $(tail -n 20 "$log")"
 left=$(cd "$D" && find . ! -type d | sed 's|^\.||')
 [ -z "$left" ] || fail "files left after make uninstall: $left"
-echo "ok: ${0##*/}"
+pass

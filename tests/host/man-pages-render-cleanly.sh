@@ -5,24 +5,24 @@
 set -eu
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)
+. "$repo/tests/lib/common.sh"
 out=$(mktemp)
-cleanup() { rm -f "$out"; }
-trap cleanup EXIT
+at_exit rm -f "$out"
 
 shopt -s nullglob
 pages=("$repo"/man/*.[1-8])
-[ "${#pages[@]}" -gt 0 ] || { echo "FAILED: no man pages in $repo/man" >&2; exit 1; }
+[ "${#pages[@]}" -gt 0 ] || fail "no man pages in $repo/man"
 
-bad=0
+bad=""
 for page in "${pages[@]}"; do
 	# -ww: every warning; -z: format, print nothing. Only warnings remain.
 	groff -man -Tutf8 -ww -z "$page" >"$out" 2>&1 || true
 	MANWIDTH=80 man -l "$page" 2>>"$out" >/dev/null || echo "man -l exited non-zero" >>"$out"
 	if [ -s "$out" ]; then
-		echo "FAILED: ${page#"$repo"/}:" >&2
+		echo "${page#"$repo"/}:" >&2
 		sed 's/^/  /' "$out" >&2
-		bad=1
+		bad="$bad ${page#"$repo"/}"
 	fi
 done
-[ "$bad" = 0 ] || exit 1
-echo "ok: ${#pages[@]} man pages render without warnings"
+[ -z "$bad" ] || fail "warnings (above) from:$bad"
+pass "${#pages[@]} man pages render without warnings"

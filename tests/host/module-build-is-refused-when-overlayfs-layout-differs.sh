@@ -8,7 +8,7 @@
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)
-fail() { echo "FAILED: $*" >&2; exit 1; }
+. "$repo/tests/lib/common.sh"
 
 k61= k612=
 for k in $("$repo"/scripts/kernels); do
@@ -24,7 +24,7 @@ done
 tmp=$(mktemp -d)
 # The module's build directory must be inside the repository (M=).
 bld=build/ovl-layout-test.$$
-trap 'rm -rf "$tmp" "${repo:?}/$bld"' EXIT
+at_exit rm -rf "$tmp" "$repo/$bld"
 
 # A module tree holding only the other kernel's overlay.ko.
 mkdir -p "$tmp/wrong/kernel/fs/overlayfs"
@@ -39,4 +39,4 @@ grep -q "__upperdentry does not follow the VFS inode in the target kernel" <<<"$
 DRIFTGUARD_KMOD_DIR=$cache/$k612/lib/modules/$k612 \
 	make -C "$repo" module KVER="$k612" BUILD="$bld/right" >"$tmp/right.log" 2>&1 ||
 	fail "the build with $k612's own overlay.ko failed: $(tail -n 20 "$tmp/right.log")"
-echo "ok: ${BASH_SOURCE[0]##*/}"
+pass

@@ -4,7 +4,7 @@
 # filled in (#MODULE_VERSION#), and make dkms-src's dkms.conf has it.
 set -euo pipefail
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)
-fail() { echo "FAILED: $*" >&2; exit 1; }
+. "$REPO/tests/lib/common.sh"
 
 version=$(cat "$REPO/VERSION")
 [[ $version =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]] || fail "VERSION is not N.N.N: '$version'"
@@ -15,4 +15,4 @@ grep -qx 'PACKAGE_VERSION="#MODULE_VERSION#"' "$REPO/dkms.conf.in" ||
 make -s -C "$REPO" dkms-src >/dev/null || fail "make dkms-src failed"
 grep -qx "PACKAGE_VERSION=\"$version\"" "$REPO/build/dkms/driftguard-$version/dkms.conf" ||
 	fail "make dkms-src's dkms.conf does not say PACKAGE_VERSION=\"$version\""
-echo "ok: ${0##*/}"
+pass

@@ -8,9 +8,9 @@
 set -eu
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)
+. "$repo/tests/lib/common.sh"
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAILED: $*" >&2; exit 1; }
+at_exit rm -rf "$tmp"
 
 bin=$repo/build/bin/driftguardd
 [ -x "$bin" ] || fail "$bin is not built (make userspace)"
@@ -32,4 +32,4 @@ grep -q '^\[policy prevent\]$' <<<"$out" || fail "the example's policy is not in
 n=$(grep -c '^\[policy ' <<<"$out")
 want=$(cat "$tmp"/etc/policy.d/*.conf | grep -c '^\[policy ')
 [ "$n" = "$want" ] || fail "$n effective policies, the files have $want"
-echo "ok: every shipped example enabled passes --check-config --strict ($n policies)"
+pass "every shipped example enabled passes --check-config --strict ($n policies)"

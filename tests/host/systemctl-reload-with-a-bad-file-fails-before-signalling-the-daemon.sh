@@ -9,14 +9,9 @@
 set -eu
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)
+. "$repo/tests/lib/common.sh"
 tmp=$(mktemp -d)
-dgd_pid=
-cleanup() {
-	[ -z "$dgd_pid" ] || kill "$dgd_pid" 2>/dev/null || true
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
-fail() { echo "FAILED: $*" >&2; exit 1; }
+at_exit rm -rf "$tmp"
 
 bin=$repo/build/bin/driftguardd
 [ -x "$bin" ] || fail "$bin is not built (make userspace)"
@@ -46,8 +41,9 @@ printf '[daemon]\nlog_json = %s/events.jsonl\njournald = no\n' "$tmp" >"$tmp/etc
 printf '[policy web]\ncgroup = web.slice\nmode = prevent\n' >"$tmp/etc/policy.d/web.conf"
 "$bin" --config-dir "$tmp/etc" 2>"$tmp/dgd.err" &
 dgd_pid=$!
-for _ in $(seq 50); do grep -q 'waiting for it' "$tmp/dgd.err" && break; sleep 0.1; done
-grep -q 'waiting for it' "$tmp/dgd.err" || fail "driftguardd did not start: $(cat "$tmp/dgd.err")"
+kill_at_exit "$dgd_pid"
+wait_until --log "$tmp/dgd.err" 5 "driftguardd to start and wait for the module" \
+	grep -q 'waiting for it' "$tmp/dgd.err"
 
 # A typo in a mode: the reload fails and names the file and line.
 printf '[policy web]\ncgroup = web.slice\nmode = prevnet\n' >"$tmp/etc/policy.d/web.conf"
@@ -65,7 +61,7 @@ sleep 0.5
 # Fixed: the reload succeeds and the daemon loads the file.
 printf '[policy web]\ncgroup = web.slice\nmode = detect\n' >"$tmp/etc/policy.d/web.conf"
 systemctl_reload || fail "the reload with a right file failed"
-for _ in $(seq 50); do grep -q 'SIGHUP: configuration loaded' "$tmp/dgd.err" && break; sleep 0.1; done
+wait_until --log "$tmp/dgd.err" 5 "driftguardd to reload" grep -q 'SIGHUP: configuration loaded' "$tmp/dgd.err"
 grep -q 'SIGHUP: configuration loaded, 1 policies' "$tmp/dgd.err" ||
 	fail "driftguardd did not reload: $(cat "$tmp/dgd.err")"
-echo "ok: a reload with a right file is applied"
+pass "a reload with a right file is applied"

@@ -6,12 +6,11 @@
 set -eu
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)
+. "$repo/tests/lib/common.sh"
 unit=$repo/systemd/driftguard.service
 
 # --threshold counts in tenths: 30 is an exposure level of 3.0.
 if ! out=$(systemd-analyze security --offline=yes --threshold=29 "$unit" 2>&1); then
-	echo "FAILED: exposure level is 3.0 or more:" >&2
-	echo "$out" | grep -E '✗|Overall' | sed 's/^/  /' >&2
-	exit 1
+	fail "exposure level is 3.0 or more:"$'\n'"$(grep -E '✗|Overall' <<<"$out" | sed 's/^/  /')"
 fi
-echo "ok: $(echo "$out" | grep -o 'Overall exposure level.*')"
+pass "$(echo "$out" | grep -o 'Overall exposure level.*')"

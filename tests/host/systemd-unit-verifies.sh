@@ -7,12 +7,12 @@
 set -eu
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)
+. "$repo/tests/lib/common.sh"
 tmp=$(mktemp -d)
-cleanup() { rm -rf "$tmp"; }
-trap cleanup EXIT
+at_exit rm -rf "$tmp"
 
 bin=$repo/build/bin/driftguardd
-[ -x "$bin" ] || { echo "FAILED: $bin is not built (make userspace)" >&2; exit 1; }
+[ -x "$bin" ] || fail "$bin is not built (make userspace)"
 
 mkdir -p "$tmp/unit" "$tmp/man/man5" "$tmp/man/man8"
 cp "$repo"/man/*.5 "$tmp/man/man5/"
@@ -20,12 +20,10 @@ cp "$repo"/man/*.8 "$tmp/man/man8/"
 sed "s|^\(Exec[A-Za-z]*=\)/usr/sbin/driftguardd|\1$bin|" \
 	"$repo/systemd/driftguard.service" >"$tmp/unit/driftguard.service"
 grep -q "^ExecStart=$bin " "$tmp/unit/driftguard.service" ||
-	{ echo "FAILED: the unit's ExecStart is not /usr/sbin/driftguardd" >&2; exit 1; }
+	fail "the unit's ExecStart is not /usr/sbin/driftguardd"
 
 if ! out=$(MANPATH=$tmp/man systemd-analyze verify "$tmp/unit/driftguard.service" 2>&1) ||
 	[ -n "$out" ]; then
-	echo "FAILED: systemd-analyze verify:" >&2
-	echo "$out" | sed 's/^/  /' >&2
-	exit 1
+	fail "systemd-analyze verify:"$'\n'"$(sed 's/^/  /' <<<"$out")"
 fi
-echo "ok: systemd-analyze verify is silent"
+pass "systemd-analyze verify is silent"

@@ -7,7 +7,7 @@ container_create
 policy --mode prevent --deny apt-get
 drop "$BIN"/hello /tmp/dropped
 "$DRIFTCTL" alert-only on
-trap '"$DRIFTCTL" alert-only off; container_destroy' EXIT
+at_exit "$DRIFTCTL" alert-only off
 events_start
 expect_runs /tmp/dropped >/dev/null
 expect_runs /usr/bin/apt-get >/dev/null

@@ -10,14 +10,15 @@ policy --mode prevent
 drop "$BIN"/hello /tmp/dropped
 
 "$DRIFTCTL" events >"$C"/events.txt 2>"$C"/events-text.err &
-KILL_AT_EXIT=$!
-wait_until 10 "driftctl events to follow ($(cat "$C"/events-text.err))" \
+text_pid=$!
+kill_at_exit "$text_pid"
+wait_until --log "$C"/events-text.err 10 "driftctl events to follow" \
 	grep -q following "$C"/events-text.err
 events_start
 expect_denied /tmp/dropped
 events_stop
-kill "$KILL_AT_EXIT"
-wait "$KILL_AT_EXIT" || fail "driftctl events exited $? on SIGTERM"
+kill "$text_pid"
+wait "$text_pid" || fail "driftctl events exited $? on SIGTERM"
 
 line=$(grep -m 1 'blocked upper exec .*path=/tmp/dropped' "$C"/events.txt) ||
 	fail "no text line for the blocked exec: $(cat "$C"/events.txt)"

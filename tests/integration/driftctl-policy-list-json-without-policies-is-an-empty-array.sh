@@ -5,7 +5,7 @@
 # dg-tier: newest-kernel
 set -eu
 . "$DG_SRC/tests/lib.sh"
-trap ensure_module_loaded EXIT
+at_exit ensure_module_loaded
 
 # A module loaded afresh has no policy.
 rmmod driftguard

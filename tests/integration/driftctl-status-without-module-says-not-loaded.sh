@@ -3,7 +3,7 @@
 # that the module is not loaded.
 set -eu
 . "$DG_SRC/tests/lib.sh"
-trap ensure_module_loaded EXIT
+at_exit ensure_module_loaded
 
 rmmod driftguard
 rc=0

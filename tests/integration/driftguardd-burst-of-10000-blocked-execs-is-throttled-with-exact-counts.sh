@@ -11,15 +11,10 @@ A_ROOT=$ROOT A_CG=$CG
 dgd_config "throttle_window = 300"
 dgd_policy burst "cgroup = $(cg_rel)" "mode = prevent"
 # The second container: its own overlay, cgroup and policy file.
-C0=$C
-container_create_second() {
-	local saved_c=$C
-	container_create
-	B_C=$C B_ROOT=$ROOT B_CG=$CG
-	C=$saved_c ROOT=$A_ROOT CG=$A_CG
-	trap 'C=$B_C ROOT=$B_ROOT CG=$B_CG container_destroy; C=$C0 ROOT=$A_ROOT CG=$A_CG container_destroy' EXIT
-}
-container_create_second
+A_C=$C
+container_create
+B_C=$C B_ROOT=$ROOT B_CG=$CG
+C=$A_C ROOT=$A_ROOT CG=$A_CG
 dgd_policy other "cgroup = ${B_CG#/sys/fs/cgroup/}" "mode = prevent"
 dgd_start
 rss() { awk '/^VmRSS/ { print $2 }' /proc/"$DGD_PID"/status; }

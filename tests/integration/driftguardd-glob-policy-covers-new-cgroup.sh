@@ -10,12 +10,6 @@ container_create
 dgd_config
 dgd_policy containers "cgroup = dgtest-*/ctr-*" "mode = prevent" "severity = medium"
 
-cleanup() {
-	"$DRIFTCTL" policy del "$CG"/ctr-1 >/dev/null 2>&1
-	container_destroy
-}
-trap cleanup EXIT
-
 dgd_start
 
 mkdir "$CG"/ctr-1

@@ -10,12 +10,6 @@ mkdir "$CG"/ctr-1
 dgd_config
 dgd_policy containers "cgroup = dgtest-*/ctr-*" "mode = prevent" "deny = apt-get"
 
-cleanup() {
-	"$DRIFTCTL" policy del "$CG"/ctr-1 >/dev/null 2>&1
-	container_destroy
-}
-trap cleanup EXIT
-
 dgd_start
 wait_until 5 "the policy of ctr-1" sh -c "'$DRIFTCTL' policy get '$CG'/ctr-1 | grep -q 'mode prevent'"
 before=$("$DRIFTCTL" policy list 2>&1)

@@ -16,7 +16,7 @@ with open(sys.argv[2], "a", buffering=1) as f:
     while True:
         f.write(s.recv(65536).decode(errors="replace").replace("\n", " ") + "\n")
 PY
-KILL_AT_EXIT="${KILL_AT_EXIT:-} $!"
+kill_at_exit $!
 wait_until 10 "the notify socket" test -S "$C"/notify.sock
 
 dgd_config

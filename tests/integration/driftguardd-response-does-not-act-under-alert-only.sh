@@ -11,7 +11,7 @@ dgd_policy trial "cgroup = $(cg_rel)" "mode = prevent" "response = kill" \
 	"response_on = blocked alerted"
 dgd_start
 "$DRIFTCTL" alert-only on
-trap '"$DRIFTCTL" alert-only off; container_destroy' EXIT
+at_exit "$DRIFTCTL" alert-only off
 drop "$BIN"/hello /tmp/dropped
 expect_no_response /tmp/dropped
 expect_match "drift record" '"action":"alerted","class":"upper"' "$(cat "$C"/events.jsonl)"

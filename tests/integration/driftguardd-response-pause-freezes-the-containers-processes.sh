@@ -10,7 +10,7 @@ dgd_policy pauser "cgroup = $(cg_rel)" "mode = prevent" "response = pause"
 dgd_start
 drop "$BIN"/hello /tmp/dropped
 in_container /bin/sh -c '/tmp/dropped; exec /bin/sleep 600' >/dev/null 2>&1 &
-KILL_AT_EXIT=$!
+kill_at_exit $!
 wait_until 10 "the cgroup to be frozen" grep -qx 'frozen 1' "$CG"/cgroup.events
 expect_eq "processes left in the frozen cgroup" 1 "$(wc -l <"$CG"/cgroup.procs)"
 wait_until 10 "the response record" grep -q '"record":"response"' "$C"/events.jsonl

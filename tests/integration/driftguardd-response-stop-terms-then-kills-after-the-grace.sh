@@ -11,7 +11,7 @@ dgd_policy stopper "cgroup = $(cg_rel)" "mode = prevent" "response = stop"
 dgd_start
 drop "$BIN"/hello /tmp/dropped
 in_container /bin/sh -c 'trap "" TERM; /tmp/dropped; while :; do sleep 1; done' >/dev/null 2>&1 &
-KILL_AT_EXIT=$!
+kill_at_exit $!
 wait_until 10 "the stop record" grep -q '"response":"stop"' "$C"/events.jsonl
 expect_match "stop record" '"response":"stop",.*"result":"ok","signalled":[1-9]|"signalled":[1-9].*"result":"ok"' \
 	"$(grep '"response":"stop"' "$C"/events.jsonl)"
@@ -22,7 +22,7 @@ wait_until 10 "the container's cgroup to empty" sh -c "[ -z \"\$(cat '$CG'/cgrou
 
 # Again: the first stop's slot is reused.
 in_container /bin/sh -c 'trap "" TERM; /tmp/dropped; while :; do sleep 1; done' >/dev/null 2>&1 &
-KILL_AT_EXIT="$KILL_AT_EXIT $!"
+kill_at_exit $!
 wait_until 20 "the second kill after the grace" sh -c \
 	"[ \$(grep -c '\"response\":\"stop-kill\"' '$C'/events.jsonl) = 2 ]"
 wait_until 10 "the container's cgroup to empty again" sh -c "[ -z \"\$(cat '$CG'/cgroup.procs)\" ]"

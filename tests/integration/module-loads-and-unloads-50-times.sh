@@ -3,7 +3,7 @@
 # comes and goes with it.
 set -eu
 . "$DG_SRC/tests/lib.sh"
-trap ensure_module_loaded EXIT
+at_exit ensure_module_loaded
 
 module_loaded && rmmod driftguard
 for i in $(seq 50); do

@@ -22,15 +22,16 @@ pm() {
 		--events-backend file "$@"
 }
 
-# shellcheck disable=SC2317  # reached through the EXIT trap
+# podman_helpers_gone: no process of this test's podman is left.
+# shellcheck disable=SC2317  # reached through poll_until
+podman_helpers_gone() {
+	! pgrep -f -- "$PM/storage" >/dev/null
+}
+
+# shellcheck disable=SC2317  # reached through at_exit
 cleanup() {
-	set +e
 	# The image and the storage go with $C; only a running container needs podman.
 	[ "$running" = 1 ] && pm rm -f -t 0 t >/dev/null 2>&1
-	if [ -n "${DGD_PID:-}" ]; then
-		kill "$DGD_PID" 2>/dev/null
-		wait "$DGD_PID" 2>/dev/null
-	fi
 	# The policies outlive driftguardd: drop them with the cgroups.
 	local d
 	for d in "$PARENT"/*/; do
@@ -40,13 +41,9 @@ cleanup() {
 	done
 	[ -d "$PARENT" ] && rmdir "$PARENT"
 	# conmon runs `podman container cleanup` when the container dies, on
-	# its own time: let those finish before removing what they would
-	# recreate.
-	local i
-	for i in $(seq 100); do
-		pgrep -f -- "$PM/storage" >/dev/null || break
-		sleep 0.1
-	done
+	# its own time: let those finish (for up to 10 s) before removing what
+	# they would recreate.
+	poll_until 10 podman_helpers_gone
 	# Whatever podman left mounted under $C, innermost first.
 	awk -v c="$C/" 'index($5, c) == 1 { print $5 }' /proc/self/mountinfo | sort -r |
 		while read -r m; do umount -l "$m"; done
@@ -58,7 +55,7 @@ cleanup() {
 running=0
 had_var_lib_containers=0
 [ -e /var/lib/containers ] && had_var_lib_containers=1
-trap cleanup EXIT
+at_exit cleanup
 
 # The image: static busybox with its applets, and hello as the image's own
 # binary, imported from a tarball (no registry).

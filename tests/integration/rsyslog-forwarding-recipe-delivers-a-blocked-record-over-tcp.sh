@@ -22,7 +22,7 @@ template(name="rec" type="string" string="%app-name% %msgid% %msg%\n")
 *.* action(type="omfile" file="$C/received.txt" template="rec")
 CONF
 rsyslogd -n -f "$C"/server.conf -i "$C"/server.pid >"$C"/server.out 2>&1 &
-KILL_AT_EXIT="${KILL_AT_EXIT:-} $!"
+kill_at_exit $!
 wait_until 10 "the server to listen on $port" sh -c "ss -ltn | grep -q '127.0.0.1:$port '"
 
 # The node's rsyslogd: its local socket, and the recipe as shipped.

@@ -11,14 +11,12 @@ set -eu
 . "$DG_SRC/tests/lib.sh"
 container_create
 SIBLING=$C/sibling
-# shellcheck disable=SC2317  # reached through the EXIT trap
-cleanup() {
-	set +e
+# shellcheck disable=SC2317  # reached through at_exit
+sibling_destroy() {
 	[ -n "${SIBLING_PID:-}" ] && kill "$SIBLING_PID" && wait "$SIBLING_PID"
 	umount "$SIBLING"/root
-	container_destroy
 }
-trap cleanup EXIT
+at_exit sibling_destroy
 policy --mode prevent --memfd prevent --volume detect --mmap prevent
 mkdir -p "$SIBLING"/upper "$SIBLING"/work "$SIBLING"/root
 mount -t overlay overlay \

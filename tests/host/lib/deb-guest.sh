@@ -36,13 +36,7 @@ in_root() {
 		DEBIAN_FRONTEND=noninteractive "$@"
 }
 
-cleanup() {
-	set +e
-	[ -n "${DGD_PID:-}" ] && kill "$DGD_PID" 2>/dev/null && wait "$DGD_PID" 2>/dev/null
-	[ -z "${C:-}" ] || container_destroy
-	umount -R "$R" 2>/dev/null
-}
-trap cleanup EXIT
+at_exit umount -R "$R"
 
 # --- a writable root ------------------------------------------------------------
 step "overlay root"
@@ -142,43 +136,31 @@ mkdir -p -m 0750 "$R"/var/log/driftguard "$R"/var/lib/driftguard
 # shellcheck disable=SC2086  # the unit's command line, split as systemd would
 chroot "$R" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 $execstart >"$W"/dgd.log 2>&1 &
 DGD_PID=$!
-for i in $(seq 100); do
-	grep -q 'setting its policies' "$W"/dgd.log && break
-	sleep 0.2
-done
-grep -q 'setting its policies' "$W"/dgd.log || fail "driftguardd did not start: $(cat "$W"/dgd.log)"
+at_exit dgd_kill
+wait_until --log "$W"/dgd.log 20 "driftguardd to set its policies" grep -q 'setting its policies' "$W"/dgd.log
 
 # The packaged policy for Docker containers covers a docker scope that appears.
 mkdir -p /sys/fs/cgroup/system.slice/docker-dgdebtest.scope
-for i in $(seq 50); do
-	"$DRIFTCTL" policy get /sys/fs/cgroup/system.slice/docker-dgdebtest.scope 2>/dev/null | grep -q 'mode detect' && break
-	sleep 0.2
-done
+wait_until 10 "the default docker policy on a docker scope" sh -c \
+	"'$DRIFTCTL' policy get /sys/fs/cgroup/system.slice/docker-dgdebtest.scope | grep -q 'mode detect'"
 expect_match "the default docker policy" 'mode detect' \
 	"$("$DRIFTCTL" policy get /sys/fs/cgroup/system.slice/docker-dgdebtest.scope 2>&1 || true)"
 rmdir /sys/fs/cgroup/system.slice/docker-dgdebtest.scope
 
 # A policy of our own, dropped into policy.d, refuses drift; the JSON log says so.
 container_create
-trap cleanup EXIT
 cat >"$R"/etc/driftguard/policy.d/test.conf <<CONF
 [policy debtest]
 cgroup = ${CG#/sys/fs/cgroup/}
 mode = prevent
 severity = medium
 CONF
-for i in $(seq 50); do
-	"$DRIFTCTL" policy get "$CG" 2>/dev/null | grep -q 'mode prevent' && break
-	sleep 0.2
-done
+wait_until 10 "the policy added to policy.d" sh -c "'$DRIFTCTL' policy get '$CG' | grep -q 'mode prevent'"
 expect_match "the added policy" 'mode prevent' "$("$DRIFTCTL" policy get "$CG" 2>&1 || true)"
 drop "$BIN"/hello /tmp/dropped
 expect_denied /tmp/dropped
 log=$R/var/log/driftguard/events.jsonl
-for i in $(seq 50); do
-	grep -q '"action":"blocked".*"path":"/tmp/dropped"' "$log" 2>/dev/null && break
-	sleep 0.2
-done
+wait_until 10 "the blocked record in the JSON log" grep -q '"action":"blocked".*"path":"/tmp/dropped"' "$log"
 expect_match "blocked record in the JSON log" '"action":"blocked".*"path":"/tmp/dropped".*"policy":"debtest"' \
 	"$(cat "$log" 2>/dev/null)"
 in_root driftctl verify-log /var/log/driftguard/events.jsonl || fail "the JSON log's chain is broken"
@@ -187,7 +169,6 @@ wait "$DGD_PID" || fail "driftguardd exited $? on SIGTERM: $(cat "$W"/dgd.log)"
 DGD_PID=
 rm -f "$R"/etc/driftguard/policy.d/test.conf
 container_destroy
-C=
 rmmod driftguard || fail "rmmod driftguard failed"
 
 # --- purge --------------------------------------------------------------------------

@@ -5,7 +5,7 @@
 # dkms_setup: checks nothing of driftguard is registered yet (a test never
 # touches a DKMS registration it did not make), takes the host-wide DKMS test
 # lock, builds the /usr/src tree with `make dkms-src`, copies it in place and
-# `dkms add`s it; an EXIT trap runs dkms_cleanup, which removes the module from
+# `dkms add`s it; at exit dkms_cleanup removes the module from
 # every kernel (dkms remove --all), the /usr/src tree, and what dkms and depmod
 # left in /lib/modules/<release> that was not there before.
 # Sets REPO, VERSION, KERNELS, SRC (/usr/src/driftguard-VERSION).
@@ -13,11 +13,7 @@
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd -P)
 VERSION=$(cat "$REPO/VERSION")
 SRC=/usr/src/driftguard-$VERSION
-
-fail() {
-	echo "FAILED: $*" >&2
-	exit 1
-}
+. "$REPO/tests/lib/common.sh"
 
 say() {
 	echo "${0##*/}: $*"
@@ -49,7 +45,7 @@ dkms_setup() {
 	for k in $KERNELS; do
 		before[$k]=$(cd "/lib/modules/$k" 2>/dev/null && find . -mindepth 1 -maxdepth 2 | sort)
 	done
-	trap dkms_cleanup EXIT
+	at_exit dkms_cleanup
 
 	make -s -C "$REPO" dkms-src >/dev/null || fail "make dkms-src failed"
 	cp -a "$REPO/build/dkms/driftguard-$VERSION" "$SRC"
@@ -70,10 +66,9 @@ dkms_install_all() {
 	done
 }
 
-# shellcheck disable=SC2317  # reached through the EXIT trap
+# shellcheck disable=SC2317  # reached through at_exit
 dkms_cleanup() {
-	local rc=$? k f
-	set +e
+	local k f
 	if [ -n "$(dkms status driftguard 2>/dev/null)" ]; then
 		dkms remove "driftguard/$VERSION" --all >/dev/null 2>&1 ||
 			echo "cleanup: dkms remove driftguard/$VERSION --all failed" >&2
@@ -92,5 +87,5 @@ dkms_cleanup() {
 			fi
 		done
 	done
-	exit "$rc"
+	return 0
 }

@@ -8,21 +8,11 @@
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd -P)
 DRIFTCTL=${DRIFTCTL:-$REPO/build/bin/driftctl}
-
-fail() {
-	echo "FAILED: $*" >&2
-	exit 1
-}
-
-# expect_eq WHAT EXPECTED ACTUAL
-expect_eq() {
-	[ "$2" = "$3" ] || fail "$1: expected '$2', got '$3'"
-}
+. "$REPO/tests/lib/common.sh"
 
 [ -x "$DRIFTCTL" ] || fail "$DRIFTCTL is not built (make userspace)"
 TMP=$(mktemp -d)
-cleanup() { rm -rf "$TMP"; }
-trap cleanup EXIT
+at_exit rm -rf "$TMP"
 
 run() {
 	RC=0

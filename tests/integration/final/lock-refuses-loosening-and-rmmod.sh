@@ -5,7 +5,6 @@
 set -eu
 . "$DG_SRC/tests/lib.sh"
 container_create
-trap - EXIT
 policy --mode detect --deny apt-get
 "$DRIFTCTL" lock
 "$DRIFTCTL" status | grep -q 'locked: yes' || fail "status does not show the lock"

@@ -6,7 +6,6 @@
 set -eu
 . "$DG_SRC/tests/lib.sh"
 container_create
-trap - EXIT
 policy --mode prevent
 "$DRIFTCTL" lock
 
