@@ -29,6 +29,20 @@
 #include "policy.h"
 #include "stats.h"
 
+/*
+ * The registers of the hooked call. SAVE_REGS ops always get them; a
+ * handler called without them cannot read the arguments: it counts the
+ * call as missed and lets it through.
+ */
+static __always_inline struct pt_regs *dg_regs(struct ftrace_regs *fregs)
+{
+	struct pt_regs *regs = ftrace_get_regs(fregs);
+
+	if (unlikely(!regs))
+		dg_stat_inc(DRIFTGUARD_STAT_MISSED);
+	return regs;
+}
+
 /* Stands in for a denied security_*() call: same effect as its LSM saying no. */
 static noinline int dg_deny(void)
 {
@@ -63,15 +77,13 @@ static void notrace dg_hook_bprm_check(unsigned long ip, unsigned long pip,
 				       struct ftrace_ops *ops,
 				       struct ftrace_regs *fregs)
 {
-	struct pt_regs *regs = ftrace_get_regs(fregs);
+	struct pt_regs *regs = dg_regs(fregs);
 	struct linux_binprm *bprm;
 	struct dg_request req = { .hook = DRIFTGUARD_HOOK_EXEC };
 	char interp[64];
 
-	if (unlikely(!regs)) {
-		dg_stat_inc(DRIFTGUARD_STAT_MISSED);
+	if (!regs)
 		return;
-	}
 	bprm = (struct linux_binprm *)regs_get_kernel_argument(regs, 0);
 	req.path = &bprm->file->f_path;
 	req.filename = bprm->filename;
@@ -122,15 +134,13 @@ static void notrace dg_hook_mmap_file(unsigned long ip, unsigned long pip,
 				      struct ftrace_ops *ops,
 				      struct ftrace_regs *fregs)
 {
-	struct pt_regs *regs = ftrace_get_regs(fregs);
+	struct pt_regs *regs = dg_regs(fregs);
 	struct dg_request req = { .hook = DRIFTGUARD_HOOK_MMAP };
 	unsigned long prot, flags;
 	struct file *file;
 
-	if (unlikely(!regs)) {
-		dg_stat_inc(DRIFTGUARD_STAT_MISSED);
+	if (!regs)
 		return;
-	}
 	file = (struct file *)regs_get_kernel_argument(regs, 0);
 	prot = regs_get_kernel_argument(regs, 1);
 	flags = regs_get_kernel_argument(regs, 2);
@@ -183,15 +193,13 @@ static void notrace dg_hook_file_mprotect(unsigned long ip, unsigned long pip,
 					  struct ftrace_ops *ops,
 					  struct ftrace_regs *fregs)
 {
-	struct pt_regs *regs = ftrace_get_regs(fregs);
+	struct pt_regs *regs = dg_regs(fregs);
 	struct dg_request req = { .hook = DRIFTGUARD_HOOK_MMAP };
 	struct vm_area_struct *vma;
 	unsigned long prot;
 
-	if (unlikely(!regs)) {
-		dg_stat_inc(DRIFTGUARD_STAT_MISSED);
+	if (!regs)
 		return;
-	}
 	vma = (struct vm_area_struct *)regs_get_kernel_argument(regs, 0);
 	prot = regs_get_kernel_argument(regs, 2);
 	if (!dg_prot_exec(prot))
@@ -222,12 +230,10 @@ static void notrace dg_hook_create_user_ns(unsigned long ip, unsigned long pip,
 					   struct ftrace_ops *ops,
 					   struct ftrace_regs *fregs)
 {
-	struct pt_regs *regs = ftrace_get_regs(fregs);
+	struct pt_regs *regs = dg_regs(fregs);
 
-	if (unlikely(!regs)) {
-		dg_stat_inc(DRIFTGUARD_STAT_MISSED);
+	if (!regs)
 		return;
-	}
 	if (!dg_task_on_host() &&
 	    dg_decide_harden(DRIFTGUARD_CLASS_USERNS, DRIFTGUARD_HOOK_USERNS,
 			     NULL))
@@ -268,13 +274,11 @@ static void notrace dg_hook_file_open(unsigned long ip, unsigned long pip,
 				      struct ftrace_ops *ops,
 				      struct ftrace_regs *fregs)
 {
-	struct pt_regs *regs = ftrace_get_regs(fregs);
+	struct pt_regs *regs = dg_regs(fregs);
 	struct file *file;
 
-	if (unlikely(!regs)) {
-		dg_stat_inc(DRIFTGUARD_STAT_MISSED);
+	if (!regs)
 		return;
-	}
 	file = (struct file *)regs_get_kernel_argument(regs, 0);
 	if (likely(!(file->f_mode & FMODE_WRITE)) || !dg_proc_mem(file))
 		return;
@@ -288,13 +292,11 @@ static void notrace dg_hook_copy_up(unsigned long ip, unsigned long pip,
 				    struct ftrace_ops *ops,
 				    struct ftrace_regs *fregs)
 {
-	struct pt_regs *regs = ftrace_get_regs(fregs);
+	struct pt_regs *regs = dg_regs(fregs);
 	struct dentry *dentry;
 
-	if (unlikely(!regs)) {
-		dg_stat_inc(DRIFTGUARD_STAT_MISSED);
+	if (!regs)
 		return;
-	}
 	dentry = (struct dentry *)regs_get_kernel_argument(regs, 0);
 	if (!d_is_dir(dentry))
 		dg_observe(DRIFTGUARD_HOOK_COPY_UP, dentry);
@@ -308,12 +310,10 @@ static void notrace dg_hook_create(unsigned long ip, unsigned long pip,
 				   struct ftrace_ops *ops,
 				   struct ftrace_regs *fregs)
 {
-	struct pt_regs *regs = ftrace_get_regs(fregs);
+	struct pt_regs *regs = dg_regs(fregs);
 
-	if (unlikely(!regs)) {
-		dg_stat_inc(DRIFTGUARD_STAT_MISSED);
+	if (!regs)
 		return;
-	}
 	if (S_ISREG(regs_get_kernel_argument(regs, 1)))
 		dg_observe(DRIFTGUARD_HOOK_CREATE,
 			   (struct dentry *)regs_get_kernel_argument(regs, 0));
@@ -330,12 +330,10 @@ static void notrace dg_hook_cgroup_attach(unsigned long ip, unsigned long pip,
 					  struct ftrace_ops *ops,
 					  struct ftrace_regs *fregs)
 {
-	struct pt_regs *regs = ftrace_get_regs(fregs);
+	struct pt_regs *regs = dg_regs(fregs);
 
-	if (unlikely(!regs)) {
-		dg_stat_inc(DRIFTGUARD_STAT_MISSED);
+	if (!regs)
 		return;
-	}
 	if (dg_decide_attach((struct cgroup *)regs_get_kernel_argument(regs, 0),
 			     (struct task_struct *)
 			     regs_get_kernel_argument(regs, 1)))
@@ -352,14 +350,12 @@ static void notrace dg_hook_can_fork(unsigned long ip, unsigned long pip,
 				     struct ftrace_ops *ops,
 				     struct ftrace_regs *fregs)
 {
-	struct pt_regs *regs = ftrace_get_regs(fregs);
+	struct pt_regs *regs = dg_regs(fregs);
 	struct kernel_clone_args *kargs;
 	struct cgroup *dst;
 
-	if (unlikely(!regs)) {
-		dg_stat_inc(DRIFTGUARD_STAT_MISSED);
+	if (!regs)
 		return;
-	}
 	kargs = (struct kernel_clone_args *)regs_get_kernel_argument(regs, 1);
 	if (likely(!(kargs->flags & CLONE_INTO_CGROUP)))
 		return;
@@ -380,12 +376,10 @@ static void notrace dg_hook_sb_delete(unsigned long ip, unsigned long pip,
 				      struct ftrace_ops *ops,
 				      struct ftrace_regs *fregs)
 {
-	struct pt_regs *regs = ftrace_get_regs(fregs);
+	struct pt_regs *regs = dg_regs(fregs);
 
-	if (unlikely(!regs)) {
-		dg_stat_inc(DRIFTGUARD_STAT_MISSED);
+	if (!regs)
 		return;
-	}
 	dg_anchor_sb_shutdown((struct super_block *)
 			      regs_get_kernel_argument(regs, 0));
 }

@@ -61,6 +61,14 @@ container_mount() {
 	mount -t proc proc "$ROOT"/proc
 }
 
+# volume_create: a tmpfs volume bind-mounted at /data in the container, as
+# a runtime mounts an emptyDir; its host side is $C/data-volume.
+volume_create() {
+	mkdir "$C"/data-volume
+	mount -t tmpfs tmpfs "$C"/data-volume
+	mount --bind "$C"/data-volume "$ROOT"/data
+}
+
 container_umount() {
 	umount "$ROOT"/proc
 	umount "$ROOT"

@@ -5,9 +5,7 @@
 set -eu
 . "$DG_SRC/tests/lib.sh"
 container_create
-mkdir "$C"/data-volume
-mount -t tmpfs tmpfs "$C"/data-volume
-mount --bind "$C"/data-volume "$ROOT"/data
+volume_create
 policy --memfd prevent
 cp "$BIN"/hello "$C"/data-volume/tool
 events_start

@@ -6,9 +6,7 @@
 set -eu
 . "$DG_SRC/tests/lib.sh"
 container_create
-mkdir "$C"/data-volume
-mount -t tmpfs tmpfs "$C"/data-volume
-mount --bind "$C"/data-volume "$ROOT"/data
+volume_create
 policy --mode prevent
 drop "$BIN"/hello /tmp/interp
 printf '#!/tmp/interp\necho script-ran\n' >"$C"/data-volume/script
