@@ -11,6 +11,7 @@
 # where DKMS would install it (updates/dkms), with module indexes depmod makes
 # here on the host. DG_DEB_DKMS_BUILD=1 runs the real DKMS build and depmod.
 # Lintian must report no error or warning for the packages.
+# dg-timeout: 900
 set -euo pipefail
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)
 . "$REPO/tests/lib/common.sh"

@@ -5,6 +5,7 @@
 # kernel other than 6.1 and 6.12, and their -rt- flavour, is refused by
 # BUILD_EXCLUSIVE_KERNEL; and
 # `dkms remove --all` leaves the host as it was.
+# dg-timeout: 900
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib/dkms.sh"
 

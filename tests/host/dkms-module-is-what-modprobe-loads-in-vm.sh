@@ -5,6 +5,7 @@
 # kernel's modules and modprobes driftguard, refusing any other path) runs the
 # DKMS module, with the version from VERSION, and driftctl talks to it. Boots
 # one VM per kernel (about 15 s each under TCG); DKMS state is removed after.
+# dg-timeout: 900
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib/dkms.sh"
 
