@@ -68,6 +68,7 @@ struct dgd {
 	bool module_up;
 	bool was_up;			/* a load after this is a reload */
 	bool locked;			/* the module said so: it must stay */
+	struct dg_nl_status status;	/* its last answer, for the metrics */
 	bool family_gone;		/* nlctrl said so: reconnect */
 	struct dg_evlog *log;
 	char *log_path;			/* of the open log */
