@@ -115,6 +115,8 @@ static int dgd_run(struct dgd *d)
 			d->module_up ? "; the policies are set and stay in force" : "");
 		return 1;
 	}
+	dgd_exporter_config(d);
+	dgd_exporter_update(d, true);
 	sd_notify(0, "READY=1");
 	dgd_status(d);
 
@@ -143,6 +145,8 @@ static int dgd_run(struct dgd *d)
 			dgd_signals(d);
 		if (pfd[P_TIMER].revents)
 			dgd_tick(d);
+		/* After every round: what the endpoint serves is this loop's. */
+		dgd_exporter_update(d, pfd[P_TIMER].revents);
 	}
 	/* What already reached the socket is recorded. */
 	if (d->module_up)
@@ -151,6 +155,7 @@ static int dgd_run(struct dgd *d)
 	dg_throttle_free(d->throttle);
 	d->throttle = NULL;
 	dgd_stops_due(d, true);
+	dgd_exporter_stop(d);
 	/* The policies stay in force: a restart must not open a gap. */
 	dgd_log("stopping; the kernel policies stay in force");
 	sd_notify(0, "STOPPING=1");
@@ -207,7 +212,8 @@ int main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct dgd d = { .config_dir = DG_DEFAULT_CONFIG_DIR, .sfd = -1,
-			 .cfg_ifd = -1, .tfd = -1, .cfg_wd = -1, .pol_wd = -1 };
+			 .cfg_ifd = -1, .tfd = -1, .cfg_wd = -1, .pol_wd = -1,
+			 .exp.lock = PTHREAD_MUTEX_INITIALIZER };
 	char err[DG_CONFIG_ERR_MAX];
 	bool check = false, strict = false, quiet = false;
 	int c, ret;
@@ -283,6 +289,7 @@ int main(int argc, char **argv)
 	free(d.log_path);
 	dg_sync_fini(&d.sync);
 	dg_config_free(d.cfg);
+	free(d.exp.text);
 	return ret;
 }
 
