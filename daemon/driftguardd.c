@@ -164,6 +164,25 @@ static int dgd_run(struct dgd *d)
 
 /* --- main --------------------------------------------------------------- */
 
+/* 1 (and a warning) when metrics_textfile's directory cannot be written. */
+static size_t dgd_check_textfile(const struct dg_config *cfg)
+{
+	const char *path = cfg->daemon.metrics_textfile, *slash;
+	char dir[PATH_MAX];
+
+	slash = strrchr(path, '/');
+	if (!slash || (size_t)(slash - path) >= sizeof(dir))
+		return 0;
+	snprintf(dir, sizeof(dir), "%.*s", slash == path ? 1 : (int)(slash - path),
+		 path);
+	if (!access(dir, W_OK | X_OK))
+		return 0;
+	dgd_log("warning: metrics_textfile %s: cannot write in %s: %s (the "
+		"daemon runs, and writes it once it can)", path, dir,
+		strerror(errno));
+	return 1;
+}
+
 static void dgd_usage(FILE *out)
 {
 	fprintf(out,
@@ -176,6 +195,11 @@ static void dgd_usage(FILE *out)
 		"journal as DIR/driftguard.conf says: repeats\n"
 		"throttled into counted summaries, a drifted file's SHA-256 (and a\n"
 		"quarantined copy), each policy's response (kill, stop, pause).\n"
+		"With metrics_listen = ADDRESS:PORT it serves Prometheus metrics\n"
+		"on /metrics and its health on /healthz (event loop running,\n"
+		"module loaded, last sync set every policy) and /livez (event\n"
+		"loop running); with metrics_textfile = PATH it writes the\n"
+		"metrics there for node_exporter (see driftguardd(8)).\n"
 		"driftguardd owns every policy in the kernel: others are deleted.\n"
 		"Reloads on SIGHUP and when a file in DIR or DIR/policy.d changes;\n"
 		"files with an error change nothing. A missing or unreadable DIR or\n"
@@ -190,7 +214,8 @@ static void dgd_usage(FILE *out)
 		"                     pattern matching every cgroup, a response\n"
 		"                     that never runs or acts on alerts, a deny\n"
 		"                     entry a busybox or toybox applet runs\n"
-		"                     around), exit 0 (valid) or 1\n"
+		"                     around, a metrics_textfile whose directory\n"
+		"                     cannot be written), exit 0 (valid) or 1\n"
 		"  --strict           with --check-config: warnings fail too\n"
 		"  --quiet            with --check-config: print only problems\n"
 		"                     (systemctl reload runs it so)\n"
@@ -216,6 +241,7 @@ int main(int argc, char **argv)
 			 .exp.lock = PTHREAD_MUTEX_INITIALIZER };
 	char err[DG_CONFIG_ERR_MAX];
 	bool check = false, strict = false, quiet = false;
+	size_t nwarnings;
 	int c, ret;
 
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -274,10 +300,12 @@ int main(int argc, char **argv)
 		}
 		if (!quiet)
 			dg_config_print(d.cfg, stdout);
-		ret = strict && d.cfg->nwarnings;
+		/* The daemon starts without it, and says so: a warning. */
+		nwarnings = d.cfg->nwarnings + dgd_check_textfile(d.cfg);
+		ret = strict && nwarnings;
 		if (ret)
 			dgd_log("%zu warning%s: not valid under --strict",
-				d.cfg->nwarnings, d.cfg->nwarnings == 1 ? "" : "s");
+				nwarnings, nwarnings == 1 ? "" : "s");
 		dg_config_free(d.cfg);
 		return ret;
 	}
