@@ -270,7 +270,8 @@ void dgd_exporter_update(struct dgd *d, bool textfile)
 	char why[sizeof(e->unhealthy)], *text, *old;
 	size_t len;
 
-	if (!c->metrics_listen[0] && !c->metrics_textfile[0])
+	/* Without an endpoint nobody reads the snapshot between two files. */
+	if (!c->metrics_listen[0] && (!textfile || !c->metrics_textfile[0]))
 		return;
 	/* A taken port may be free by now. */
 	if (c->metrics_listen[0] && !e->mhd &&

@@ -9,6 +9,9 @@ container_create
 python3 -c '
 import socket, sys, time
 s = socket.socket()
+# As driftguardd does: a connection of an earlier test in TIME_WAIT does not
+# keep the port.
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
 s.bind(("127.0.0.1", 9464))
 s.listen()
 open(sys.argv[1], "w").close()
