@@ -150,11 +150,15 @@ static void dg_listen(struct dgd *d)
 		fd = e->mhd ? 0 : -EIO;
 	}
 	if (fd < 0) {
+		/* systemd's RestrictAddressFamilies gives EAFNOSUPPORT. */
 		if (!e->listen_failed)
 			dgd_log("metrics_listen %s: cannot listen: %s: no metrics "
 				"or health endpoint until it can (trying again "
-				"every %llu s)", addr, strerror(-fd),
-				DG_LISTEN_RETRY_NS / NSEC_PER_SEC);
+				"every %llu s)%s", addr, strerror(-fd),
+				DG_LISTEN_RETRY_NS / NSEC_PER_SEC,
+				fd == -EAFNOSUPPORT || fd == -EPERM ?
+				"; under systemd, the unit needs the metrics "
+				"drop-in (driftguardd(8), SYSTEMD)" : "");
 		e->listen_failed = true;
 		return;
 	}
