@@ -77,7 +77,9 @@ static enum MHD_Result dg_request(void *cls, struct MHD_Connection *c,
 		return ret;
 	}
 	age = dgd_now(CLOCK_MONOTONIC) - e->made_at;
-	if (!e->made_at || age > DG_STALE_NS)
+	if (!e->made_at)
+		snprintf(body, sizeof(body), "unhealthy: starting\n");
+	else if (age > DG_STALE_NS)
 		snprintf(body, sizeof(body), "unhealthy: driftguardd's event "
 			 "loop has not run for %" PRIu64 " s\n", (uint64_t)(age / NSEC_PER_SEC));
 	else if (health && e->unhealthy[0])
