@@ -236,7 +236,13 @@ static int dg_write_textfile(const char *path, const char *text, size_t len)
 	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
 	if (fd < 0)
 		return -errno;
-	for (; len; text += n, len -= (size_t)n) {
+	/*
+	 * node_exporter runs as a user of its own; the unit's UMask=0027
+	 * would hide the file from it. The metrics carry no secret.
+	 */
+	if (fchmod(fd, 0644))
+		err = -errno;
+	for (; !err && len; text += n, len -= (size_t)n) {
 		n = write(fd, text, len);
 		if (n < 0) {
 			err = -errno;
