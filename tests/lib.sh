@@ -382,3 +382,21 @@ with_caps() {
 long_pattern() {
 	printf '%s%0*d' "$1" $((255 - ${#1})) "$2"
 }
+
+# --- metrics and health ---------------------------------------------------------
+
+# The metrics_listen address the metrics tests give driftguardd.
+DGD_METRICS=127.0.0.1:9464
+
+# metric SAMPLE: the value of SAMPLE (NAME, or NAME{LABELS} as driftguardd
+# writes them) on driftguardd's /metrics; nothing when absent or not served.
+metric() {
+	curl -sf "http://$DGD_METRICS/metrics" | awk -v s="$1" '$1 == s { print $2 }'
+}
+
+# health PATH: "CODE BODY" of driftguardd's PATH (/healthz, /livez).
+health() {
+	local code
+	code=$(curl -s -o "$C"/health.body -w '%{http_code}' "http://$DGD_METRICS$1") || true
+	echo "$code $(cat "$C"/health.body 2>/dev/null)"
+}
