@@ -382,3 +382,6 @@ with_caps() {
 long_pattern() {
 	printf '%s%0*d' "$1" $((255 - ${#1})) "$2"
 }
+
+# Debian's dockerd and containerd on the prepared images (tests/lib/runtimes.sh).
+. "$DG_SRC/tests/lib/runtimes.sh"
