@@ -100,18 +100,12 @@ rt_policy() {
 	wait_until 10 "the policy on $RT_PARENT" sh -c "'$DRIFTCTL' policy get '$RT_PARENT' | grep -q 'mode'"
 }
 
-# shellcheck disable=SC2317  # reached through poll_until
-rt_task_gone() {
-	! ctr task ls -q | grep -qx "$RT_NAME"
-}
-
 # shellcheck disable=SC2317  # reached through at_exit
 rt_cleanup() {
 	case $RT in
 	docker) docker rm -f "$RT_NAME" >/dev/null 2>&1 ;;
 	containerd)
-		ctr task kill -s KILL "$RT_NAME" >/dev/null 2>&1
-		poll_until 10 rt_task_gone
+		# rm -f kills a running task, then deletes it.
 		ctr task rm -f "$RT_NAME" >/dev/null 2>&1
 		ctr container rm "$RT_NAME" >/dev/null 2>&1
 		;;
