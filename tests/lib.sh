@@ -400,3 +400,6 @@ health() {
 	code=$(curl -s -o "$C"/health.body -w '%{http_code}' "http://$DGD_METRICS$1") || true
 	echo "$code $(cat "$C"/health.body 2>/dev/null)"
 }
+
+# Debian's dockerd and containerd on the prepared images (tests/lib/runtimes.sh).
+. "$DG_SRC/tests/lib/runtimes.sh"
