@@ -375,6 +375,23 @@ with_caps() {
 		--inh-caps=-all,"$caps" --ambient-caps=-all,"$caps" "$@"
 }
 
+# --- exec storms ------------------------------------------------------------------
+
+# storm FILE OUT: in the container, rounds of 20 execs of FILE (one
+# exec-storm tally line per round to OUT), at least 3, until storms_stop.
+# Run it in the background while the test does what the storm must survive.
+storm() {
+	local rounds=0
+	while [ "$rounds" -lt 3 ] || [ ! -e "$C"/storms-stop ]; do
+		in_container /bin/exec-storm "$1" 20
+		rounds=$((rounds + 1))
+	done >"$2"
+}
+
+storms_stop() {
+	touch "$C"/storms-stop
+}
+
 # --- large policies -------------------------------------------------------------
 
 # long_pattern PREFIX N: a list entry of exactly 255 bytes (the longest

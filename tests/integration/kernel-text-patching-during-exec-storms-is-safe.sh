@@ -19,21 +19,13 @@ container_create
 policy --mode prevent
 drop "$BIN"/hello /tmp/dropped
 
-# storm FILE OUT: rounds of 20 execs, at least 3, until the flipping is over.
-storm() {
-	local rounds=0
-	while [ "$rounds" -lt 3 ] || [ ! -e "$C"/flipped ]; do
-		in_container /bin/exec-storm "$1" 20
-		rounds=$((rounds + 1))
-	done >"$2"
-}
 storm /bin/hello "$C"/storm-image & s1=$!
 storm /tmp/dropped "$C"/storm-drift & s2=$!
 for i in $(seq 600); do
 	echo 1 >"$knob"
 	echo 0 >"$knob"
 done
-touch "$C"/flipped
+storms_stop
 wait "$s1" "$s2"
 # Each storm ran its rounds: a tally that is missing or short proves nothing.
 [ "$(wc -l <"$C"/storm-image)" -ge 3 ] || fail "the image storm ran fewer than 3 rounds"
