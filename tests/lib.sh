@@ -420,3 +420,5 @@ health() {
 
 # Debian's dockerd and containerd on the prepared images (tests/lib/runtimes.sh).
 . "$DG_SRC/tests/lib/runtimes.sh"
+# The scenarios both runtimes run (tests/lib/playbook.sh).
+. "$DG_SRC/tests/lib/playbook.sh"

@@ -1,15 +1,7 @@
 #!/bin/bash
-# On containerd (ctr run, overlayfs snapshotter), under a prevent policy
-# (mode, memfd, volume and mmap prevent) on the parent cgroup of its
-# containers: a shell script written at runtime, made executable and run as
-# ./dropped is refused with EPERM and recorded.
+# The scenario runtime-written-script-is-refused of tests/lib/playbook.sh
+# (which says what it does and expects) on containerd (ctr run, overlayfs snapshotter).
 # dg-tier: runtimes
 set -eu
 . "$DG_SRC/tests/lib.sh"
-rt_policy containerd
-out=$(rt_attack dg/base 'printf "#!/bin/sh\necho hello from the script\n" >/tmp/dropped &&
-chmod +x /tmp/dropped || { echo SETUP-FAILED: write; exit 1; }
-cd /tmp && ./dropped')
-expect_refused "written script" "$out"
-expect_drift_record "the script" '"path":"/tmp/dropped"'
-pass
+playbook containerd runtime-written-script-is-refused

@@ -133,6 +133,16 @@ rt_run() {
 }
 RT_OPTS=()
 
+# rt_shm_exec: the next container gets its own tmpfs on /dev/shm mounted
+# without noexec (as a memory-backed volume would be), in RT's own syntax.
+rt_shm_exec() {
+	# shellcheck disable=SC2054  # the commas are the options' own
+	case $RT in
+	docker) RT_OPTS=(--tmpfs /dev/shm:rw,exec,nosuid,nodev,size=65536k) ;;
+	containerd) RT_OPTS=(--mount type=tmpfs,src=shm,dst=/dev/shm,options=rw:exec:nosuid:nodev) ;;
+	esac
+}
+
 # rt_start IMAGE [CMD...]: starts a container of IMAGE in the background
 # (with the image's command unless CMD is given).
 rt_start() {

@@ -1,0 +1,210 @@
+# SPDX-License-Identifier: GPL-2.0
+# driftguard tests: the scenarios run on both Docker and containerd, one function each.
+#
+# Sourced by tests/lib.sh. Each tests/integration/docker-NAME.sh and
+# containerd-NAME.sh is one line: `playbook RUNTIME NAME`, which runs the
+# scenario below on that runtime (tests/lib/runtimes.sh: rt_policy, rt_run,
+# rt_attack...) and passes if it returns. Unless a scenario says otherwise,
+# its policy is the default of rt_policy: mode, memfd, volume and mmap all
+# prevent, on the parent cgroup of the runtime's containers, set before any
+# container starts.
+
+# playbook RUNTIME NAME: the scenario NAME (a test file's name without the
+# runtime and .sh) on RUNTIME (docker or containerd).
+playbook() {
+	local fn="pb_${2//-/_}"
+	declare -F "$fn" >/dev/null || fail "playbook: no scenario $2"
+	"$fn" "$1"
+	pass
+}
+
+# container-starts-under-memfd-prevent-without-record:
+# With memfd = prevent (and mode = prevent) on the parent cgroup of its
+# containers, a container starts: runc's own start-up (its memfd, overlay or
+# /tmp clone of itself) is not refused, with no name-based exemption, and
+# leaves no record.
+pb_container_starts_under_memfd_prevent_without_record() {
+	rt_policy "$1" mode=prevent memfd=prevent
+	out=$(rt_run dg/base /bin/true) || fail "the container did not start: $out"
+	expect_no_drift_record
+}
+
+# download-and-run-in-tmp-is-refused:
+# The attacker's download-and-run (a program fetched over HTTP, here from a
+# python http.server on loopback, written to /tmp, made executable and run)
+# is refused and recorded.
+pb_download_and_run_in_tmp_is_refused() {
+	rt_policy "$1"
+	out=$(rt_attack dg/base 'cd /usr/bin && { python3 -m http.server --bind 127.0.0.1 8765 >/dev/null 2>&1 & }
+python3 -c "
+import time, urllib.request
+for i in range(300):
+    try:
+        data = urllib.request.urlopen(\"http://127.0.0.1:8765/echo\").read()
+        break
+    except OSError:
+        time.sleep(0.2)
+open(\"/tmp/dropped\", \"wb\").write(data)
+" || { echo SETUP-FAILED: download; exit 1; }
+chmod +x /tmp/dropped && /tmp/dropped hello from dropped')
+	expect_refused "downloaded binary" "$out"
+	expect_drift_record "the downloaded binary" '"path":"/tmp/dropped"'
+}
+
+# drifted-binary-through-the-image-ldso-is-refused:
+# A dropped dynamic binary run through the image's own dynamic loader (no
+# execve of the dropped file) is not mapped executable, so it never runs;
+# the refusal is recorded.
+pb_drifted_binary_through_the_image_ldso_is_refused() {
+	rt_policy "$1"
+	out=$(rt_attack dg/base 'cp /usr/bin/echo /tmp/dropped || { echo SETUP-FAILED: cp; exit 1; }
+/lib64/ld-linux-x86-64.so.2 /tmp/dropped hello from dropped')
+	expect_not_run "ld.so route" "$out"
+	expect_drift_record "the mapping of the dropped binary" '"path":"/tmp/dropped"'
+}
+
+# drifted-python-extension-import-is-refused:
+# A native extension written at runtime (as pip install writes one; here a
+# copy of the image's _json module placed first on sys.path) cannot be
+# imported by the image's python3: the mapping is refused and recorded.
+pb_drifted_python_extension_import_is_refused() {
+	rt_policy "$1"
+	out=$(rt_attack dg/base 'mkdir -p /tmp/site &&
+cp /usr/lib/python3.11/lib-dynload/_json.cpython-311-x86_64-linux-gnu.so /tmp/site/ ||
+	{ echo SETUP-FAILED: cp; exit 1; }
+PYTHONPATH=/tmp/site python3 -c "import _json; print(\"hello from\", _json.__file__)"')
+	expect_not_run "drifted extension" "$out"
+	expect_match "python's import error" 'ImportError' "$out"
+	expect_drift_record "the extension" '"path":"/tmp/site/_json[^"]*"'
+}
+
+# drop-into-dev-shm-and-run-is-refused:
+# A binary dropped into /dev/shm and run is refused and recorded. /dev/shm
+# is mounted without noexec here (as a memory-backed volume there would be),
+# so that the refusal is driftguard's, not the mount's.
+pb_drop_into_dev_shm_and_run_is_refused() {
+	rt_policy "$1"
+	rt_shm_exec
+	out=$(rt_attack dg/base 'cp /usr/bin/echo /dev/shm/dropped || { echo SETUP-FAILED: cp; exit 1; }
+/dev/shm/dropped hello from dropped')
+	expect_refused "binary in /dev/shm" "$out"
+	expect_drift_record "the binary in /dev/shm" '"path":"/dev/shm/dropped"'
+}
+
+# dropped-binary-is-refused-and-recorded-with-runtime-and-container-id:
+# A binary the entrypoint copies into /tmp is refused with EPERM, and
+# driftguardd's record names the runtime, the full container id and the
+# container's cgroup.
+pb_dropped_binary_is_refused_and_recorded_with_runtime_and_container_id() {
+	rt_policy "$1"
+	out=$(rt_attack dg/base 'cp /usr/bin/echo /tmp/dropped || { echo SETUP-FAILED: cp; exit 1; }
+/tmp/dropped hello from dropped')
+	expect_refused "dropped binary" "$out"
+	expect_drift_record "the dropped binary" '"path":"/tmp/dropped"'
+}
+
+# exec-of-a-dropped-binary-is-refused:
+# A process started in a running container (docker exec, ctr task exec) is
+# judged like the entrypoint: the image's ls runs, a binary it drops is
+# refused and recorded with the container's id.
+pb_exec_of_a_dropped_binary_is_refused() {
+	rt_policy "$1"
+	rt_start dg/base /bin/sleep 600
+	out=$(rt_exec /usr/bin/ls /usr) || fail "the image's ls did not run by exec: $out"
+	expect_match "ls's output" 'bin' "$out"
+	out=$(rt_exec /bin/bash -c 'cp /usr/bin/echo /tmp/dropped || { echo SETUP-FAILED: cp; exit 1; }
+/tmp/dropped hello from dropped') || true
+	expect_refused "dropped binary run by exec" "$out"
+	expect_drift_record "the dropped binary" '"path":"/tmp/dropped"'
+}
+
+# gcc-compiled-program-is-refused:
+# The image's gcc (cc1, as, ld: image programs, which run) compiles a
+# program, and running the a.out it wrote is refused and recorded.
+pb_gcc_compiled_program_is_refused() {
+	rt_policy "$1"
+	out=$(rt_attack dg/gcc 'printf "#include <stdio.h>\nint main(void) { puts(\"hello from a.out\"); return 0; }\n" >/tmp/x.c
+gcc -o /tmp/dropped /tmp/x.c || { echo SETUP-FAILED: gcc; exit 1; }
+/tmp/dropped')
+	expect_refused "gcc-built program" "$out"
+	expect_drift_record "the gcc-built program" '"path":"/tmp/dropped"'
+}
+
+# image-binary-overwritten-by-cp-is-refused:
+# An image binary overwritten with cp (its path in the image unchanged, its
+# content another program's) is refused with EPERM and recorded.
+pb_image_binary_overwritten_by_cp_is_refused() {
+	rt_policy "$1"
+	out=$(rt_attack dg/base 'cp /usr/bin/echo /usr/bin/yes || { echo SETUP-FAILED: cp; exit 1; }
+/usr/bin/yes hello from the overwritten yes')
+	expect_refused "overwritten image binary" "$out"
+	expect_drift_record "the overwritten binary" '"path":"/usr/bin/yes"'
+}
+
+# image-binary-runs-without-record:
+# The image's own programs run as the entrypoint (perl, dynamically linked)
+# and nothing is recorded.
+pb_image_binary_runs_without_record() {
+	rt_policy "$1"
+	out=$(rt_run dg/base /usr/bin/perl -e 'print "hello from perl\n"') ||
+		fail "the image's perl did not run: $out"
+	expect_match "perl's output" 'hello from perl' "$out"
+	expect_no_drift_record
+}
+
+# ld-preload-of-a-drifted-library-is-not-loaded:
+# A library built at runtime with the image's gcc and preloaded (LD_PRELOAD)
+# into an image program is not mapped: its constructor never runs, the image
+# program still does, and the refusal is recorded.
+pb_ld_preload_of_a_drifted_library_is_not_loaded() {
+	rt_policy "$1"
+	out=$(rt_attack dg/gcc 'printf "#include <stdio.h>\n__attribute__((constructor)) static void c(void) { puts(\"hello from the drifted library\"); }\n" >/tmp/x.c
+gcc -shared -fPIC -o /tmp/libdropped.so /tmp/x.c || { echo SETUP-FAILED: gcc; exit 1; }
+LD_PRELOAD=/tmp/libdropped.so /usr/bin/echo image program ran')
+	expect_not_run "LD_PRELOAD" "$out"
+	expect_match "the image program" 'image program ran' "$out"
+	expect_drift_record "the preloaded library" '"path":"/tmp/libdropped.so"'
+}
+
+# python-memfd-fexecve-is-refused:
+# The image's python3 writes a program into a memfd and fexecve()s it
+# (os.execve on the descriptor): refused with EPERM and recorded.
+pb_python_memfd_fexecve_is_refused() {
+	rt_policy "$1"
+	out=$(rt_attack dg/base 'python3 -c "
+import os
+fd = os.memfd_create(\"dropped\")
+os.write(fd, open(\"/usr/bin/echo\", \"rb\").read())
+print(\"memfd written\", flush=True)
+os.execve(fd, [\"dropped\", \"hello from the memfd\"], {})
+"')
+	expect_match "memfd set up" 'memfd written' "$out"
+	expect_refused "memfd fexecve" "$out"
+	expect_drift_record "the memfd" '"path":"[^"]*dropped'
+}
+
+# runtime-written-script-is-refused:
+# A shell script written at runtime, made executable and run as ./dropped is
+# refused with EPERM and recorded.
+pb_runtime_written_script_is_refused() {
+	rt_policy "$1"
+	out=$(rt_attack dg/base 'printf "#!/bin/sh\necho hello from the script\n" >/tmp/dropped &&
+chmod +x /tmp/dropped || { echo SETUP-FAILED: write; exit 1; }
+cd /tmp && ./dropped')
+	expect_refused "written script" "$out"
+	expect_drift_record "the script" '"path":"/tmp/dropped"'
+}
+
+# script-fed-to-the-image-python-runs-undetected:
+# What driftguard does NOT catch, shown as it is: a script written at
+# runtime and fed to the image's own interpreter (python3 /tmp/dropped.py)
+# runs; nothing is executed or mapped from a drifted file, so there is
+# nothing to refuse and no record.
+pb_script_fed_to_the_image_python_runs_undetected() {
+	rt_policy "$1"
+	out=$(rt_attack dg/base 'printf "print(\"hello from a dropped script\")\n" >/tmp/dropped.py ||
+	{ echo SETUP-FAILED: write; exit 1; }
+python3 /tmp/dropped.py')
+	expect_match "the script ran" 'hello from a dropped script' "$out"
+	expect_no_drift_record
+}
