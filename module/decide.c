@@ -145,6 +145,30 @@ static const char *dg_rootfs_path(const struct path *path)
 }
 
 /*
+ * dg_verdict_needs_paths() for @path, whose own name its paths end in
+ * unless it is a mount's root (d_path names a bind-mounted file by its
+ * mountpoint), unlinked (d_path appends " (deleted)") or named by its
+ * filesystem (d_dname): those always have their paths built. The name is
+ * read under d_lock, which a rename holds while it changes it.
+ */
+static bool dg_needs_paths(const struct dg_policy *pol, enum dg_use use,
+			   u8 mode, const struct path *path)
+{
+	struct dentry *d = path->dentry;
+	bool needed;
+
+	if (d == path->mnt->mnt_root || d_unlinked(d) ||
+	    (d->d_op && d->d_op->d_dname))
+		return true;
+	spin_lock(&d->d_lock);
+	needed = dg_verdict_needs_paths(pol, use, mode,
+					(const char *)d->d_name.name,
+					d->d_name.len);
+	spin_unlock(&d->d_lock);
+	return needed;
+}
+
+/*
  * Acts on a decision to report (@mode DETECT) or refuse (PREVENT): sets
  * @ev's action, counts it, and queues the event.
  */
@@ -209,12 +233,14 @@ int dg_decide(const struct dg_request *req)
 	 * file off an anchored container's rootfs has no such path.
 	 */
 	if (dg_verdict_needs_names(pol, use, mode)) {
-		names[1] = dg_resolve(req->path);
-		if (dg_layer_on_anchor(req->path, &view)) {
-			names[2] = dg_rootfs_path(req->path);
-			trusted = names[2];
-		} else if (!view.anchor) {
-			trusted = names[1];
+		if (dg_needs_paths(pol, use, mode, req->path)) {
+			names[1] = dg_resolve(req->path);
+			if (dg_layer_on_anchor(req->path, &view)) {
+				names[2] = dg_rootfs_path(req->path);
+				trusted = names[2];
+			} else if (!view.anchor) {
+				trusted = names[1];
+			}
 		}
 		mode = dg_verdict_lists(pol, mode, use, names, 3, trusted,
 					&class);

@@ -214,14 +214,8 @@ static void dg_list_fill(struct dg_policy *pol, struct dg_list *list,
 	if (!attr)
 		return;
 	nla_for_each_nested(e, attr, rem) {
-		struct dg_pattern *p = &list->e[list->n++];
-		size_t len = strlen(nla_data(e));
-
-		memcpy(pol->strings, nla_data(e), len + 1);
-		p->str = pol->strings;
-		p->len = len;
-		p->is_path = !!strchr(p->str, '/');
-		pol->strings += len + 1;
+		dg_pattern_set(pol, &list->e[list->n++], nla_data(e),
+			       strlen(nla_data(e)));
 	}
 	*next = list->e + list->n;
 }

@@ -227,6 +227,31 @@ out:
 	return err;
 }
 
+void dg_pattern_set(struct dg_policy *pol, struct dg_pattern *p,
+		    const char *str, size_t len)
+{
+	memcpy(pol->strings, str, len);
+	pol->strings[len] = '\0';
+	p->str = pol->strings;
+	p->len = len;
+	p->is_path = !!memchr(str, '/', len);
+	p->base = kbasename(p->str);
+	p->base_len = len - (p->base - p->str);
+	pol->strings += len + 1;
+}
+
+bool dg_list_has_base(const struct dg_list *list, const char *name,
+		      u32 len)
+{
+	u16 i;
+
+	for (i = 0; i < list->n; i++)
+		if (list->e[i].base_len == len &&
+		    !memcmp(list->e[i].base, name, len))
+			return true;
+	return false;
+}
+
 bool dg_list_match(const struct dg_list *list, const char *name,
 		   const char *path)
 {

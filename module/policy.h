@@ -13,6 +13,8 @@ struct dg_pattern {
 	const char *str;
 	u16 len;
 	bool is_path;	/* contains '/': matches a full path, else a name */
+	u16 base_len;
+	const char *base;	/* the last component: all of a name */
 };
 
 struct dg_list {
@@ -106,8 +108,19 @@ const char *dg_policy_loosens(const struct dg_policy *new,
 struct dg_policy *dg_policy_alloc(u32 patterns, size_t bytes);
 void dg_policy_free(struct dg_policy *pol);
 
+/*
+ * Sets @p to the entry @str, @len bytes, copied to @pol's strings (room
+ * counted by the caller).
+ */
+void dg_pattern_set(struct dg_policy *pol, struct dg_pattern *p,
+		    const char *str, size_t len);
+
 bool dg_list_match(const struct dg_list *list, const char *name,
 		   const char *path);
+
+/* Does an entry of @list end in the component @name, @len bytes? */
+bool dg_list_has_base(const struct dg_list *list, const char *name,
+		      u32 len);
 
 void dg_policy_exit(void);
 

@@ -132,6 +132,17 @@ static const struct dg_st_case dg_st_cases[] __initconst = {
 	{ "a watch entry does not lower a block",
 	  { .mode = PRE, .watch = { "x" } }, U, DG_USE_EXEC, "/x", "/x", "/x",
 	  "/x", false, BLOCKED, C(UPPER) },
+	{ "a deny path entry is looked for by its last component",
+	  { .deny = { "/usr/bin/x" } }, 0, DG_USE_EXEC, "y", "/usr/bin/x",
+	  "/usr/bin/x", "/usr/bin/x", false, BLOCKED, C(PROHIBITED) },
+	{ "a deny name entry matches the name asked, not the file's own",
+	  { .deny = { "python3" } }, 0, DG_USE_EXEC, "/usr/bin/python3",
+	  "/usr/bin/python3.11", "/usr/bin/python3.11", "/usr/bin/python3.11",
+	  false, BLOCKED, C(PROHIBITED) },
+	{ "a file no entry ends in passes the lists without its paths",
+	  { .deny = { "wget" }, .watch = { "sh", "/bin/bash" } }, 0,
+	  DG_USE_EXEC, "/bin/ls", "/bin/ls", "/bin/ls", "/bin/ls", false, 0,
+	  C(NONE) },
 };
 
 /* A hardening class and the action the policy's key gives it. */
@@ -198,19 +209,10 @@ static int __init dg_st_count(const char *const *v, size_t *bytes)
 static void __init dg_st_fill(struct dg_policy *pol, struct dg_list *list,
 			      const char *const *v, struct dg_pattern **next)
 {
-	size_t len;
-
 	list->e = *next;
-	for (list->n = 0; list->n < DG_ST_LIST && v[list->n]; list->n++) {
-		struct dg_pattern *p = &list->e[list->n];
-
-		len = strlen(v[list->n]);
-		memcpy(pol->strings, v[list->n], len + 1);
-		p->str = pol->strings;
-		p->len = len;
-		p->is_path = !!strchr(p->str, '/');
-		pol->strings += len + 1;
-	}
+	for (list->n = 0; list->n < DG_ST_LIST && v[list->n]; list->n++)
+		dg_pattern_set(pol, &list->e[list->n], v[list->n],
+			       strlen(v[list->n]));
 	*next = list->e + list->n;
 }
 
@@ -246,6 +248,7 @@ static struct dg_policy *__init dg_st_build(const struct dg_st_policy *row)
 static int __init dg_st_run_case(const struct dg_st_case *c)
 {
 	const char *names[3] = { c->asked, c->view, c->rootfs };
+	const char *base = kbasename(c->view), *trusted = c->trusted;
 	enum driftguard_class class;
 	struct dg_policy *pol;
 	u8 mode, action;
@@ -254,9 +257,16 @@ static int __init dg_st_run_case(const struct dg_st_case *c)
 	if (!pol)
 		return -ENOMEM;
 	mode = dg_verdict_class(pol, c->classes, c->use, &class);
-	if (dg_verdict_needs_names(pol, c->use, mode))
-		mode = dg_verdict_lists(pol, mode, c->use, names, 3, c->trusted,
+	if (dg_verdict_needs_names(pol, c->use, mode)) {
+		if (!dg_verdict_needs_paths(pol, c->use, mode, base,
+					    strlen(base))) {
+			names[1] = NULL;
+			names[2] = NULL;
+			trusted = NULL;
+		}
+		mode = dg_verdict_lists(pol, mode, c->use, names, 3, trusted,
 					&class);
+	}
 	action = dg_verdict_action(mode, c->alert_only);
 	dg_policy_free(pol);
 	if (action == c->action && (!action || class == c->class))

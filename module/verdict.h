@@ -85,6 +85,24 @@ static inline bool dg_verdict_needs_names(const struct dg_policy *pol,
 }
 
 /*
+ * Once dg_verdict_needs_names() says yes: must the file's paths (from the
+ * task's root, in the rootfs) be built, or is the name asked for enough?
+ * Both paths end in the file's own name, @base of @len bytes (the caller
+ * says otherwise when they may not), so a deny or (at exec) watch entry
+ * can only match one of them if its last component is @base; an allow
+ * entry needs the trusted path whenever there is a mode to lift. Most
+ * files match nothing, and their paths, the costly part, are never built.
+ */
+static inline bool dg_verdict_needs_paths(const struct dg_policy *pol,
+					  enum dg_use use, u8 mode,
+					  const char *base, u32 len)
+{
+	return (mode && pol->allow.n) ||
+	       dg_list_has_base(&pol->deny, base, len) ||
+	       (use == DG_USE_EXEC && dg_list_has_base(&pol->watch, base, len));
+}
+
+/*
  * Applies the lists to @mode: a deny entry matching any of the @n @names
  * (the name asked for, the path from the task's root, the path in the
  * rootfs; NULL entries skipped) prohibits the file (PREVENT, class
