@@ -95,6 +95,10 @@ _driftctl()
 		# prevent is taken too; deny is the word these keys document.
 		_driftctl_words off detect deny
 		;;
+	events//--config-dir)
+		mapfile -t COMPREPLY < <(compgen -d -- "$cur")
+		compopt -o filenames 2>/dev/null
+		;;
 	policy/set/--allow | policy/set/--deny | policy/set/--watch)
 		# A file name, or a full path.
 		if [[ $cur == /* ]]; then
@@ -114,8 +118,11 @@ _driftctl()
 	fi
 
 	case $cmd in
-	status | events | lock)
+	status | lock)
 		_driftctl_words $common
+		;;
+	events)
+		_driftctl_words $common --config-dir
 		;;
 	alert-only)
 		if [[ $cur == -* ]]; then
