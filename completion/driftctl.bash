@@ -57,7 +57,7 @@ _driftctl()
 		fi
 	fi
 
-	local commands="status policy events alert-only lock verify-log help"
+	local commands="status policy events containers alert-only lock verify-log help"
 	local policy_subcommands="set get list del"
 	local common="--json --help"
 	local modes="off detect prevent"
@@ -95,7 +95,7 @@ _driftctl()
 		# prevent is taken too; deny is the word these keys document.
 		_driftctl_words off detect deny
 		;;
-	events//--config-dir)
+	events//--config-dir | containers//--config-dir)
 		mapfile -t COMPREPLY < <(compgen -d -- "$cur")
 		compopt -o filenames 2>/dev/null
 		;;
@@ -121,7 +121,7 @@ _driftctl()
 	status | lock)
 		_driftctl_words $common
 		;;
-	events)
+	events | containers)
 		_driftctl_words $common --config-dir
 		;;
 	alert-only)

@@ -85,6 +85,22 @@ const struct dg_cmd dg_cmds[] = {
 	  "fields where its runtime's files say them (left out when unknown),\n"
 	  "read where DIR/driftguard.conf's docker_root, containerd_state,\n"
 	  "crio_state and podman_root say (DIR: /etc/driftguard)." },
+	{ "containers", dg_parse_config_dir, 0, 0, NULL, DG_NEEDS_NL,
+	  NULL, cmd_containers,
+	  "[--json] [--config-dir DIR]",
+	  "List the node's running containers, their images and policies.\n"
+	  "One line each, found from the cgroup tree: runtime, id (12 digits),\n"
+	  "name, image (as the workload named it), image digest (shortened),\n"
+	  "Kubernetes namespace/pod, the policy in force (its own cgroup's or\n"
+	  "the nearest ancestor's: its name in DIR/policy.d, else its cgroup),\n"
+	  "its mode, and MUTABLE: yes when the image is a tag, not @sha256:.\n"
+	  "\"-\": not known. Image and names are read from the runtimes' files\n"
+	  "where DIR/driftguard.conf says (DIR: /etc/driftguard).\n"
+	  "--json: an array, an object per container with the keys runtime,\n"
+	  "container_id (in full), pod_uid, cgroup, image, image_id,\n"
+	  "container_name, k8s_namespace, k8s_pod, k8s_container (each left out\n"
+	  "when not known), mutable_tag, policy, policy_cgroup (null: none) and\n"
+	  "mode." },
 	{ "alert-only", NULL, 1, 1, "on or off", DG_NEEDS_NL,
 	  dg_check_on_off, cmd_alert_only,
 	  "on|off [--json]",

@@ -133,6 +133,7 @@ int cmd_policy_get(struct dg_ctx *ctx, int argc, char **args);
 int cmd_policy_list(struct dg_ctx *ctx, int argc, char **args);
 int cmd_policy_del(struct dg_ctx *ctx, int argc, char **args);
 int cmd_events(struct dg_ctx *ctx, int argc, char **args);
+int cmd_containers(struct dg_ctx *ctx, int argc, char **args);
 int cmd_verify_log(struct dg_ctx *ctx, int argc, char **args);
 int dg_parse_help(struct dg_ctx *ctx, int argc, char **argv);
 int cmd_help(struct dg_ctx *ctx, int argc, char **args);
