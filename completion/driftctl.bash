@@ -57,7 +57,7 @@ _driftctl()
 		fi
 	fi
 
-	local commands="status policy events alert-only lock verify-log help"
+	local commands="status policy events containers alert-only lock verify-log help"
 	local policy_subcommands="set get list del"
 	local common="--json --help"
 	local modes="off detect prevent"
@@ -95,6 +95,10 @@ _driftctl()
 		# prevent is taken too; deny is the word these keys document.
 		_driftctl_words off detect deny
 		;;
+	events//--config-dir | containers//--config-dir)
+		mapfile -t COMPREPLY < <(compgen -d -- "$cur")
+		compopt -o filenames 2>/dev/null
+		;;
 	policy/set/--allow | policy/set/--deny | policy/set/--watch)
 		# A file name, or a full path.
 		if [[ $cur == /* ]]; then
@@ -114,8 +118,11 @@ _driftctl()
 	fi
 
 	case $cmd in
-	status | events | lock)
+	status | lock)
 		_driftctl_words $common
+		;;
+	events | containers)
+		_driftctl_words $common --config-dir
 		;;
 	alert-only)
 		if [[ $cur == -* ]]; then

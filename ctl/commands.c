@@ -73,14 +73,34 @@ const struct dg_cmd dg_cmds[] = {
 	  "CGROUP [--json]",
 	  "Remove CGROUP's own policy (it inherits its parent's again).\n"
 	  "--json: {\"cgroup\": ..., \"cgroup_id\": ..., \"deleted\": true}." },
-	{ "events", NULL, 0, 0, NULL, DG_NEEDS_NL,
+	{ "events", dg_parse_config_dir, 0, 0, NULL, DG_NEEDS_NL,
 	  NULL, cmd_events,
-	  "[--json]",
+	  "[--json] [--config-dir DIR]",
 	  "Follow the module's decisions until interrupted.\n"
 	  "One line each: the time (RFC 3339 UTC, with nanoseconds), the action,\n"
 	  "class and hook, then key=value fields.\n"
 	  "--json: one JSON object per line (JSON Lines): the event with the\n"
-	  "container and process fields, as driftguardd's event log has them." },
+	  "container and process fields, as driftguardd's event log has them,\n"
+	  "and the container's image, image_id, container_name and k8s_*\n"
+	  "fields where its runtime's files say them (left out when unknown),\n"
+	  "read where DIR/driftguard.conf's docker_root, containerd_state,\n"
+	  "crio_state and podman_root say (DIR: /etc/driftguard)." },
+	{ "containers", dg_parse_config_dir, 0, 0, NULL, DG_NEEDS_NL,
+	  NULL, cmd_containers,
+	  "[--json] [--config-dir DIR]",
+	  "List the node's running containers, their images and policies.\n"
+	  "One line each, found from the cgroup tree: runtime, id (12 digits),\n"
+	  "name, image (as the workload named it), image digest (shortened),\n"
+	  "Kubernetes namespace/pod, the policy in force (its own cgroup's or\n"
+	  "the nearest ancestor's: its name in DIR/policy.d, else its cgroup),\n"
+	  "its mode, and MUTABLE: yes when the image is a tag, not @sha256:.\n"
+	  "\"-\": not known. Image and names are read from the runtimes' files\n"
+	  "where DIR/driftguard.conf says (DIR: /etc/driftguard).\n"
+	  "--json: an array, an object per container with the keys runtime,\n"
+	  "container_id (in full), pod_uid, cgroup, image, image_id,\n"
+	  "container_name, k8s_namespace, k8s_pod, k8s_container (each left out\n"
+	  "when not known), mutable_tag, policy, policy_cgroup (null: none) and\n"
+	  "mode." },
 	{ "alert-only", NULL, 1, 1, "on or off", DG_NEEDS_NL,
 	  dg_check_on_off, cmd_alert_only,
 	  "on|off [--json]",

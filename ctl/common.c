@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cgroup.h"
 #include "ctl.h"
@@ -101,6 +102,75 @@ int dg_getopt(struct dg_ctx *ctx, int argc, char **argv,
 		dg_err("%s: unknown option '-%c'", name, optopt);
 	}
 	return c;
+}
+
+/*
+ * Parses --json and --config-dir DIR (the driftguard.conf whose runtime
+ * roots say where containers' images and names are read); returns the
+ * index of the first operand, or -EINVAL.
+ */
+int dg_parse_config_dir(struct dg_ctx *ctx, int argc, char **argv)
+{
+	const struct option opts[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "config-dir", required_argument, NULL, 'c' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+
+	optind = 1;
+	while ((c = dg_getopt(ctx, argc, argv, ":j", opts)) != -1) {
+		if (c == 'j')
+			ctx->json = true;
+		else if (c == 'c' && optarg[0])
+			ctx->config_dir = optarg;
+		else
+			return dg_usage_error(ctx);
+	}
+	return optind;
+}
+
+/*
+ * The runtimes' roots of CONFIG_DIR/driftguard.conf (--config-dir, else
+ * /etc/driftguard), as driftguardd reads them; *@cfg holds them (free it).
+ * Without --config-dir, a missing file gives the defaults; any other
+ * failure is an error naming the file.
+ */
+int dg_ctl_roots(struct dg_ctx *ctx, struct dg_config **cfg,
+		 struct dg_context_roots *roots)
+{
+	const char *dir = ctx->config_dir ? ctx->config_dir : DG_CTL_CONFIG_DIR;
+	char file[4096], err[DG_CONFIG_ERR_MAX];
+	int ret;
+
+	snprintf(file, sizeof(file), "%s/driftguard.conf", dir);
+	if (!ctx->config_dir && access(file, F_OK) && errno == ENOENT) {
+		*cfg = dg_config_new();
+		ret = *cfg ? 0 : -ENOMEM;
+	} else {
+		ret = dg_config_load(file, NULL, cfg, err, sizeof(err));
+		if (ret)
+			dg_err("%s", err);
+	}
+	if (ret)
+		return ret;
+	roots->docker = (*cfg)->daemon.docker_root;
+	roots->containerd = (*cfg)->daemon.containerd_state;
+	roots->crio = (*cfg)->daemon.crio_state;
+	roots->podman = (*cfg)->daemon.podman_root;
+	return 0;
+}
+
+/* A warning on stderr that is not the command's error. */
+void dg_ctl_log(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("driftctl: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
 }
 
 /* Parses only --json; returns the index of the first operand, or -EINVAL. */

@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <json-c/json.h>
 
+#include "config.h"
+#include "context.h"
 #include "nl.h"
 #include "policy.h"
 
@@ -43,7 +45,11 @@ struct dg_ctx {
 	struct dg_policy policy;
 	/* help: --help given to help itself (dg_parse_help). */
 	bool help_self;
+	/* --config-dir (dg_parse_config_dir): NULL, the default. */
+	const char *config_dir;
 };
+
+#define DG_CTL_CONFIG_DIR	"/etc/driftguard"
 
 /* What the prologue does before a command runs (bits of dg_cmd.needs). */
 enum {
@@ -96,6 +102,10 @@ int dg_call(struct dg_ctx *ctx, const char *what, struct nl_msg *msg,
 int dg_getopt(struct dg_ctx *ctx, int argc, char **argv,
 	      const char *shortopts, const struct option *opts);
 int dg_parse_json_opt(struct dg_ctx *ctx, int argc, char **argv);
+int dg_parse_config_dir(struct dg_ctx *ctx, int argc, char **argv);
+int dg_ctl_roots(struct dg_ctx *ctx, struct dg_config **cfg,
+		 struct dg_context_roots *roots);
+void dg_ctl_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int dg_operands(struct dg_ctx *ctx, int argc, char **argv, int first);
 void dg_json_print(struct json_object *o);
 void dg_json_answer(struct dg_ctx *ctx, struct json_object *o);
@@ -123,6 +133,7 @@ int cmd_policy_get(struct dg_ctx *ctx, int argc, char **args);
 int cmd_policy_list(struct dg_ctx *ctx, int argc, char **args);
 int cmd_policy_del(struct dg_ctx *ctx, int argc, char **args);
 int cmd_events(struct dg_ctx *ctx, int argc, char **args);
+int cmd_containers(struct dg_ctx *ctx, int argc, char **args);
 int cmd_verify_log(struct dg_ctx *ctx, int argc, char **args);
 int dg_parse_help(struct dg_ctx *ctx, int argc, char **argv);
 int cmd_help(struct dg_ctx *ctx, int argc, char **args);

@@ -8,12 +8,15 @@
 #include <time.h>
 
 #include "cgroup.h"
+#include "container.h"
 #include "ctl.h"
 #include "evlog.h"
 #include "names.h"
 #include "record.h"
 
 static volatile sig_atomic_t dg_stop;
+/* --json: containers' image, name and pod, read once per container. */
+static struct dg_context_cache *dg_contexts;
 
 static void dg_on_signal(int sig)
 {
@@ -25,6 +28,7 @@ static int dg_event_cb(struct nl_msg *msg, void *arg)
 {
 	struct nlattr *tb[DRIFTGUARD_A_MAX + 1];
 	struct dg_ctx *ctx = arg;
+	struct dg_container ctr;
 	struct json_object *o;
 	struct dg_nl_event ev;
 	char cgroup[4096], when[48];
@@ -40,6 +44,16 @@ static int dg_event_cb(struct nl_msg *msg, void *arg)
 	if (ctx->json) {
 		/* The same object, field for field, as driftguardd's log. */
 		o = dg_record_event(&ev, NULL);
+		if (o && cgroup[0] &&
+		    !dg_container_from_cgroup(cgroup, &ctr)) {
+			struct timespec ts;
+			char own[4096];
+
+			clock_gettime(CLOCK_MONOTONIC, &ts);
+			snprintf(own, sizeof(own), "%.*s", (int)ctr.cgroup_len, cgroup);
+			dg_context_json(o, dg_context_cache_get(dg_contexts, &ctr,
+								own, (uint64_t)ts.tv_sec));
+		}
 		if (o)
 			dg_json_print(o);
 		return NL_OK;
@@ -68,11 +82,26 @@ static int dg_event_cb(struct nl_msg *msg, void *arg)
 int cmd_events(struct dg_ctx *ctx, int argc, char **args)
 {
 	struct sigaction sa = { .sa_handler = dg_on_signal };
+	struct dg_context_roots roots;
+	struct dg_config *cfg = NULL;
+	time_t pruned = 0;
 	struct pollfd pfd;
 	int err;
 
 	(void)argc;
 	(void)args;
+	if (ctx->json) {
+		err = dg_ctl_roots(ctx, &cfg, &roots);
+		if (err)
+			return err;
+		dg_contexts = dg_context_cache_new(DG_CONTEXT_CACHE_MAX, &roots,
+						   dg_ctl_log);
+		dg_config_free(cfg);
+		if (!dg_contexts) {
+			dg_err("out of memory");
+			return -ENOMEM;
+		}
+	}
 	err = dg_nl_join_events(&ctx->nl);
 	if (err) {
 		dg_err("cannot join the events group: %s",
@@ -92,7 +121,12 @@ int cmd_events(struct dg_ctx *ctx, int argc, char **args)
 	pfd.events = POLLIN;
 	fprintf(stderr, "driftctl: following events (Ctrl-C to stop)\n");
 	while (!dg_stop) {
-		if (poll(&pfd, 1, -1) < 0) {
+		/* Containers gone take their context with them. */
+		if (dg_contexts && time(NULL) - pruned >= 30) {
+			dg_context_cache_prune(dg_contexts);
+			pruned = time(NULL);
+		}
+		if (poll(&pfd, 1, 30000) < 0) {
 			if (errno == EINTR)
 				continue;
 			dg_err("poll: %s", strerror(errno));
@@ -104,5 +138,7 @@ int cmd_events(struct dg_ctx *ctx, int argc, char **args)
 		else if (err < 0 && err != -NLE_AGAIN && err != -NLE_INTR)
 			dg_err("receiving events: %s", nl_geterror(err));
 	}
+	dg_context_cache_free(dg_contexts);
+	dg_contexts = NULL;
 	return 0;
 }

@@ -31,6 +31,7 @@
 #include "cgroup.h"
 #include "config.h"
 #include "container.h"
+#include "context.h"
 #include "evidence.h"
 #include "evlog.h"
 #include "metrics.h"
@@ -46,6 +47,7 @@
 #define DG_TICK_SEC		2	/* module presence check, watchdog */
 #define DG_THROTTLE_MAX		16384	/* open windows; bounds the memory */
 #define DG_STOPS_MAX		256	/* containers in their stop grace */
+#define DG_CONTEXT_PRUNE_SEC	30	/* contexts of gone cgroups dropped */
 #define NSEC_PER_SEC		1000000000ULL
 #define DG_CFG_MASK (IN_CREATE | IN_DELETE | IN_MOVED_TO | IN_MOVED_FROM | \
 		     IN_CLOSE_WRITE | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF)
@@ -104,6 +106,8 @@ struct dgd {
 	uint64_t dropped_seen;
 	unsigned long events, lost, excluded, suppressed;
 	struct dg_throttle *throttle;
+	struct dg_context_cache *contexts;	/* image, name, pod by container */
+	uint64_t prune_at;		/* monotonic ns: prune contexts then */
 	struct dgd_stop stops[DG_STOPS_MAX];
 	size_t nstops;
 	enum dg_response last_response;	/* the last one, not to repeat it */
@@ -169,6 +173,9 @@ void dgd_exporter_update(struct dgd *d, bool textfile);
 void dgd_exporter_stop(struct dgd *d);
 
 /* pipeline.c: netlink events to records and responses */
+
+/* The runtimes' roots of @cfg, for the context cache. */
+void dgd_context_roots(const struct dg_config *cfg, struct dg_context_roots *r);
 
 int dgd_event_cb(struct nl_msg *msg, void *arg);
 void dgd_read_events(struct dgd *d);

@@ -36,6 +36,11 @@ static void dgd_tick(struct dgd *d)
 		return;
 	dg_throttle_expire(d->throttle, dgd_now(CLOCK_MONOTONIC), false);
 	dgd_stops_due(d, false);
+	/* Containers whose cgroup is gone take their context with them. */
+	if (dgd_now(CLOCK_MONOTONIC) >= d->prune_at) {
+		dg_context_cache_prune(d->contexts);
+		d->prune_at = dgd_now(CLOCK_MONOTONIC) + DG_CONTEXT_PRUNE_SEC * NSEC_PER_SEC;
+	}
 	if (d->module_up)
 		dgd_check_module(d);
 	if (!d->module_up)
@@ -48,6 +53,7 @@ static void dgd_tick(struct dgd *d)
 static int dgd_setup(struct dgd *d)
 {
 	struct itimerspec its;
+	struct dg_context_roots roots;
 	uint64_t usec, tick = DG_TICK_SEC * 1000000ULL;
 	sigset_t set;
 	int err;
@@ -75,6 +81,10 @@ static int dgd_setup(struct dgd *d)
 	d->throttle = dg_throttle_new(d->cfg->daemon.throttle_window,
 				      DG_THROTTLE_MAX, dgd_summary, d);
 	if (!d->throttle)
+		return -ENOMEM;
+	dgd_context_roots(d->cfg, &roots);
+	d->contexts = dg_context_cache_new(DG_CONTEXT_CACHE_MAX, &roots, dgd_log);
+	if (!d->contexts)
 		return -ENOMEM;
 	err = dg_sync_init(&d->sync);
 	if (err)
@@ -154,6 +164,8 @@ static int dgd_run(struct dgd *d)
 	/* Nothing counted is left unsaid; no stop is left half done. */
 	dg_throttle_free(d->throttle);
 	d->throttle = NULL;
+	dg_context_cache_free(d->contexts);
+	d->contexts = NULL;
 	dgd_stops_due(d, true);
 	dgd_exporter_stop(d);
 	/* The policies stay in force: a restart must not open a gap. */

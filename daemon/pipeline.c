@@ -4,6 +4,32 @@
 
 /* --- events ------------------------------------------------------------- */
 
+void dgd_context_roots(const struct dg_config *cfg, struct dg_context_roots *r)
+{
+	r->docker = cfg->daemon.docker_root;
+	r->containerd = cfg->daemon.containerd_state;
+	r->crio = cfg->daemon.crio_state;
+	r->podman = cfg->daemon.podman_root;
+}
+
+/*
+ * The container's image, name and pod (only what is known). The runtime's
+ * file is read at the container's first record only: after that a lookup
+ * in the cache.
+ */
+static void dgd_context(struct dgd *d, const struct dg_nl_event *ev,
+			struct json_object *o)
+{
+	char own[PATH_MAX];
+
+	if (!ev->container)
+		return;
+	snprintf(own, sizeof(own), "%.*s", (int)ev->container->cgroup_len,
+		 ev->cgroup);
+	dg_context_json(o, dg_context_cache_get(d->contexts, ev->container, own,
+						dgd_now(CLOCK_MONOTONIC) / NSEC_PER_SEC));
+}
+
 /* A file-drift event under one of the policy's files_exclude prefixes. */
 static bool dgd_excluded(const struct dg_policy *p, const struct dg_nl_event *ev)
 {
@@ -74,6 +100,7 @@ static void dgd_record(struct dgd *d, struct nlattr **tb)
 		dgd_loss(d, 1, "out of memory");
 		return;
 	}
+	dgd_context(d, &ev, o);
 	json_object_object_add(o, "record", json_object_new_string("drift"));
 	json_object_object_add(o, "policy", json_object_new_string(p ? p->name : ""));
 	json_object_object_add(o, "severity", json_object_new_string(

@@ -92,6 +92,7 @@ void dgd_status(struct dgd *d)
 void dgd_reload(struct dgd *d, const char *why)
 {
 	char err[DG_CONFIG_ERR_MAX];
+	struct dg_context_roots roots;
 	struct dg_config *cfg;
 	int ret;
 
@@ -106,6 +107,9 @@ void dgd_reload(struct dgd *d, const char *why)
 	dg_config_free(d->cfg);
 	d->cfg = cfg;
 	dg_throttle_set_window(d->throttle, cfg->daemon.throttle_window);
+	dgd_context_roots(cfg, &roots);
+	if (dg_context_cache_set_roots(d->contexts, &roots))
+		dgd_log("out of memory: the runtimes' roots are the old ones");
 	dgd_log("%s: configuration loaded, %zu policies, %zu cgroups covered%s",
 		why, cfg->npolicies, d->sync.nwant,
 		ret ? " (the kernel refused some, see above)" : "");

@@ -5,8 +5,9 @@
 /* --- responses ---------------------------------------------------------- */
 
 static const char *const dgd_context_fields[] = {
-	"path", "cgroup", "runtime", "container_id", "pod_uid", "policy",
-	"severity", "runbook", NULL,
+	"path", "cgroup", "runtime", "container_id", "pod_uid", "image",
+	"image_id", "container_name", "k8s_namespace", "k8s_pod",
+	"k8s_container", "policy", "severity", "runbook", NULL,
 };
 
 static void dgd_response_record(struct dgd *d, struct json_object *o,

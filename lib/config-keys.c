@@ -37,6 +37,10 @@ const struct dg_key dg_daemon_keys[] = {
 	DG_DKEY(metrics_listen, DG_T_LISTEN),
 	DG_DKEY(metrics_remote, DG_T_BOOL),
 	DG_DKEY(metrics_textfile, DG_T_PATH_OR_EMPTY),
+	DG_DKEY(docker_root, DG_T_PATH),
+	DG_DKEY(containerd_state, DG_T_PATH),
+	DG_DKEY(crio_state, DG_T_PATH),
+	DG_DKEY(podman_root, DG_T_PATH),
 };
 
 #define DG_PKEY(n, t) { #n, t, offsetof(struct dg_policy, n) }

@@ -14,6 +14,7 @@
 #include <ini.h>
 
 #include "config-int.h"
+#include "context.h"
 #include "multicall.h"
 #include "names.h"
 
@@ -353,6 +354,10 @@ static void dg_daemon_free(struct dg_daemon_config *d)
 	free(d->quarantine_dir);
 	free(d->metrics_listen);
 	free(d->metrics_textfile);
+	free(d->docker_root);
+	free(d->containerd_state);
+	free(d->crio_state);
+	free(d->podman_root);
 	memset(d, 0, sizeof(*d));
 }
 
@@ -370,8 +375,14 @@ static int dg_daemon_defaults(struct dg_daemon_config *d)
 	d->quarantine_dir = strdup("/var/lib/driftguard/quarantine");
 	d->metrics_listen = strdup("");
 	d->metrics_textfile = strdup("");
+	d->docker_root = strdup(DG_DOCKER_ROOT);
+	d->containerd_state = strdup(DG_CONTAINERD_STATE);
+	d->crio_state = strdup(DG_CRIO_STATE);
+	d->podman_root = strdup(DG_PODMAN_ROOT);
 	if (!d->log_json || !d->syslog_socket || !d->state_dir ||
-	    !d->quarantine_dir || !d->metrics_listen || !d->metrics_textfile) {
+	    !d->quarantine_dir || !d->metrics_listen || !d->metrics_textfile ||
+	    !d->docker_root || !d->containerd_state || !d->crio_state ||
+	    !d->podman_root) {
 		dg_daemon_free(d);
 		return -ENOMEM;
 	}

@@ -39,6 +39,17 @@
  *   metrics_textfile = PATH  the same metrics written to PATH (replaced by
  *                            rename) for node_exporter's textfile
  *                            collector; empty: none [empty]
+ *   docker_root = PATH       dockerd's --data-root, where records' image
+ *                            and name of a docker container are read
+ *                            (containers/<id>/config.v2.json)
+ *                            [/var/lib/docker]
+ *   containerd_state = PATH  containerd's state directory (its OCI bundles:
+ *                            io.containerd.runtime.v2.task/<ns>/<id>)
+ *                            [/run/containerd]
+ *   crio_state = PATH        CRI-O's run root (overlay-containers/<id>/
+ *                            userdata/config.json) [/run/containers/storage]
+ *   podman_root = PATH       podman's storage root (overlay-containers/
+ *                            containers.json) [/var/lib/containers/storage]
  * PATH is absolute; SIZE is bytes, or a number with K, M or G (x 1024^n).
  *
  * policy.d/FILE.conf, any number of [policy NAME] sections (NAME: up to 63
@@ -116,6 +127,10 @@ struct dg_daemon_config {
 	char *metrics_listen;		/* "": no HTTP endpoint */
 	bool metrics_remote;		/* a non-loopback metrics_listen */
 	char *metrics_textfile;		/* "": none */
+	char *docker_root;		/* the runtimes' files (context.h) */
+	char *containerd_state;
+	char *crio_state;
+	char *podman_root;
 };
 
 struct dg_config {

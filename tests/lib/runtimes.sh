@@ -74,7 +74,8 @@ require_images() {
 
 # rt_policy RUNTIME [KEY=VALUE...]: starts RUNTIME and a driftguardd whose
 # policy (default: mode, memfd, volume and mmap all prevent) covers the
-# parent cgroup of RUNTIME's containers, before any container starts. Sets
+# parent cgroup of RUNTIME's containers, before any container starts; the
+# lines of RT_CONF (an array) go into its driftguard.conf too. Sets
 # C (a scratch directory), RT, RT_PARENT (that parent cgroup) and RT_NAME
 # (the next container's name: the 64 hex digits a runtime gives its ids).
 rt_policy() {
@@ -93,8 +94,9 @@ rt_policy() {
 	local keys=("mode = prevent" "memfd = prevent" "volume = prevent" "mmap = prevent") kv
 	[ $# = 0 ] || keys=()
 	for kv in "$@"; do keys+=("${kv%%=*} = ${kv#*=}"); done
-	# shellcheck disable=SC2119  # no lines: the defaults
-	dgd_config
+	# The runtimes' data roots, where records' image and name are read.
+	dgd_config "${RT_CONF[@]}" "docker_root = $DG_RT_ROOT/docker" \
+		"containerd_state = /run/dg-containerd/state"
 	dgd_policy "$RT" "cgroup = $RT_REL" "${keys[@]}"
 	dgd_start
 	wait_until 10 "the policy on $RT_PARENT" sh -c "'$DRIFTCTL' policy get '$RT_PARENT' | grep -q 'mode'"
@@ -132,6 +134,7 @@ rt_run() {
 	esac
 }
 RT_OPTS=()
+RT_CONF=()
 
 # rt_shm_exec: the next container gets its own tmpfs on /dev/shm mounted
 # without noexec (as a memory-backed volume would be), in RT's own syntax.

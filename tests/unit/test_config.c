@@ -81,7 +81,11 @@ static void daemon_file_sets_every_key(void **state)
 		"max_log_bytes = 512K\n"
 		"log_keep = 12\n"
 		"metrics_listen = [::1]:9464\n"
-		"metrics_textfile = /var/lib/node_exporter/driftguard.prom\n");
+		"metrics_textfile = /var/lib/node_exporter/driftguard.prom\n"
+		"docker_root = /srv/docker\n"
+		"containerd_state = /run/k3s/containerd\n"
+		"crio_state = /run/crio-storage\n"
+		"podman_root = /srv/containers\n");
 	assert_string_equal(cfg->daemon.log_json, "/var/log/dg.jsonl");
 	assert_false(cfg->daemon.journald);
 	assert_true(cfg->daemon.syslog);
@@ -98,6 +102,10 @@ static void daemon_file_sets_every_key(void **state)
 	assert_false(cfg->daemon.metrics_remote);
 	assert_string_equal(cfg->daemon.metrics_textfile,
 			    "/var/lib/node_exporter/driftguard.prom");
+	assert_string_equal(cfg->daemon.docker_root, "/srv/docker");
+	assert_string_equal(cfg->daemon.containerd_state, "/run/k3s/containerd");
+	assert_string_equal(cfg->daemon.crio_state, "/run/crio-storage");
+	assert_string_equal(cfg->daemon.podman_root, "/srv/containers");
 	assert_int_equal(cfg->npolicies, 0);
 	dg_config_free(cfg);
 }
@@ -1080,6 +1088,10 @@ static void effective_configuration_prints_in_the_documented_format(void **state
 		"metrics_listen =\n"
 		"metrics_remote = no\n"
 		"metrics_textfile =\n"
+		"docker_root = /var/lib/docker\n"
+		"containerd_state = /run/containerd\n"
+		"crio_state = /run/containers/storage\n"
+		"podman_root = /var/lib/containers/storage\n"
 		"\n"
 		"# t.conf:1\n"
 		"[policy web]\n"

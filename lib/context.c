@@ -1,0 +1,620 @@
+// SPDX-License-Identifier: GPL-2.0
+/* driftguard userspace: a container's image, name and pod, from its runtime's files. */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+
+#include "cgroup.h"
+#include "context.h"
+
+/* --- files -------------------------------------------------------------- */
+
+/* snprintf for a path: -ENAMETOOLONG when it does not fit. */
+__attribute__((format(printf, 3, 4)))
+static int dg_pathf(char *buf, size_t size, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(buf, size, fmt, ap);
+	va_end(ap);
+	return n < 0 || (size_t)n >= size ? -ENAMETOOLONG : 0;
+}
+
+static void dg_why(char *why, size_t size, const char *path, const char *what)
+{
+	if (size)
+		snprintf(why, size, "%s: %s", path, what);
+}
+
+/*
+ * Parses the JSON file @path into *@out. The file must be regular and at
+ * most DG_CONTEXT_FILE_MAX bytes; opened O_NONBLOCK (a FIFO put there never
+ * blocks us: it is refused as not regular).
+ */
+static int dg_read_json(const char *path, enum json_type want,
+			struct json_object **out, char *why, size_t size)
+{
+	struct json_tokener *tok;
+	struct json_object *o;
+	struct stat st;
+	char *buf;
+	ssize_t n;
+	size_t len = 0;
+	int fd, err = 0;
+
+	*out = NULL;
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0) {
+		err = -errno;
+		dg_why(why, size, path, strerror(errno));
+		return err;
+	}
+	if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
+		dg_why(why, size, path, "not a regular file");
+		close(fd);
+		return -EBADMSG;
+	}
+	if (st.st_size > DG_CONTEXT_FILE_MAX) {
+		snprintf(why, size, "%s: %lld bytes, over the %d-byte bound",
+			 path, (long long)st.st_size, DG_CONTEXT_FILE_MAX);
+		close(fd);
+		return -EFBIG;
+	}
+	buf = malloc(DG_CONTEXT_FILE_MAX + 1);
+	if (!buf) {
+		close(fd);
+		return -ENOMEM;
+	}
+	/* It may grow between fstat and read: the bound holds regardless. */
+	while (len <= DG_CONTEXT_FILE_MAX) {
+		n = read(fd, buf + len, DG_CONTEXT_FILE_MAX + 1 - len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			err = -errno;
+			dg_why(why, size, path, strerror(errno));
+			break;
+		}
+		if (!n)
+			break;
+		len += (size_t)n;
+	}
+	close(fd);
+	if (!err && len > DG_CONTEXT_FILE_MAX) {
+		snprintf(why, size, "%s: over the %d-byte bound", path,
+			 DG_CONTEXT_FILE_MAX);
+		err = -EFBIG;
+	}
+	if (err) {
+		free(buf);
+		return err;
+	}
+	tok = json_tokener_new();
+	if (!tok) {
+		free(buf);
+		return -ENOMEM;
+	}
+	o = json_tokener_parse_ex(tok, buf, (int)len);
+	if (!o || json_tokener_get_parse_end(tok) < len) {
+		/* Trailing blanks are fine; anything else after the value is not. */
+		size_t end = json_tokener_get_parse_end(tok);
+
+		while (o && end < len && strchr(" \t\r\n", buf[end]))
+			end++;
+		if (!o || end < len) {
+			enum json_tokener_error e = json_tokener_get_error(tok);
+
+			snprintf(why, size, "%s: not JSON: %s", path,
+				 e == json_tokener_success ? "text after the value" :
+				 e == json_tokener_continue ? "unexpected end" :
+				 json_tokener_error_desc(e));
+			json_object_put(o);
+			o = NULL;
+			err = -EBADMSG;
+		}
+	}
+	json_tokener_free(tok);
+	free(buf);
+	if (!err && !json_object_is_type(o, want)) {
+		dg_why(why, size, path, want == json_type_array ?
+		       "not a JSON array" : "not a JSON object");
+		json_object_put(o);
+		return -EBADMSG;
+	}
+	*out = o;
+	return err;
+}
+
+/* @o's member @key when it is a string, else NULL. */
+static const char *dg_member(struct json_object *o, const char *key)
+{
+	struct json_object *v;
+
+	if (!o || !json_object_object_get_ex(o, key, &v) ||
+	    !json_object_is_type(v, json_type_string))
+		return NULL;
+	return json_object_get_string(v);
+}
+
+/* @o's member @key when it is an object, else NULL. */
+static struct json_object *dg_object(struct json_object *o, const char *key)
+{
+	struct json_object *v;
+
+	if (!o || !json_object_object_get_ex(o, key, &v) ||
+	    !json_object_is_type(v, json_type_object))
+		return NULL;
+	return v;
+}
+
+/* Copies @s (NULL: nothing) into @dst, cut to fit; control bytes dropped. */
+static void dg_set(char *dst, const char *s)
+{
+	size_t i = 0;
+
+	if (!s)
+		return;
+	for (; *s && i < DG_CONTEXT_FIELD_MAX - 1; s++)
+		if ((unsigned char)*s >= 0x20 && *s != 0x7f)
+			dst[i++] = *s;
+	dst[i] = '\0';
+}
+
+/* An image id, "sha256:" put in front of a bare hex one. */
+static void dg_set_digest(char *dst, const char *s)
+{
+	char digest[DG_CONTEXT_FIELD_MAX];
+
+	if (!s || !s[0])
+		return;
+	dg_pathf(digest, sizeof(digest), "%s%s", strchr(s, ':') ? "" : "sha256:", s);
+	dg_set(dst, digest);
+}
+
+/* --- runtimes ----------------------------------------------------------- */
+
+static int dg_docker(const char *root, const char *id, struct dg_context *out,
+		     char *why, size_t size)
+{
+	struct json_object *o, *config, *labels;
+	char path[PATH_MAX];
+	const char *name;
+	int err;
+
+	if (dg_pathf(path, sizeof(path), "%s/containers/%s/config.v2.json", root, id))
+		return -ENAMETOOLONG;
+	err = dg_read_json(path, json_type_object, &o, why, size);
+	if (err)
+		return err;
+	config = dg_object(o, "Config");
+	labels = dg_object(config, "Labels");
+	dg_set(out->image, dg_member(config, "Image"));
+	dg_set(out->image_id, dg_member(o, "Image"));
+	name = dg_member(o, "Name");
+	dg_set(out->container_name, name && name[0] == '/' ? name + 1 : name);
+	/* cri-dockerd: the kubelet's labels on a docker container. */
+	dg_set(out->k8s_namespace, dg_member(labels, "io.kubernetes.pod.namespace"));
+	dg_set(out->k8s_pod, dg_member(labels, "io.kubernetes.pod.name"));
+	dg_set(out->k8s_container, dg_member(labels, "io.kubernetes.container.name"));
+	json_object_put(o);
+	return 0;
+}
+
+static int dg_containerd_bundle(const char *path, struct dg_context *out,
+				char *why, size_t size)
+{
+	struct json_object *o, *ann;
+	const char *type;
+	int err;
+
+	err = dg_read_json(path, json_type_object, &o, why, size);
+	if (err)
+		return err;
+	ann = dg_object(o, "annotations");
+	type = dg_member(ann, "io.kubernetes.cri.container-type");
+	dg_set(out->image, dg_member(ann, "io.kubernetes.cri.image-name"));
+	dg_set(out->k8s_namespace, dg_member(ann, "io.kubernetes.cri.sandbox-namespace"));
+	dg_set(out->k8s_pod, dg_member(ann, "io.kubernetes.cri.sandbox-name"));
+	/* A sandbox (the pause container) has no container name. */
+	if (!type || strcmp(type, "sandbox")) {
+		dg_set(out->container_name, dg_member(ann, "io.kubernetes.cri.container-name"));
+		dg_set(out->k8s_container, out->container_name);
+	}
+	json_object_put(o);
+	return 0;
+}
+
+/* The bundle is under a containerd namespace we do not know: look in each. */
+static int dg_containerd(const char *state, const char *id,
+			 struct dg_context *out, char *why, size_t size)
+{
+	char dir[PATH_MAX], path[PATH_MAX];
+	struct dirent *de;
+	DIR *d;
+	int err = -ENOENT;
+
+	if (dg_pathf(dir, sizeof(dir), "%s/io.containerd.runtime.v2.task", state))
+		return -ENAMETOOLONG;
+	d = opendir(dir);
+	if (!d) {
+		err = -errno;
+		dg_why(why, size, dir, strerror(errno));
+		return err;
+	}
+	while ((de = readdir(d))) {
+		if (de->d_name[0] == '.')
+			continue;
+		if (dg_pathf(path, sizeof(path), "%s/%s/%s/config.json", dir,
+			     de->d_name, id) || access(path, F_OK))
+			continue;
+		err = dg_containerd_bundle(path, out, why, size);
+		break;
+	}
+	closedir(d);
+	if (err == -ENOENT)
+		dg_pathf(why, size, "%s/*/%s/config.json: no such file", dir, id);
+	return err;
+}
+
+static int dg_crio(const char *state, const char *id, struct dg_context *out,
+		   char *why, size_t size)
+{
+	struct json_object *o, *ann;
+	char path[PATH_MAX];
+	int err;
+
+	if (dg_pathf(path, sizeof(path), "%s/overlay-containers/%s/userdata/config.json",
+		     state, id))
+		return -ENAMETOOLONG;
+	err = dg_read_json(path, json_type_object, &o, why, size);
+	if (err)
+		return err;
+	ann = dg_object(o, "annotations");
+	dg_set(out->image, dg_member(ann, "io.kubernetes.cri-o.ImageName"));
+	dg_set_digest(out->image_id, dg_member(ann, "io.kubernetes.cri-o.ImageRef"));
+	dg_set(out->k8s_namespace, dg_member(ann, "io.kubernetes.pod.namespace"));
+	dg_set(out->k8s_pod, dg_member(ann, "io.kubernetes.pod.name"));
+	dg_set(out->k8s_container, dg_member(ann, "io.kubernetes.container.name"));
+	dg_set(out->container_name, out->k8s_container);
+	json_object_put(o);
+	return 0;
+}
+
+static int dg_podman(const char *root, const char *id, struct dg_context *out,
+		     char *why, size_t size)
+{
+	struct json_object *o, *e, *v, *meta = NULL;
+	char path[PATH_MAX];
+	const char *s;
+	size_t i, n;
+	int err;
+
+	if (dg_pathf(path, sizeof(path), "%s/overlay-containers/containers.json", root))
+		return -ENAMETOOLONG;
+	err = dg_read_json(path, json_type_array, &o, why, size);
+	if (err)
+		return err;
+	n = json_object_array_length(o);
+	for (i = 0; i < n; i++) {
+		e = json_object_array_get_idx(o, i);
+		s = dg_member(e, "id");
+		if (s && !strcmp(s, id))
+			break;
+	}
+	if (i == n) {
+		dg_pathf(why, size, "%s: no container %s", path, id);
+		json_object_put(o);
+		return -ENOENT;
+	}
+	if (json_object_object_get_ex(e, "names", &v) &&
+	    json_object_is_type(v, json_type_array) &&
+	    json_object_array_length(v) > 0 &&
+	    json_object_is_type(json_object_array_get_idx(v, 0), json_type_string))
+		dg_set(out->container_name,
+		       json_object_get_string(json_object_array_get_idx(v, 0)));
+	dg_set_digest(out->image_id, dg_member(e, "image"));
+	/* "metadata" is a JSON document in a string. */
+	s = dg_member(e, "metadata");
+	if (s)
+		meta = json_tokener_parse(s);
+	if (meta && json_object_is_type(meta, json_type_object))
+		dg_set(out->image, dg_member(meta, "image-name"));
+	json_object_put(meta);
+	json_object_put(o);
+	return 0;
+}
+
+/* --- lookups ------------------------------------------------------------ */
+
+int dg_context_read(const struct dg_container *c,
+		    const struct dg_context_roots *roots,
+		    struct dg_context *out, char *why, size_t size)
+{
+	static const struct dg_context_roots defaults = {
+		DG_DOCKER_ROOT, DG_CONTAINERD_STATE, DG_CRIO_STATE, DG_PODMAN_ROOT,
+	};
+	const struct dg_context_roots *r = roots ? roots : &defaults;
+	/* The cgroup's runtime first, then the others in this order. */
+	int order[4] = { DG_RUNTIME_DOCKER, DG_RUNTIME_CONTAINERD,
+			 DG_RUNTIME_CRIO, DG_RUNTIME_PODMAN };
+	char tried[1024] = "", one[PATH_MAX + 64];
+	int i, err = -ENOENT;
+	size_t len;
+
+	for (i = 0; i < 4; i++)
+		if (order[i] == (int)c->runtime) {
+			order[i] = order[0];
+			order[0] = (int)c->runtime;
+		}
+	for (i = 0; i < 4 && err == -ENOENT; i++) {
+		memset(out, 0, sizeof(*out));
+		one[0] = '\0';
+		switch (order[i]) {
+		case DG_RUNTIME_DOCKER:
+			err = dg_docker(r->docker ? r->docker : DG_DOCKER_ROOT,
+					c->id, out, one, sizeof(one));
+			break;
+		case DG_RUNTIME_CONTAINERD:
+			err = dg_containerd(r->containerd ? r->containerd :
+					    DG_CONTAINERD_STATE, c->id, out, one,
+					    sizeof(one));
+			break;
+		case DG_RUNTIME_CRIO:
+			err = dg_crio(r->crio ? r->crio : DG_CRIO_STATE, c->id,
+				      out, one, sizeof(one));
+			break;
+		case DG_RUNTIME_PODMAN:
+			err = dg_podman(r->podman ? r->podman : DG_PODMAN_ROOT,
+					c->id, out, one, sizeof(one));
+			break;
+		}
+		if (err == -ENOENT) {
+			len = strlen(tried);
+			snprintf(tried + len, sizeof(tried) - len, "%s%s",
+				 len ? "; " : "", one);
+		}
+	}
+	if (err) {
+		memset(out, 0, sizeof(*out));
+		snprintf(why, size, "%s", err == -ENOENT ? tried : one);
+	}
+	return err;
+}
+
+void dg_context_json(struct json_object *o, const struct dg_context *ctx)
+{
+	const struct { const char *key; const char *v; } f[] = {
+		{ "image", ctx->image },
+		{ "image_id", ctx->image_id },
+		{ "container_name", ctx->container_name },
+		{ "k8s_namespace", ctx->k8s_namespace },
+		{ "k8s_pod", ctx->k8s_pod },
+		{ "k8s_container", ctx->k8s_container },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(f) / sizeof(f[0]); i++)
+		if (f[i].v[0])
+			json_object_object_add(o, f[i].key,
+					       json_object_new_string(f[i].v));
+}
+
+bool dg_context_mutable(const char *image)
+{
+	return !strstr(image, "@sha256:");
+}
+
+/* --- the cache ---------------------------------------------------------- */
+
+struct dg_context_entry {
+	char id[DG_CONTAINER_ID_LEN + 1];	/* "": free */
+	char *cgroup;			/* absolute path of its own cgroup */
+	uint64_t used;			/* the cache's clock at the last lookup */
+	uint64_t retry_at;		/* monotonic s; 0: never (a found file) */
+	struct dg_context ctx;
+};
+
+struct dg_context_cache {
+	struct dg_context_entry *e;
+	size_t max, n;
+	uint64_t clock;
+	dg_context_log_fn log;
+	char *roots[4];
+	struct dg_context_roots r;
+};
+
+static const struct dg_context dg_empty;
+
+struct dg_context_cache *dg_context_cache_new(size_t max,
+					      const struct dg_context_roots *roots,
+					      dg_context_log_fn log)
+{
+	struct dg_context_cache *cc = calloc(1, sizeof(*cc));
+
+	if (!cc)
+		return NULL;
+	cc->max = max ? max : 1;
+	cc->log = log;
+	cc->e = calloc(cc->max, sizeof(*cc->e));
+	if (!cc->e || dg_context_cache_set_roots(cc, roots)) {
+		dg_context_cache_free(cc);
+		return NULL;
+	}
+	return cc;
+}
+
+static void dg_entry_drop(struct dg_context_cache *cc, struct dg_context_entry *e)
+{
+	free(e->cgroup);
+	memset(e, 0, sizeof(*e));
+	cc->n--;
+}
+
+static void dg_cache_clear(struct dg_context_cache *cc)
+{
+	size_t i;
+
+	for (i = 0; i < cc->max; i++)
+		if (cc->e[i].id[0])
+			dg_entry_drop(cc, &cc->e[i]);
+}
+
+void dg_context_cache_free(struct dg_context_cache *cc)
+{
+	int i;
+
+	if (!cc)
+		return;
+	if (cc->e)
+		dg_cache_clear(cc);
+	for (i = 0; i < 4; i++)
+		free(cc->roots[i]);
+	free(cc->e);
+	free(cc);
+}
+
+static bool dg_same(const char *a, const char *b)
+{
+	return !strcmp(a ? a : "", b ? b : "");
+}
+
+int dg_context_cache_set_roots(struct dg_context_cache *cc,
+			       const struct dg_context_roots *roots)
+{
+	const char *want[4] = {
+		roots && roots->docker ? roots->docker : DG_DOCKER_ROOT,
+		roots && roots->containerd ? roots->containerd : DG_CONTAINERD_STATE,
+		roots && roots->crio ? roots->crio : DG_CRIO_STATE,
+		roots && roots->podman ? roots->podman : DG_PODMAN_ROOT,
+	};
+	char *copy[4];
+	int i;
+
+	for (i = 0; i < 4 && dg_same(cc->roots[i], want[i]); i++)
+		;
+	if (i == 4)
+		return 0;
+	for (i = 0; i < 4; i++) {
+		copy[i] = strdup(want[i]);
+		if (!copy[i]) {
+			while (i--)
+				free(copy[i]);
+			return -ENOMEM;
+		}
+	}
+	for (i = 0; i < 4; i++) {
+		free(cc->roots[i]);
+		cc->roots[i] = copy[i];
+	}
+	cc->r = (struct dg_context_roots){ cc->roots[0], cc->roots[1],
+					   cc->roots[2], cc->roots[3] };
+	/* Other roots, other answers. */
+	dg_cache_clear(cc);
+	return 0;
+}
+
+/* The id's slot: its entry, or where it goes (open addressing). */
+static size_t dg_slot(const struct dg_context_cache *cc, const char *id,
+		      bool *found)
+{
+	size_t h = 0, i, k, free_at = SIZE_MAX;
+	int j;
+
+	/* The ids are random hex: their first digits hash well enough. */
+	for (j = 0; j < 12 && id[j]; j++)
+		h = h * 16 + (size_t)(id[j] <= '9' ? id[j] - '0' : (id[j] | 0x20) - 'a' + 10);
+	for (k = 0; k < cc->max; k++) {
+		i = (h + k) % cc->max;
+		if (!strcmp(cc->e[i].id, id)) {
+			*found = true;
+			return i;
+		}
+		if (!cc->e[i].id[0] && free_at == SIZE_MAX)
+			free_at = i;
+		/* Linear probing without tombstones: scan on, entries move. */
+	}
+	*found = false;
+	return free_at;
+}
+
+const struct dg_context *dg_context_cache_get(struct dg_context_cache *cc,
+					      const struct dg_container *c,
+					      const char *cgroup, uint64_t now)
+{
+	struct dg_context_entry *e;
+	char why[2048], path[PATH_MAX];
+	bool found;
+	size_t i, old;
+	int err;
+
+	if (!cc || !c || !c->id[0])
+		return &dg_empty;
+	cc->clock++;
+	i = dg_slot(cc, c->id, &found);
+	if (found) {
+		e = &cc->e[i];
+		e->used = cc->clock;
+		if (!e->retry_at || now < e->retry_at)
+			return &e->ctx;
+	} else {
+		if (i == SIZE_MAX) {
+			/* Full: the least recently used goes. */
+			for (old = 0, i = 1; i < cc->max; i++)
+				if (cc->e[i].used < cc->e[old].used)
+					old = i;
+			dg_entry_drop(cc, &cc->e[old]);
+			i = dg_slot(cc, c->id, &found);
+		}
+		e = &cc->e[i];
+		memcpy(e->id, c->id, sizeof(e->id));
+		e->used = cc->clock;
+		/* Absolute: as it is; relative: to the cgroup2 mount. */
+		if (dg_pathf(path, sizeof(path), "%s%s%s",
+			     cgroup && cgroup[0] == '/' ? "" : dg_cgroup_root(),
+			     cgroup && cgroup[0] == '/' ? "" : "/",
+			     cgroup ? cgroup : ""))
+			path[0] = '\0';
+		e->cgroup = strdup(path);
+		cc->n++;
+	}
+	err = dg_context_read(c, &cc->r, &e->ctx, why, sizeof(why));
+	/* Said once: a first miss, or an error that is not a missing file. */
+	if (err && cc->log && (!found || err != -ENOENT))
+		cc->log("container %.12s (%s): no image or name in the records: %s",
+			c->id, dg_runtime_name(c->runtime), why);
+	e->retry_at = err == -ENOENT ? now + DG_CONTEXT_RETRY_SEC : 0;
+	return &e->ctx;
+}
+
+size_t dg_context_cache_prune(struct dg_context_cache *cc)
+{
+	struct stat st;
+	size_t i, n = 0;
+
+	if (!cc)
+		return 0;
+	for (i = 0; i < cc->max; i++) {
+		struct dg_context_entry *e = &cc->e[i];
+
+		if (!e->id[0] || (e->cgroup && e->cgroup[0] &&
+				  !stat(e->cgroup, &st)))
+			continue;
+		dg_entry_drop(cc, e);
+		n++;
+	}
+	return n;
+}
+
+size_t dg_context_cache_size(const struct dg_context_cache *cc)
+{
+	return cc ? cc->n : 0;
+}
