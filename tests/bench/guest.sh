@@ -1,8 +1,9 @@
 #!/bin/bash
 # Benchmark, run in the VM under -icount (guest ns = guest instructions):
 # the cost of program starts without the module, with it and no policy,
-# with a prevent policy, with 10,000 policies, and with an empty bpftrace
-# kprobe on the same hook for comparison. Prints a table of ratios.
+# with a prevent policy, with the policy we ship for Kubernetes, with 10,000
+# policies, and with an empty bpftrace kprobe on the same hook for
+# comparison. Prints a table of ratios.
 set -eu
 . "$DG_SRC/tests/lib.sh"
 # Short rounds, many of them: the minimum round is one without a timer tick.
@@ -51,6 +52,24 @@ insmod "$DG_KO"
 measure "module, no policy"
 "$DRIFTCTL" policy set "$CG" --mode prevent --memfd prevent --volume prevent --mmap prevent
 measure "prevent policy"
+# The kubepods policy of the DaemonSet's configuration, read from it: its
+# keys as driftctl options, each list entry an option of its own.
+k8s_policy() {
+	awk '/^ *\[policy kubepods-cgroupfs\]/ { on = 1; next }
+	on && /^ *\[/ { exit }
+	on && /=/ {
+		k = $1; sub(/^[^=]*= */, "")
+		if (k ~ /^(mode|memfd|volume|mmap|files|userns|execmem|procmem)$/)
+			printf "--%s\n%s\n", k, $0
+		else if (k ~ /^(allow|deny|watch)$/)
+			for (i = 1; i <= NF; i++) printf "--%s\n%s\n", k, $i
+	}' "$DG_SRC"/deploy/kubernetes/configmap.yaml
+}
+mapfile -t k8s < <(k8s_policy)
+[ "${#k8s[@]}" -gt 8 ] || fail "no kubepods-cgroupfs policy read from deploy/kubernetes/configmap.yaml"
+"$DRIFTCTL" policy set "$CG" "${k8s[@]}"
+measure "Kubernetes policy (shipped)"
+"$DRIFTCTL" policy set "$CG" --mode prevent --memfd prevent --volume prevent --mmap prevent
 # 10,000 cgroups cost the kernel background work of their own (rstat
 # flushing and the like), which icount also counts: measure with the
 # cgroups and one policy first, so that the next row differs only in the
