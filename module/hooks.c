@@ -28,6 +28,7 @@
 #include "hooks.h"
 #include "policy.h"
 #include "stats.h"
+#include "unchanged.h"
 
 /*
  * The registers of the hooked call. SAVE_REGS ops always get them; a
@@ -267,8 +268,13 @@ static bool dg_proc_mem(const struct file *file)
 
 /*
  * int security_file_open(struct file *file): every open. Installed only
- * once a policy turns procmem on (dg_hooks_want()): other nodes pay
- * nothing on their opens. f_mode is set before the hook runs.
+ * once a policy turns procmem on, or treats image files copied up for a
+ * metadata change more leniently than upper (dg_hooks_want()): other nodes
+ * pay nothing on their opens. f_mode is set before the hook runs. Opens
+ * for reading, exec's among them, return at the first test. An open for
+ * writing is a write to the file's content (unchanged.c): file_inode() is
+ * the overlay inode for an overlay file, the real inode for overlay's own
+ * open of the upper file (6.1: a fake-path file, 6.12: a backing file).
  */
 static void notrace dg_hook_file_open(unsigned long ip, unsigned long pip,
 				      struct ftrace_ops *ops,
@@ -280,14 +286,55 @@ static void notrace dg_hook_file_open(unsigned long ip, unsigned long pip,
 	if (!regs)
 		return;
 	file = (struct file *)regs_get_kernel_argument(regs, 0);
-	if (likely(!(file->f_mode & FMODE_WRITE)) || !dg_proc_mem(file))
+	if (likely(!(file->f_mode & FMODE_WRITE)))
+		return;
+	dg_unchanged_write(file_inode(file));
+	if (!dg_proc_mem(file))
 		return;
 	if (dg_decide_harden(DRIFTGUARD_CLASS_PROCMEM, DRIFTGUARD_HOOK_OPEN,
 			     &file->f_path))
 		dg_redirect(regs);
 }
 
-/* int security_inode_copy_up(struct dentry *src, struct cred **new) */
+/*
+ * int security_path_truncate(const struct path *path): truncate(2) by path,
+ * the one change of content without an open for writing. Installed with
+ * the write-open hook.
+ */
+static void notrace dg_hook_path_truncate(unsigned long ip, unsigned long pip,
+					  struct ftrace_ops *ops,
+					  struct ftrace_regs *fregs)
+{
+	struct pt_regs *regs = dg_regs(fregs);
+	const struct path *path;
+
+	if (!regs)
+		return;
+	path = (const struct path *)regs_get_kernel_argument(regs, 0);
+	dg_unchanged_write(d_inode(path->dentry));
+}
+
+/*
+ * void security_inode_free(struct inode *inode): every inode's end, called
+ * by __destroy_inode() before the filesystem's own destroy_inode (overlayfs
+ * drops its upper dentry there). Installed with the write-open hook.
+ */
+static void notrace dg_hook_inode_free(unsigned long ip, unsigned long pip,
+				       struct ftrace_ops *ops,
+				       struct ftrace_regs *fregs)
+{
+	struct pt_regs *regs = dg_regs(fregs);
+
+	if (!regs)
+		return;
+	dg_unchanged_inode_free((struct inode *)regs_get_kernel_argument(regs, 0));
+}
+
+/*
+ * int security_inode_copy_up(struct dentry *src, struct cred **new): at the
+ * start of every copy-up (ovl_do_copy_up()), for a change of content or of
+ * metadata (chown, chmod, utimes, setxattr), a rename or a link.
+ */
 static void notrace dg_hook_copy_up(unsigned long ip, unsigned long pip,
 				    struct ftrace_ops *ops,
 				    struct ftrace_regs *fregs)
@@ -298,8 +345,10 @@ static void notrace dg_hook_copy_up(unsigned long ip, unsigned long pip,
 	if (!regs)
 		return;
 	dentry = (struct dentry *)regs_get_kernel_argument(regs, 0);
-	if (!d_is_dir(dentry))
-		dg_observe(DRIFTGUARD_HOOK_COPY_UP, dentry);
+	if (d_is_dir(dentry))
+		return;
+	dg_unchanged_copy_up(d_inode(dentry));
+	dg_observe(DRIFTGUARD_HOOK_COPY_UP, dentry);
 }
 
 /*
@@ -377,11 +426,13 @@ static void notrace dg_hook_sb_delete(unsigned long ip, unsigned long pip,
 				      struct ftrace_regs *fregs)
 {
 	struct pt_regs *regs = dg_regs(fregs);
+	struct super_block *sb;
 
 	if (!regs)
 		return;
-	dg_anchor_sb_shutdown((struct super_block *)
-			      regs_get_kernel_argument(regs, 0));
+	sb = (struct super_block *)regs_get_kernel_argument(regs, 0);
+	dg_anchor_sb_shutdown(sb);
+	dg_unchanged_sb_shutdown(sb);
 }
 
 struct dg_hook {
@@ -398,6 +449,12 @@ struct dg_hook {
 	u16 key;
 	bool lazy;
 	const char *unavailable;
+	/*
+	 * Sees writes for unchanged.c: installed (lazily) once a policy
+	 * treats class metadata more leniently than upper; without all of
+	 * them, full copies of image files stay upper.
+	 */
+	bool writes;
 	struct ftrace_ops ops;
 	bool installed;
 };
@@ -427,8 +484,13 @@ static struct dg_hook dg_hooks[] = {
 	  "userns cannot be enforced", DRIFTGUARD_A_USERNS, false,
 	  "userns: this kernel's security_create_user_ns cannot be hooked" },
 	{ "security_file_open", dg_hook_file_open, true, false,
-	  "procmem cannot be enforced", DRIFTGUARD_A_PROCMEM, true,
-	  "procmem: this kernel's security_file_open cannot be hooked" },
+	  "procmem cannot be enforced; full copies of image files stay upper",
+	  DRIFTGUARD_A_PROCMEM, true,
+	  "procmem: this kernel's security_file_open cannot be hooked", true },
+	{ "security_path_truncate", dg_hook_path_truncate, false, false,
+	  "full copies of image files stay upper", 0, true, NULL, true },
+	{ "security_inode_free", dg_hook_inode_free, false, false,
+	  "full copies of image files stay upper", 0, true, NULL, true },
 };
 
 /* Serialises lazy installs with each other and with unload. */
@@ -518,13 +580,15 @@ static u8 dg_policy_mode(const struct dg_policy *pol, u16 attr)
 
 int dg_hooks_want(const struct dg_policy *pol, const char **why)
 {
+	bool writes = pol->mode > pol->metadata, all = true;
 	struct dg_hook *hook;
 	int err = 0;
 
 	mutex_lock(&dg_hooks_mutex);
 	for (hook = dg_hooks; hook < dg_hooks + ARRAY_SIZE(dg_hooks); hook++) {
-		if (!hook->key || !dg_policy_mode(pol, hook->key) ||
-		    hook->installed)
+		bool asked = hook->key && dg_policy_mode(pol, hook->key);
+
+		if (hook->installed || (!asked && !(writes && hook->writes)))
 			continue;
 		if (hook->lazy && !dg_hooks_closing &&
 		    !dg_hook_install(hook)) {
@@ -532,10 +596,23 @@ int dg_hooks_want(const struct dg_policy *pol, const char **why)
 				hook->target);
 			continue;
 		}
+		if (!asked) {
+			pr_warn_once("cannot hook %s: %s\n", hook->target,
+				     hook->lost);
+			all = false;
+			continue;
+		}
 		*why = hook->unavailable;
 		err = -EOPNOTSUPP;
 		break;
 	}
+	/* Copy-ups are remembered only once every write is seen. */
+	for (hook = dg_hooks; writes && all && hook < dg_hooks + ARRAY_SIZE(dg_hooks);
+	     hook++)
+		if (hook->writes && !hook->installed)
+			all = false;
+	if (writes && all)
+		dg_unchanged_start();
 	mutex_unlock(&dg_hooks_mutex);
 	return err;
 }

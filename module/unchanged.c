@@ -1,0 +1,473 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * driftguard: image files copied up for a metadata change, content unchanged.
+ *
+ * chown, chmod, touch and setfacl of an image file make overlayfs copy it up:
+ * with metacopy=on only its metadata (the data stays in the lower layer
+ * until the first open for writing), without it the whole content. Such a
+ * file has an upper dentry like a dropped one. It is class METADATA instead
+ * of UPPER only when all of this holds; anything else, and anything that
+ * cannot be read, is UPPER (fail closed):
+ *
+ * - It has a lower file (overlayfs found it at lookup, or through the
+ *   trusted.overlay.origin handle copy-up left in the upper; a container
+ *   cannot set trusted.overlay.* through the overlay), both are regular
+ *   files, and the file sits in the overlay at the same path as the lower
+ *   file in its layer: a rename or a new link of an image file is copied
+ *   up like a chown, and would walk a binary past the lists or out of its
+ *   place. The upper has one link, is not open for writing
+ *   (i_writecount > 0: a writer or a writable shared mapping), has the
+ *   lower's size, and no execute, set-uid or set-gid bit the lower lacks.
+ * - Its content is the lower's, known one of two ways:
+ *   a) metacopy: overlayfs' OVL_UPPERDATA flag is clear, so the data is
+ *      still the lower's (ovl_copy_up_meta_inode_data() sets the flag
+ *      when the first write-open copies the data up). Read from the inode
+ *      each time: this holds across a module reload and a remount.
+ *   b) full copy: the module saw the copy-up (security_inode_copy_up, at
+ *      the start of every copy-up, with the overlay dentry) and has seen
+ *      no write since. Every change of content needs an open for writing
+ *      (write, O_TRUNC, ftruncate, fallocate, a writable shared mapping,
+ *      reflink and copy_file_range destinations) or truncate(2), which
+ *      calls security_path_truncate(); a file renamed over it is another
+ *      inode, and a new file or another image file's (no lower here, or
+ *      not at its place). A write-open of the overlay file is seen by
+ *      security_file_open() before ovl_open() copies up, the real upper
+ *      file's open (overlayfs', or the host writing into the upper
+ *      directory) by security_file_open() on that inode. An open for
+ *      writing is taken as a write, written or not.
+ *
+ * What is remembered for (b): per overlay inode, from the copy-up until the
+ * inode is freed (security_inode_free(), before overlayfs drops its upper),
+ * whether a write was seen; and per real upper inode (superblock, inode
+ * number, generation) the set of full copies known unchanged, filled when
+ * a file is judged or its overlay inode is freed and emptied by any write,
+ * the upper inode's deletion or its superblock's shutdown. The second set
+ * outlives the overlay mount, so a restarted container keeps its verdicts.
+ * Nothing outlives the module: after a reload every full copy made before
+ * is UPPER, since writes while the module was away were not seen (a
+ * persistent mark would need a sleepable context to set and a check that
+ * the container could not forge it: none of our hooks may sleep). Between
+ * a copy-up and the first judgment the host writing into the upper
+ * directory directly is not seen (the upper inode is not known yet); a
+ * container cannot reach the upper directory except through the overlay.
+ * Memory is bounded: without room a copy-up is not remembered (UPPER); a
+ * write that cannot be remembered turns (b) off until the next load.
+ *
+ * The hooks that see writes are installed only once a policy treats this
+ * class more leniently than UPPER (hooks.c), and copy-ups are remembered
+ * only from then on.
+ */
+#include <linux/atomic.h>
+#include <linux/dcache.h>
+#include <linux/hashtable.h>
+#include <linux/magic.h>
+#include <linux/mount.h>
+#include <linux/slab.h>
+#include <linux/spinlock.h>
+#include <linux/string.h>
+
+#include "compat.h"
+#include "unchanged.h"
+
+/* overlayfs' struct ovl_path and the head of struct ovl_layer. */
+struct dg_ovl_path {
+	const struct vfsmount *const *layer;	/* ovl_layer, mnt first */
+	struct dentry *dentry;
+};
+
+#ifndef DRIFTGUARD_HAS_OVL_LOWERPATH
+/* overlayfs' struct ovl_entry (6.5 and later). */
+struct dg_ovl_entry {
+	unsigned int numlower;
+	struct dg_ovl_path stack[];
+};
+#endif
+
+#define DG_OVL_FIELD(inode, offset, type)				\
+	((type)((char *)(inode) - DRIFTGUARD_OVL_INODE_OFFSET + (offset)))
+
+/* The overlay inode's top lower dentry and its layer's root, or NULL. */
+static struct dentry *dg_ovl_lower(struct inode *inode, struct dentry **root)
+{
+	const struct dg_ovl_path *lp;
+	const struct vfsmount *mnt;
+	struct dentry *lower;
+#ifdef DRIFTGUARD_HAS_OVL_LOWERPATH
+	lp = DG_OVL_FIELD(inode, DRIFTGUARD_OVL_LOWER_OFFSET,
+			  const struct dg_ovl_path *);
+#else
+	const struct dg_ovl_entry *oe;
+
+	oe = READ_ONCE(*DG_OVL_FIELD(inode, DRIFTGUARD_OVL_LOWER_OFFSET,
+				     const struct dg_ovl_entry **));
+	if (!oe || !READ_ONCE(oe->numlower))
+		return NULL;
+	lp = &oe->stack[0];
+#endif
+	lower = READ_ONCE(lp->dentry);
+	if (!lower || !lp->layer)
+		return NULL;
+	mnt = READ_ONCE(*lp->layer);
+	if (unlikely(!virt_addr_valid(lower) || !mnt ||
+		     lower->d_sb != mnt->mnt_sb || lower->d_sb == inode->i_sb)) {
+		pr_err_once("unexpected overlayfs lower layer: treating copied-up files as drift\n");
+		return NULL;
+	}
+	*root = mnt->mnt_root;
+	return lower;
+}
+
+static bool dg_ovl_upperdata(struct inode *inode)
+{
+	return test_bit(DRIFTGUARD_OVL_UPPERDATA,
+			DG_OVL_FIELD(inode, DRIFTGUARD_OVL_FLAGS_OFFSET,
+				     unsigned long *));
+}
+
+/* Have @a and @b the same name? Names are read under their d_lock. */
+static bool dg_same_name(struct dentry *a, struct dentry *b)
+{
+	struct name_snapshot na, nb;
+	bool same;
+
+	take_dentry_name_snapshot(&na, a);
+	take_dentry_name_snapshot(&nb, b);
+	same = na.name.len == nb.name.len &&
+	       !memcmp(na.name.name, nb.name.name, na.name.len);
+	release_dentry_name_snapshot(&nb);
+	release_dentry_name_snapshot(&na);
+	return same;
+}
+
+/*
+ * Is @d at the same path in its overlay as @l under @root, its layer's
+ * root? Dentries are freed after a grace period: the caller holds
+ * rcu_read_lock(). A rename racing with the walk can only make it differ.
+ */
+static bool dg_same_place(struct dentry *d, struct dentry *l,
+			  const struct dentry *root)
+{
+	int depth;
+
+	for (depth = 0; depth < 256; depth++) {
+		bool top = d == d->d_sb->s_root;
+
+		if (l == root || IS_ROOT(l))
+			return top && l == root;
+		if (top || IS_ROOT(d) || !dg_same_name(d, l))
+			return false;
+		d = READ_ONCE(d->d_parent);
+		l = READ_ONCE(l->d_parent);
+	}
+	return false;
+}
+
+/* Overlay inodes whose copy-up was seen: was a write seen since? */
+struct dg_seen {
+	struct hlist_node node;
+	struct rcu_head rcu;
+	const struct inode *inode;
+	bool written;
+	bool known;		/* its upper is in dg_clean */
+};
+
+/* Real upper inodes of full copies known unchanged. */
+struct dg_clean {
+	struct hlist_node node;
+	struct rcu_head rcu;
+	const struct super_block *sb;
+	unsigned long ino;
+	u32 gen;
+};
+
+#define DG_UNCHANGED_HASH_BITS 12
+#define DG_CLEAN_MAX (1 << 18)
+
+static DEFINE_HASHTABLE(dg_seens, DG_UNCHANGED_HASH_BITS);
+static DEFINE_HASHTABLE(dg_cleans, DG_UNCHANGED_HASH_BITS);
+static DEFINE_SPINLOCK(dg_unchanged_lock);
+static atomic_t dg_nclean = ATOMIC_INIT(0);
+/* Copy-ups are remembered: every hook that sees writes is installed. */
+static bool dg_tracking;
+/* A write could not be remembered: no full copy is known unchanged. */
+static bool dg_lost;
+
+void dg_unchanged_start(void)
+{
+	/* Pairs with the acquire in dg_unchanged_copy_up(). */
+	smp_store_release(&dg_tracking, true);
+}
+
+static unsigned long dg_clean_key(const struct inode *inode)
+{
+	return (unsigned long)inode->i_sb ^ inode->i_ino;
+}
+
+static struct dg_seen *dg_seen_find(const struct inode *inode)
+{
+	struct dg_seen *s;
+
+	hash_for_each_possible_rcu(dg_seens, s, node, (unsigned long)inode)
+		if (s->inode == inode)
+			return s;
+	return NULL;
+}
+
+static struct dg_clean *dg_clean_find(const struct inode *inode)
+{
+	struct dg_clean *c;
+
+	hash_for_each_possible_rcu(dg_cleans, c, node, dg_clean_key(inode))
+		if (c->sb == inode->i_sb && c->ino == inode->i_ino &&
+		    c->gen == inode->i_generation)
+			return c;
+	return NULL;
+}
+
+/* Called with dg_unchanged_lock held. */
+static void dg_clean_add_locked(const struct inode *upper)
+{
+	struct dg_clean *c;
+
+	if (dg_clean_find(upper) ||
+	    atomic_read(&dg_nclean) >= DG_CLEAN_MAX)
+		return;
+	c = kmalloc(sizeof(*c), GFP_ATOMIC | __GFP_NOWARN);
+	if (!c)
+		return;
+	c->sb = upper->i_sb;
+	c->ino = upper->i_ino;
+	c->gen = upper->i_generation;
+	atomic_inc(&dg_nclean);
+	hash_add_rcu(dg_cleans, &c->node, dg_clean_key(upper));
+}
+
+/* Called with dg_unchanged_lock held. */
+static void dg_clean_del_locked(const struct inode *upper)
+{
+	struct dg_clean *c = dg_clean_find(upper);
+
+	if (!c)
+		return;
+	hash_del_rcu(&c->node);
+	atomic_dec(&dg_nclean);
+	kfree_rcu(c, rcu);
+}
+
+static struct inode *dg_upper_inode(struct inode *inode)
+{
+	struct dentry *upper;
+
+	upper = READ_ONCE(*DG_OVL_FIELD(inode, DRIFTGUARD_OVL_UPPER_OFFSET,
+					struct dentry **));
+	return upper ? d_inode(upper) : NULL;
+}
+
+/* Is the full copy @inode, with upper inode @upper, known unchanged? */
+static bool dg_full_copy_known(struct inode *inode, struct inode *upper)
+{
+	struct dg_seen *s;
+	bool known = false;
+
+	if (READ_ONCE(dg_lost))
+		return false;
+	s = dg_seen_find(inode);
+	if (s && READ_ONCE(s->written))
+		return false;
+	if (!s || READ_ONCE(s->known))
+		return dg_clean_find(upper);
+	/* First judgment since the copy-up: remember the upper inode. */
+	spin_lock(&dg_unchanged_lock);
+	if (!s->written && !READ_ONCE(dg_lost)) {
+		dg_clean_add_locked(upper);
+		WRITE_ONCE(s->known, true);
+		known = dg_clean_find(upper);
+	}
+	spin_unlock(&dg_unchanged_lock);
+	return known;
+}
+
+bool dg_unchanged(const struct path *path, struct inode *inode,
+		  struct dentry *upper)
+{
+	struct inode *ui = d_inode(upper), *li;
+	struct dentry *lower, *root;
+	umode_t added;
+
+	lower = dg_ovl_lower(inode, &root);
+	if (!lower || !ui)
+		return false;
+	li = d_inode(lower);
+	if (!li || !S_ISREG(ui->i_mode) || !S_ISREG(li->i_mode))
+		return false;
+	added = ui->i_mode & ~li->i_mode;
+	if ((added & (0111 | S_ISUID | S_ISGID)) || ui->i_nlink != 1 ||
+	    atomic_read(&ui->i_writecount) > 0 ||
+	    i_size_read(ui) != i_size_read(li) ||
+	    !dg_same_place(path->dentry, lower, root))
+		return false;
+	if (!dg_ovl_upperdata(inode))
+		return true;
+	return dg_full_copy_known(inode, ui);
+}
+
+void dg_unchanged_copy_up(struct inode *inode)
+{
+	struct dg_seen *s;
+
+	/* Pairs with the release in dg_unchanged_start(). */
+	if (!smp_load_acquire(&dg_tracking) || !S_ISREG(inode->i_mode))
+		return;
+	rcu_read_lock();
+	s = dg_seen_find(inode);
+	rcu_read_unlock();
+	if (s)
+		return;
+	s = kmalloc(sizeof(*s), GFP_ATOMIC | __GFP_NOWARN);
+	if (!s)
+		return;
+	s->inode = inode;
+	s->written = false;
+	s->known = false;
+	spin_lock(&dg_unchanged_lock);
+	/* A write-open just before (its own copy-up) keeps its record. */
+	if (dg_seen_find(inode)) {
+		spin_unlock(&dg_unchanged_lock);
+		kfree(s);
+		return;
+	}
+	hash_add_rcu(dg_seens, &s->node, (unsigned long)inode);
+	spin_unlock(&dg_unchanged_lock);
+}
+
+/*
+ * A write-open or truncate of an overlay file: it may be the open that
+ * copies the file up, so the record is made if there is none yet.
+ */
+static void dg_unchanged_ovl_write(struct inode *inode)
+{
+	struct inode *upper = dg_upper_inode(inode);
+	struct dentry *root;
+	struct dg_seen *s, *n = NULL;
+
+	/* A file without a lower one is UPPER whatever it holds. */
+	if (!S_ISREG(inode->i_mode) || !dg_ovl_lower(inode, &root))
+		return;
+	rcu_read_lock();
+	s = dg_seen_find(inode);
+	rcu_read_unlock();
+	if (!s) {
+		n = kmalloc(sizeof(*n), GFP_ATOMIC | __GFP_NOWARN);
+		if (n) {
+			n->inode = inode;
+			n->written = true;
+			n->known = false;
+		}
+	}
+	spin_lock(&dg_unchanged_lock);
+	s = dg_seen_find(inode);
+	if (s) {
+		WRITE_ONCE(s->written, true);
+	} else if (n) {
+		hash_add_rcu(dg_seens, &n->node, (unsigned long)inode);
+		n = NULL;
+	} else {
+		/* Cannot remember it: trust no full copy any more. */
+		WRITE_ONCE(dg_lost, true);
+		pr_warn_once("out of memory: full copies of image files count as drift until the module is reloaded\n");
+	}
+	if (upper)
+		dg_clean_del_locked(upper);
+	spin_unlock(&dg_unchanged_lock);
+	kfree(n);
+}
+
+void dg_unchanged_write(struct inode *inode)
+{
+	if (!READ_ONCE(dg_tracking))
+		return;
+	if (inode->i_sb->s_magic == OVERLAYFS_SUPER_MAGIC) {
+		dg_unchanged_ovl_write(inode);
+		return;
+	}
+	if (!atomic_read(&dg_nclean))
+		return;
+	rcu_read_lock();
+	if (dg_clean_find(inode)) {
+		spin_lock(&dg_unchanged_lock);
+		dg_clean_del_locked(inode);
+		spin_unlock(&dg_unchanged_lock);
+	}
+	rcu_read_unlock();
+}
+
+/*
+ * Called before overlayfs' own destroy_inode drops the upper dentry: a
+ * copy-up never judged is remembered by its upper inode now, so a
+ * restarted container finds it.
+ */
+void dg_unchanged_inode_free(struct inode *inode)
+{
+	struct inode *upper;
+	struct dg_seen *s;
+
+	if (inode->i_sb->s_magic != OVERLAYFS_SUPER_MAGIC) {
+		/* A deleted upper inode: its number may come back. */
+		if (!inode->i_nlink && atomic_read(&dg_nclean))
+			dg_unchanged_write(inode);
+		return;
+	}
+	if (hash_empty(dg_seens))
+		return;
+	rcu_read_lock();
+	s = dg_seen_find(inode);
+	rcu_read_unlock();
+	if (!s)
+		return;
+	upper = dg_upper_inode(inode);
+	spin_lock(&dg_unchanged_lock);
+	if (upper && !s->written && !READ_ONCE(dg_lost))
+		dg_clean_add_locked(upper);
+	else if (upper)
+		dg_clean_del_locked(upper);
+	hash_del_rcu(&s->node);
+	spin_unlock(&dg_unchanged_lock);
+	kfree_rcu(s, rcu);
+}
+
+void dg_unchanged_sb_shutdown(const struct super_block *sb)
+{
+	struct hlist_node *tmp;
+	struct dg_clean *c;
+	int bkt;
+
+	if (!atomic_read(&dg_nclean))
+		return;
+	spin_lock(&dg_unchanged_lock);
+	hash_for_each_safe(dg_cleans, bkt, tmp, c, node)
+		if (c->sb == sb) {
+			hash_del_rcu(&c->node);
+			atomic_dec(&dg_nclean);
+			kfree_rcu(c, rcu);
+		}
+	spin_unlock(&dg_unchanged_lock);
+}
+
+void dg_unchanged_exit(void)
+{
+	struct hlist_node *tmp;
+	struct dg_clean *c;
+	struct dg_seen *s;
+	int bkt;
+
+	hash_for_each_safe(dg_seens, bkt, tmp, s, node) {
+		hash_del(&s->node);
+		kfree(s);
+	}
+	hash_for_each_safe(dg_cleans, bkt, tmp, c, node) {
+		hash_del(&c->node);
+		kfree(c);
+	}
+	/* kfree_rcu() callbacks still pending refer to this module's data. */
+	rcu_barrier();
+}
