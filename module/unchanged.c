@@ -181,7 +181,7 @@ struct dg_clean {
 };
 
 #define DG_UNCHANGED_HASH_BITS 12
-#define DG_CLEAN_MAX (1 << 18)
+#define DG_CLEAN_MAX BIT(18)
 
 static DEFINE_HASHTABLE(dg_seens, DG_UNCHANGED_HASH_BITS);
 static DEFINE_HASHTABLE(dg_cleans, DG_UNCHANGED_HASH_BITS);
@@ -230,7 +230,7 @@ static void dg_clean_add_locked(const struct inode *upper)
 	struct dg_clean *c;
 
 	if (dg_clean_find(upper) ||
-	    atomic_read(&dg_nclean) >= DG_CLEAN_MAX)
+	    atomic_read(&dg_nclean) >= (int)DG_CLEAN_MAX)
 		return;
 	c = kmalloc(sizeof(*c), GFP_ATOMIC | __GFP_NOWARN);
 	if (!c)
