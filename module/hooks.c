@@ -268,9 +268,8 @@ static bool dg_proc_mem(const struct file *file)
 
 /*
  * int security_file_open(struct file *file): every open. Installed only
- * once a policy turns procmem on, or treats image files copied up for a
- * metadata change more leniently than upper (dg_hooks_want()): other nodes
- * pay nothing on their opens. f_mode is set before the hook runs. Opens
+ * once a policy turns procmem, upper or metadata on (dg_hooks_want()):
+ * other nodes pay nothing on their opens. f_mode is set before the hook runs. Opens
  * for reading, exec's among them, return at the first test. An open for
  * writing is a write to the file's content (unchanged.c): file_inode() is
  * the overlay inode for an overlay file, the real inode for overlay's own
@@ -451,8 +450,8 @@ struct dg_hook {
 	const char *unavailable;
 	/*
 	 * Sees writes for unchanged.c: installed (lazily) once a policy
-	 * treats class metadata more leniently than upper; without all of
-	 * them, full copies of image files stay upper.
+	 * judges class upper or metadata; without all of them, full copies
+	 * of image files stay upper.
 	 */
 	bool writes;
 	struct ftrace_ops ops;
@@ -580,7 +579,7 @@ static u8 dg_policy_mode(const struct dg_policy *pol, u16 attr)
 
 int dg_hooks_want(const struct dg_policy *pol, const char **why)
 {
-	bool writes = pol->mode > pol->metadata, all = true;
+	bool writes = pol->mode || pol->metadata, all = true;
 	struct dg_hook *hook;
 	int err = 0;
 

@@ -53,9 +53,9 @@
  * Memory is bounded: without room a copy-up is not remembered (UPPER); a
  * write that cannot be remembered turns (b) off until the next load.
  *
- * The hooks that see writes are installed only once a policy treats this
- * class more leniently than UPPER (hooks.c), and copy-ups are remembered
- * only from then on.
+ * The hooks that see writes are installed only once a policy judges class
+ * UPPER or METADATA (hooks.c), and copy-ups are remembered only from then
+ * on: a full copy made before is UPPER.
  */
 #include <linux/atomic.h>
 #include <linux/dcache.h>
