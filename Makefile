@@ -49,10 +49,12 @@ LIB_SRC := $(sort $(wildcard lib/*.c))
 CTL_LIB := ctl/suggest.c
 CTL_SRC := $(filter-out $(CTL_LIB),$(sort $(wildcard ctl/*.c))) $(CTL_LIB) $(LIB_SRC)
 # The daemon's own parts that unit tests link too.
-DGD_LIB := daemon/throttle.c daemon/evidence.c daemon/response.c daemon/sinks.c
-# driftguardd alone links libsystemd (sd_notify, the journal).
+DGD_LIB := daemon/throttle.c daemon/evidence.c daemon/response.c daemon/sinks.c \
+	daemon/metrics.c
+# driftguardd alone links libsystemd (sd_notify, the journal) and
+# libmicrohttpd (the metrics endpoint): its PKGS.
 DGD_SRC := $(filter-out $(DGD_LIB),$(sort $(wildcard daemon/*.c))) $(DGD_LIB) $(LIB_SRC)
-DGD_PKGS := libsystemd
+DGD_PKGS := libsystemd libmicrohttpd
 HDRS := $(wildcard lib/*.h ctl/*.h daemon/*.h) uapi/linux/driftguard.h
 
 # $(call copy-tree,FILES,DIR): FILES copied to DIR under their own paths (the

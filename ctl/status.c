@@ -7,47 +7,13 @@
 #include "ctl.h"
 #include "names.h"
 
-struct dg_status {
-	char version[64];
-	int alert_only, locked;
-	uint32_t policies;
-	uint64_t counters[__DRIFTGUARD_STAT_MAX];
-	bool have_counter[__DRIFTGUARD_STAT_MAX];
-};
-
 static int dg_status_cb(struct nl_msg *msg, void *arg)
 {
-	struct nlattr *tb[DRIFTGUARD_A_MAX + 1];
-	struct nlattr *stats[__DRIFTGUARD_STAT_MAX + 1];
-	struct dg_status *st = arg;
-	int i;
-
-	if (dg_nl_parse(msg, tb))
-		return NL_SKIP;
-	if (tb[DRIFTGUARD_A_VERSION])
-		snprintf(st->version, sizeof(st->version), "%s",
-			 nla_get_string(tb[DRIFTGUARD_A_VERSION]));
-	if (tb[DRIFTGUARD_A_ALERT_ONLY])
-		st->alert_only = nla_get_u8(tb[DRIFTGUARD_A_ALERT_ONLY]);
-	if (tb[DRIFTGUARD_A_LOCKED])
-		st->locked = nla_get_u8(tb[DRIFTGUARD_A_LOCKED]);
-	if (tb[DRIFTGUARD_A_POLICIES])
-		st->policies = nla_get_u32(tb[DRIFTGUARD_A_POLICIES]);
-	if (tb[DRIFTGUARD_A_STATS] &&
-	    !nla_parse_nested(stats, __DRIFTGUARD_STAT_MAX,
-			      tb[DRIFTGUARD_A_STATS], NULL)) {
-		for (i = 0; i < __DRIFTGUARD_STAT_MAX; i++) {
-			if (!stats[i + 1])
-				continue;
-			st->counters[i] = nla_get_u64(stats[i + 1]);
-			st->have_counter[i] = true;
-		}
-	}
-	return NL_OK;
+	return dg_nl_status_parse(msg, arg) ? NL_SKIP : NL_OK;
 }
 
 /* Asks the connected module for its status; with --json, that is the answer. */
-static int dg_status_get(struct dg_ctx *ctx, struct dg_status *st)
+static int dg_status_get(struct dg_ctx *ctx, struct dg_nl_status *st)
 {
 	struct json_object *o;
 	int i, err;
@@ -73,7 +39,7 @@ static int dg_status_get(struct dg_ctx *ctx, struct dg_status *st)
 
 int cmd_status(struct dg_ctx *ctx, int argc, char **args)
 {
-	struct dg_status st = { .version = "" };
+	struct dg_nl_status st = { .policies = 0 };
 	int i, err;
 
 	(void)argc;
@@ -107,7 +73,7 @@ int dg_check_on_off(struct dg_ctx *ctx, int argc, char **args)
 
 int cmd_alert_only(struct dg_ctx *ctx, int argc, char **args)
 {
-	struct dg_status st = { .version = "" };
+	struct dg_nl_status st = { .policies = 0 };
 	struct nl_msg *msg;
 	int err;
 
@@ -124,7 +90,7 @@ int cmd_alert_only(struct dg_ctx *ctx, int argc, char **args)
 
 int cmd_lock(struct dg_ctx *ctx, int argc, char **args)
 {
-	struct dg_status st = { .version = "" };
+	struct dg_nl_status st = { .policies = 0 };
 	int err;
 
 	(void)argc;

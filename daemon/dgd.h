@@ -9,6 +9,7 @@
 #include <inttypes.h>
 #include <limits.h>
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -32,6 +33,7 @@
 #include "container.h"
 #include "evidence.h"
 #include "evlog.h"
+#include "metrics.h"
 #include "names.h"
 #include "nl.h"
 #include "record.h"
@@ -47,6 +49,28 @@
 #define NSEC_PER_SEC		1000000000ULL
 #define DG_CFG_MASK (IN_CREATE | IN_DELETE | IN_MOVED_TO | IN_MOVED_FROM | \
 		     IN_CLOSE_WRITE | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF)
+
+/*
+ * The HTTP endpoint runs in libmicrohttpd's own thread, so a slow or stuck
+ * client never delays an event. That thread reads only what is under
+ * @lock: the main loop renders the metrics and judges its health, then
+ * swaps them in; the thread copies them out per request. The time of the
+ * last swap makes "the daemon answers" mean "its event loop runs", not
+ * only "its HTTP thread does".
+ */
+struct MHD_Daemon;
+struct dgd_exporter {
+	struct MHD_Daemon *mhd;		/* NULL: not listening */
+	char *listen;			/* what mhd listens on */
+	uint64_t retry_at;		/* monotonic ns: listen again then */
+	bool listen_failed;		/* said once per failure */
+	bool textfile_failed;
+	pthread_mutex_t lock;
+	char *text;			/* under lock: the exposition text */
+	size_t len;
+	uint64_t made_at;		/* under lock: monotonic ns */
+	char unhealthy[1024];		/* under lock: why not, "" healthy */
+};
 
 /* A container sent SIGTERM by a stop response, killed at the deadline. */
 struct dgd_stop {
@@ -68,6 +92,7 @@ struct dgd {
 	bool module_up;
 	bool was_up;			/* a load after this is a reload */
 	bool locked;			/* the module said so: it must stay */
+	struct dg_nl_status status;	/* its last answer, for the metrics */
 	bool family_gone;		/* nlctrl said so: reconnect */
 	struct dg_evlog *log;
 	char *log_path;			/* of the open log */
@@ -84,6 +109,8 @@ struct dgd {
 	enum dg_response last_response;	/* the last one, not to repeat it */
 	char last_target[PATH_MAX];
 	uint64_t last_response_at;
+	struct dg_metrics metrics;	/* records counted by kind */
+	struct dgd_exporter exp;
 	bool syslog_failed;
 	bool stdout_failed;
 	bool watchdog;
@@ -132,6 +159,14 @@ void dgd_stops_due(struct dgd *d, bool all);
 void dgd_check_module(struct dgd *d);
 bool dgd_alert_only(struct dgd *d);
 void dgd_module_up(struct dgd *d);
+
+/* exporter.c: the metrics over HTTP and in a textfile, the health check */
+
+/* The endpoint as the configuration says: (re)started, moved or stopped. */
+void dgd_exporter_config(struct dgd *d);
+/* A fresh snapshot for the endpoint; @textfile: write the textfile too. */
+void dgd_exporter_update(struct dgd *d, bool textfile);
+void dgd_exporter_stop(struct dgd *d);
 
 /* pipeline.c: netlink events to records and responses */
 

@@ -115,6 +115,8 @@ static int dgd_run(struct dgd *d)
 			d->module_up ? "; the policies are set and stay in force" : "");
 		return 1;
 	}
+	dgd_exporter_config(d);
+	dgd_exporter_update(d, true);
 	sd_notify(0, "READY=1");
 	dgd_status(d);
 
@@ -143,6 +145,8 @@ static int dgd_run(struct dgd *d)
 			dgd_signals(d);
 		if (pfd[P_TIMER].revents)
 			dgd_tick(d);
+		/* After every round: what the endpoint serves is this loop's. */
+		dgd_exporter_update(d, pfd[P_TIMER].revents);
 	}
 	/* What already reached the socket is recorded. */
 	if (d->module_up)
@@ -151,6 +155,7 @@ static int dgd_run(struct dgd *d)
 	dg_throttle_free(d->throttle);
 	d->throttle = NULL;
 	dgd_stops_due(d, true);
+	dgd_exporter_stop(d);
 	/* The policies stay in force: a restart must not open a gap. */
 	dgd_log("stopping; the kernel policies stay in force");
 	sd_notify(0, "STOPPING=1");
@@ -158,6 +163,25 @@ static int dgd_run(struct dgd *d)
 }
 
 /* --- main --------------------------------------------------------------- */
+
+/* 1 (and a warning) when metrics_textfile's directory cannot be written. */
+static size_t dgd_check_textfile(const struct dg_config *cfg)
+{
+	const char *path = cfg->daemon.metrics_textfile, *slash;
+	char dir[PATH_MAX];
+
+	slash = strrchr(path, '/');
+	if (!slash || (size_t)(slash - path) >= sizeof(dir))
+		return 0;
+	snprintf(dir, sizeof(dir), "%.*s", slash == path ? 1 : (int)(slash - path),
+		 path);
+	if (!access(dir, W_OK | X_OK))
+		return 0;
+	dgd_log("warning: metrics_textfile %s: cannot write in %s: %s (the "
+		"daemon runs, and writes it once it can)", path, dir,
+		strerror(errno));
+	return 1;
+}
 
 static void dgd_usage(FILE *out)
 {
@@ -171,6 +195,11 @@ static void dgd_usage(FILE *out)
 		"journal as DIR/driftguard.conf says: repeats\n"
 		"throttled into counted summaries, a drifted file's SHA-256 (and a\n"
 		"quarantined copy), each policy's response (kill, stop, pause).\n"
+		"With metrics_listen = ADDRESS:PORT it serves Prometheus metrics\n"
+		"on /metrics and its health on /healthz (event loop running,\n"
+		"module loaded, last sync set every policy) and /livez (event\n"
+		"loop running); with metrics_textfile = PATH it writes the\n"
+		"metrics there for node_exporter (see driftguardd(8)).\n"
 		"driftguardd owns every policy in the kernel: others are deleted.\n"
 		"Reloads on SIGHUP and when a file in DIR or DIR/policy.d changes;\n"
 		"files with an error change nothing. A missing or unreadable DIR or\n"
@@ -185,7 +214,8 @@ static void dgd_usage(FILE *out)
 		"                     pattern matching every cgroup, a response\n"
 		"                     that never runs or acts on alerts, a deny\n"
 		"                     entry a busybox or toybox applet runs\n"
-		"                     around), exit 0 (valid) or 1\n"
+		"                     around, a metrics_textfile whose directory\n"
+		"                     cannot be written), exit 0 (valid) or 1\n"
 		"  --strict           with --check-config: warnings fail too\n"
 		"  --quiet            with --check-config: print only problems\n"
 		"                     (systemctl reload runs it so)\n"
@@ -207,9 +237,11 @@ int main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct dgd d = { .config_dir = DG_DEFAULT_CONFIG_DIR, .sfd = -1,
-			 .cfg_ifd = -1, .tfd = -1, .cfg_wd = -1, .pol_wd = -1 };
+			 .cfg_ifd = -1, .tfd = -1, .cfg_wd = -1, .pol_wd = -1,
+			 .exp.lock = PTHREAD_MUTEX_INITIALIZER };
 	char err[DG_CONFIG_ERR_MAX];
 	bool check = false, strict = false, quiet = false;
+	size_t nwarnings;
 	int c, ret;
 
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -268,10 +300,12 @@ int main(int argc, char **argv)
 		}
 		if (!quiet)
 			dg_config_print(d.cfg, stdout);
-		ret = strict && d.cfg->nwarnings;
+		/* The daemon starts without it, and says so: a warning. */
+		nwarnings = d.cfg->nwarnings + dgd_check_textfile(d.cfg);
+		ret = strict && nwarnings;
 		if (ret)
 			dgd_log("%zu warning%s: not valid under --strict",
-				d.cfg->nwarnings, d.cfg->nwarnings == 1 ? "" : "s");
+				nwarnings, nwarnings == 1 ? "" : "s");
 		dg_config_free(d.cfg);
 		return ret;
 	}
@@ -283,6 +317,7 @@ int main(int argc, char **argv)
 	free(d.log_path);
 	dg_sync_fini(&d.sync);
 	dg_config_free(d.cfg);
+	free(d.exp.text);
 	return ret;
 }
 

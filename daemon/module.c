@@ -4,35 +4,9 @@
 
 /* --- the module --------------------------------------------------------- */
 
-struct dgd_status {
-	uint64_t dropped;
-	bool have_dropped;
-	bool alert_only;
-	bool locked;
-};
-
 static int dgd_status_cb(struct nl_msg *msg, void *arg)
 {
-	struct nlattr *stats[__DRIFTGUARD_STAT_MAX + 1];
-	struct nlattr *tb[DRIFTGUARD_A_MAX + 1];
-	struct dgd_status *st = arg;
-	struct nlattr *a;
-
-	if (dg_nl_parse(msg, tb))
-		return NL_SKIP;
-	if (tb[DRIFTGUARD_A_ALERT_ONLY])
-		st->alert_only = nla_get_u8(tb[DRIFTGUARD_A_ALERT_ONLY]);
-	st->locked = tb[DRIFTGUARD_A_LOCKED] && nla_get_u8(tb[DRIFTGUARD_A_LOCKED]);
-	if (!tb[DRIFTGUARD_A_STATS] ||
-	    nla_parse_nested(stats, __DRIFTGUARD_STAT_MAX,
-			     tb[DRIFTGUARD_A_STATS], NULL))
-		return NL_SKIP;
-	a = stats[DRIFTGUARD_STAT_EVENTS_DROPPED + 1];
-	if (a) {
-		st->dropped = nla_get_u64(a);
-		st->have_dropped = true;
-	}
-	return NL_OK;
+	return dg_nl_status_parse(msg, arg) ? NL_SKIP : NL_OK;
 }
 
 static void dgd_module_down(struct dgd *d, const char *why)
@@ -57,7 +31,8 @@ static void dgd_module_down(struct dgd *d, const char *why)
 /* Asks for the counters: tells whether the module is there, and drops. */
 void dgd_check_module(struct dgd *d)
 {
-	struct dgd_status st = { .dropped = 0 };
+	struct dg_nl_status st = { .policies = 0 };
+	uint64_t dropped;
 	int err;
 
 	if (d->family_gone) {
@@ -73,20 +48,22 @@ void dgd_check_module(struct dgd *d)
 	if (err)
 		return;
 	d->locked = st.locked;
-	if (!st.have_dropped)
+	d->status = st;
+	if (!st.have_counter[DRIFTGUARD_STAT_EVENTS_DROPPED])
 		return;
+	dropped = st.counters[DRIFTGUARD_STAT_EVENTS_DROPPED];
 	/*
 	 * The counter also counts events made while nobody listened and
 	 * those another listener missed: while we listen, it is an upper
 	 * bound of what we lost.
 	 */
-	if (st.dropped > d->dropped_seen) {
-		dgd_loss(d, st.dropped - d->dropped_seen,
+	if (dropped > d->dropped_seen) {
+		dgd_loss(d, dropped - d->dropped_seen,
 			 "the module's event queue was full "
 			 "(its events_dropped counter)");
 		dgd_status(d);
 	}
-	d->dropped_seen = st.dropped;
+	d->dropped_seen = dropped;
 }
 
 
@@ -97,7 +74,7 @@ void dgd_check_module(struct dgd *d)
  */
 bool dgd_alert_only(struct dgd *d)
 {
-	struct dgd_status st = { .dropped = 0 };
+	struct dg_nl_status st = { .policies = 0 };
 
 	if (!d->module_up ||
 	    dg_nl_request(&d->nl, dg_nl_msg(&d->nl, DRIFTGUARD_CMD_STATUS_GET, 0),
@@ -117,7 +94,7 @@ static void dgd_join_ctrl(struct dgd *d)
 
 void dgd_module_up(struct dgd *d)
 {
-	struct dgd_status st = { .dropped = 0 };
+	struct dg_nl_status st = { .policies = 0 };
 	int err;
 
 	if (d->module_up || dg_nl_open(&d->nl))
@@ -142,8 +119,9 @@ void dgd_module_up(struct dgd *d)
 	/* A new module counts from zero: only drops from now on are news. */
 	if (!dg_nl_request(&d->nl, dg_nl_msg(&d->nl, DRIFTGUARD_CMD_STATUS_GET, 0),
 			   dgd_status_cb, &st)) {
-		d->dropped_seen = st.dropped;
+		d->dropped_seen = st.counters[DRIFTGUARD_STAT_EVENTS_DROPPED];
 		d->locked = st.locked;
+		d->status = st;
 	}
 	dgd_log("the module is loaded: setting its policies");
 	dg_sync_full(&d->sync, d->cfg, &d->nl);

@@ -38,6 +38,8 @@ void dgd_emit(struct dgd *d, struct json_object *o, int prio,
 {
 	int err;
 
+	dg_metrics_count_record(&d->metrics, dgd_str(o, "record"),
+				dgd_str(o, "action"), dgd_str(o, "class"));
 	if (d->log) {
 		err = dg_evlog_append_json(d->log, o);
 		if (err)

@@ -110,6 +110,7 @@ void dgd_reload(struct dgd *d, const char *why)
 		why, cfg->npolicies, d->sync.nwant,
 		ret ? " (the kernel refused some, see above)" : "");
 	(void)dgd_open_log(d);
+	dgd_exporter_config(d);
 	dgd_status(d);
 }
 

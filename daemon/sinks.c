@@ -26,11 +26,14 @@ void dgd_log(const char *fmt, ...)
 {
 	va_list ap;
 
+	/* One line, also when the metrics endpoint's thread logs at once. */
+	flockfile(stderr);
 	fputs("driftguardd: ", stderr);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
+	funlockfile(stderr);
 }
 
 int dg_sink_priority(int action, int severity)

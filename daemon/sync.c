@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <sys/inotify.h>
 
@@ -211,6 +212,12 @@ static void dg_sync_refused(struct dg_sync *s, const struct dg_want *w,
 
 	dgd_log("policy %s NOT set on %s (cgroup id %" PRIu64 "): %s",
 		w->policy->name, cgroup, w->id, why);
+	if (!s->sync_err) {
+		s->sync_err = -EPERM;
+		snprintf(s->sync_why, sizeof(s->sync_why),
+			 "policy %s not set on %s: %s", w->policy->name,
+			 cgroup, why);
+	}
 	if (s->refused)
 		s->refused(s->refused_arg, w->policy, cgroup, w->id, why);
 }
@@ -330,6 +337,22 @@ static int dg_dump_cb(struct nl_msg *msg, void *arg)
 	return NL_OK;
 }
 
+/* A full sync that reached the module ended with @err (0 or -errno). */
+static void dg_sync_outcome(struct dg_sync *s, int err, const char *what)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_REALTIME, &now);
+	s->synced_at = (uint64_t)now.tv_sec * 1000000000ULL +
+		       (uint64_t)now.tv_nsec;
+	/* A refusal during this sync has already said why. */
+	if (err && !s->sync_err) {
+		s->sync_err = err;
+		snprintf(s->sync_why, sizeof(s->sync_why), "%s: %s", what,
+			 strerror(-err));
+	}
+}
+
 int dg_sync_full(struct dg_sync *s, const struct dg_config *cfg,
 		 struct dg_nl *nl)
 {
@@ -338,6 +361,10 @@ int dg_sync_full(struct dg_sync *s, const struct dg_config *cfg,
 	size_t i;
 	int err, ret = 0;
 
+	if (nl) {
+		s->sync_err = 0;
+		s->sync_why[0] = '\0';
+	}
 	err = dg_walk(s, cfg, "", &wv);
 	if (err) {
 		/*
@@ -349,6 +376,8 @@ int dg_sync_full(struct dg_sync *s, const struct dg_config *cfg,
 		dg_want_free(s->want, s->nwant);
 		s->want = NULL;
 		s->nwant = 0;
+		if (nl)
+			dg_sync_outcome(s, err, "walking the cgroup tree");
 		return err;
 	}
 	qsort(wv.v, wv.n, sizeof(*wv.v), dg_want_cmp);
@@ -359,8 +388,10 @@ int dg_sync_full(struct dg_sync *s, const struct dg_config *cfg,
 		return 0;
 
 	d.in_place = calloc(s->nwant + 1, sizeof(*d.in_place));
-	if (!d.in_place)
-		return -ENOMEM;
+	if (!d.in_place) {
+		ret = -ENOMEM;
+		goto out;
+	}
 	err = dg_nl_request(nl, dg_nl_msg(nl, DRIFTGUARD_CMD_POLICY_GET,
 					  NLM_F_DUMP), dg_dump_cb, &d);
 	if (!err)
@@ -383,6 +414,7 @@ int dg_sync_full(struct dg_sync *s, const struct dg_config *cfg,
 			ret = err;
 	}
 out:
+	dg_sync_outcome(s, ret, "setting the policies");
 	free(d.in_place);
 	free(d.extra);
 	return ret;

@@ -45,6 +45,17 @@ struct dg_sync {
 	size_t nwant;
 	unsigned long set, deleted;	/* requests made, for STATUS= */
 	/*
+	 * The last full sync that reached the module, for the metrics and
+	 * the health check: when it ended (CLOCK_REALTIME ns, 0: none yet)
+	 * and 0 or its first -errno with why. A cgroup left without its
+	 * policy afterwards (a new cgroup whose policy the kernel refused)
+	 * fails it too, until the next full sync succeeds: until then that
+	 * cgroup goes unpoliced.
+	 */
+	uint64_t synced_at;
+	int sync_err;
+	char sync_why[512];
+	/*
 	 * Called when a cgroup is left without the policy the configuration
 	 * gives it (the kernel refused it, or it could not be sent), after
 	 * the message is logged: driftguardd makes it a record. May be NULL.

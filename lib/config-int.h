@@ -37,6 +37,7 @@ enum dg_type {
 	DG_T_RESPONSE,		/* enum dg_response */
 	DG_T_SYSLOG_FORMAT,	/* enum dg_syslog_format */
 	DG_T_RESPONSE_ON,	/* unsigned int, DG_ON_* bits */
+	DG_T_LISTEN,		/* char *, ADDRESS:PORT or "" */
 	__DG_T_MAX,
 };
 

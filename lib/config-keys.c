@@ -10,6 +10,8 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <ini.h>
 
 #include "config-int.h"
@@ -32,6 +34,9 @@ const struct dg_key dg_daemon_keys[] = {
 	DG_DKEY(throttle_window, DG_T_SECONDS),
 	DG_DKEY(max_log_bytes, DG_T_SIZE),
 	DG_DKEY(log_keep, DG_T_KEEP),
+	DG_DKEY(metrics_listen, DG_T_LISTEN),
+	DG_DKEY(metrics_remote, DG_T_BOOL),
+	DG_DKEY(metrics_textfile, DG_T_PATH_OR_EMPTY),
 };
 
 #define DG_PKEY(n, t) { #n, t, offsetof(struct dg_policy, n) }
@@ -90,6 +95,47 @@ static int dg_parse_uint(const char *s, bool units, uint64_t *out)
 	if (v > UINT64_MAX / mul)
 		return -ERANGE;
 	*out = v * mul;
+	return 0;
+}
+
+int dg_listen_parse(const char *s, struct sockaddr_storage *out,
+		    bool *loopback)
+{
+	struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)out;
+	struct sockaddr_in *in = (struct sockaddr_in *)out;
+	char host[INET6_ADDRSTRLEN];
+	const char *colon, *h = s;
+	uint64_t port;
+	size_t n;
+
+	memset(out, 0, sizeof(*out));
+	if (*s == '[') {
+		colon = strstr(s, "]:");
+		h = s + 1;
+		n = colon ? (size_t)(colon - h) : 0;
+		colon = colon ? colon + 1 : NULL;
+	} else {
+		colon = strrchr(s, ':');
+		n = colon ? (size_t)(colon - s) : 0;
+	}
+	if (!colon || !n || n >= sizeof(host) ||
+	    dg_parse_uint(colon + 1, false, &port) || !port || port > 65535)
+		return -EINVAL;
+	memcpy(host, h, n);
+	host[n] = '\0';
+	if (*s == '[') {
+		if (inet_pton(AF_INET6, host, &in6->sin6_addr) != 1)
+			return -EINVAL;
+		in6->sin6_family = AF_INET6;
+		in6->sin6_port = htons((uint16_t)port);
+		*loopback = IN6_IS_ADDR_LOOPBACK(&in6->sin6_addr);
+	} else {
+		if (inet_pton(AF_INET, host, &in->sin_addr) != 1)
+			return -EINVAL;
+		in->sin_family = AF_INET;
+		in->sin_port = htons((uint16_t)port);
+		*loopback = (ntohl(in->sin_addr.s_addr) >> 24) == 127;
+	}
 	return 0;
 }
 
@@ -415,6 +461,20 @@ static int dg_set_response_on_key(struct dg_parser *p, const struct dg_key *k,
 	return dg_set_response_on(p, field, v);
 }
 
+static int dg_set_listen(struct dg_parser *p, const struct dg_key *k,
+			 void *field, const char *v)
+{
+	struct sockaddr_storage ss;
+	bool loopback;
+
+	if (*v && dg_listen_parse(v, &ss, &loopback))
+		return dg_fail(p, p->line, -EINVAL,
+			       "%s: '%s' is not ADDRESS:PORT (an IPv4 address "
+			       "or an IPv6 one in brackets, a port from 1 to "
+			       "65535: 127.0.0.1:9464, [::1]:9464)", k->name, v);
+	return dg_set_str(p, field, v);
+}
+
 /* Enum fields are set and read as int. */
 _Static_assert(sizeof(enum dg_severity) == sizeof(int) &&
 	       sizeof(enum dg_response) == sizeof(int) &&
@@ -436,6 +496,7 @@ const struct dg_type_ops dg_types[] = {
 	[DG_T_RESPONSE] = { dg_set_response, dg_print_response },
 	[DG_T_SYSLOG_FORMAT] = { dg_set_syslog_format, dg_print_syslog_format },
 	[DG_T_RESPONSE_ON] = { dg_set_response_on_key, dg_print_response_on },
+	[DG_T_LISTEN] = { dg_set_listen, dg_print_str },
 };
 _Static_assert(sizeof(dg_types) / sizeof(dg_types[0]) == __DG_T_MAX,
 	       "a type of key without its parser and printer");

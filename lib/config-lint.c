@@ -110,7 +110,7 @@ static int dg_lint_response(struct dg_config *cfg, const struct dg_policy *pol)
 int dg_config_lint(struct dg_config *cfg)
 {
 	const struct dg_daemon_config *d = &cfg->daemon;
-	size_t i;
+	size_t i, n;
 	int err = 0;
 
 	if (!cfg->npolicies)
@@ -122,6 +122,11 @@ int dg_config_lint(struct dg_config *cfg)
 		err = dg_warn(cfg, "[daemon]: log_json is empty and journald, "
 			      "syslog and stdout are off: events are written "
 			      "nowhere");
+	n = strlen(d->metrics_textfile);
+	if (!err && n && (n < 5 || strcmp(d->metrics_textfile + n - 5, ".prom")))
+		err = dg_warn(cfg, "[daemon]: metrics_textfile %s does not end "
+			      "in .prom: node_exporter's textfile collector "
+			      "reads only *.prom", d->metrics_textfile);
 	for (i = 0; !err && i < cfg->npolicies; i++) {
 		const struct dg_policy *pol = &cfg->policies[i];
 

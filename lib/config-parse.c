@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
+#include <sys/socket.h>
 #include <ini.h>
 
 #include "config-int.h"
@@ -350,6 +351,8 @@ static void dg_daemon_free(struct dg_daemon_config *d)
 	free(d->syslog_socket);
 	free(d->state_dir);
 	free(d->quarantine_dir);
+	free(d->metrics_listen);
+	free(d->metrics_textfile);
 	memset(d, 0, sizeof(*d));
 }
 
@@ -365,8 +368,10 @@ static int dg_daemon_defaults(struct dg_daemon_config *d)
 	d->syslog_socket = strdup("/dev/log");
 	d->state_dir = strdup("/var/lib/driftguard");
 	d->quarantine_dir = strdup("/var/lib/driftguard/quarantine");
+	d->metrics_listen = strdup("");
+	d->metrics_textfile = strdup("");
 	if (!d->log_json || !d->syslog_socket || !d->state_dir ||
-	    !d->quarantine_dir) {
+	    !d->quarantine_dir || !d->metrics_listen || !d->metrics_textfile) {
 		dg_daemon_free(d);
 		return -ENOMEM;
 	}
@@ -416,6 +421,29 @@ static void dg_parser_init(struct dg_parser *p, enum dg_kind kind,
 		err[0] = '\0';
 }
 
+/*
+ * What the keys of a daemon file must agree on, said at the line of the key
+ * that is wrong: a metrics endpoint that others than this node can reach
+ * only when metrics_remote says so, whichever of the two comes first.
+ */
+static int dg_daemon_end(struct dg_parser *p)
+{
+	struct sockaddr_storage ss;
+	bool loopback = true;
+	size_t k;
+
+	if (!p->daemon.metrics_listen[0] || p->daemon.metrics_remote ||
+	    dg_listen_parse(p->daemon.metrics_listen, &ss, &loopback) || loopback)
+		return 0;
+	for (k = 0; strcmp(dg_daemon_keys[k].name, "metrics_listen"); k++)
+		;
+	return dg_fail(p, p->seen[k], -EINVAL,
+		       "metrics_listen: '%s' is not a loopback address "
+		       "(127.0.0.1, [::1]): other hosts could read the "
+		       "metrics; metrics_remote = yes allows it",
+		       p->daemon.metrics_listen);
+}
+
 int dg_config_parse_daemon(struct dg_config *cfg, const char *name,
 			   const char *text, size_t len, char *err, size_t size)
 {
@@ -425,7 +453,7 @@ int dg_config_parse_daemon(struct dg_config *cfg, const char *name,
 	/* Parsed into a copy of the defaults: a failed parse changes nothing. */
 	if (dg_daemon_defaults(&p.daemon))
 		return dg_nomem(&p);
-	if (dg_parse(&p)) {
+	if (dg_parse(&p) || dg_daemon_end(&p)) {
 		dg_daemon_free(&p.daemon);
 		return p.err;
 	}

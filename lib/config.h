@@ -30,6 +30,15 @@
  *   throttle_window = SECONDS    0 to 86400, 0: no throttling [300]
  *   max_log_bytes = SIZE     rotate the JSON log past this, 0: never [100M]
  *   log_keep = N             rotated JSON logs kept, 1 to 100 [5]
+ *   metrics_listen = ADDRESS:PORT   Prometheus metrics (/metrics) and
+ *                            health (/healthz) over HTTP; IPv4, or IPv6 in
+ *                            brackets; empty: off [empty]
+ *   metrics_remote = yes|no  allow a metrics_listen address that is not
+ *                            loopback (127.0.0.0/8, ::1): without it such
+ *                            an address is an error [no]
+ *   metrics_textfile = PATH  the same metrics written to PATH (replaced by
+ *                            rename) for node_exporter's textfile
+ *                            collector; empty: none [empty]
  * PATH is absolute; SIZE is bytes, or a number with K, M or G (x 1024^n).
  *
  * policy.d/FILE.conf, any number of [policy NAME] sections (NAME: up to 63
@@ -107,6 +116,9 @@ struct dg_daemon_config {
 	unsigned int throttle_window;	/* seconds */
 	uint64_t max_log_bytes;
 	unsigned int log_keep;		/* FILE.1 ... FILE.<log_keep> */
+	char *metrics_listen;		/* "": no HTTP endpoint */
+	bool metrics_remote;		/* a non-loopback metrics_listen */
+	char *metrics_textfile;		/* "": none */
 };
 
 struct dg_config {
@@ -179,5 +191,14 @@ void dg_config_print(const struct dg_config *cfg, FILE *out);
 const char *dg_severity_name(int severity);
 const char *dg_response_name(int response);
 const char *dg_syslog_format_name(int format);
+
+struct sockaddr_storage;
+/*
+ * Parses metrics_listen's "ADDRESS:PORT" (IPv4, or IPv6 in brackets; port
+ * 1 to 65535) into @out; *@loopback tells 127.0.0.0/8 or ::1. Returns 0 or
+ * -EINVAL.
+ */
+int dg_listen_parse(const char *s, struct sockaddr_storage *out,
+		    bool *loopback);
 
 #endif /* DG_CONFIG_H */

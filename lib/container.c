@@ -149,11 +149,17 @@ static bool dg_comp_container(const struct dg_comp *c, const struct dg_comp *par
 		if (id)
 			out->runtime = dg_namings[i].runtime;
 	}
-	/* cgroupfs names a container by its bare id: only trust known parents. */
+	/*
+	 * cgroupfs names a container by its bare id: only trust known parents.
+	 * containerd outside Kubernetes (`ctr run`, or a client of its API
+	 * giving no cgroup) puts a container in /<namespace>/<id>: "default"
+	 * is ctr's namespace, "k8s.io" the CRI plugin's.
+	 */
 	if (!id && parent && (id = dg_comp_id(c, "", ""))) {
 		if (dg_comp_is(parent, "docker"))
 			out->runtime = DG_RUNTIME_DOCKER;
-		else if (dg_comp_pod(parent, uid))
+		else if (dg_comp_pod(parent, uid) || dg_comp_is(parent, "default") ||
+			 dg_comp_is(parent, "k8s.io"))
 			out->runtime = DG_RUNTIME_CONTAINERD;
 		else
 			id = NULL;

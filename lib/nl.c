@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* driftguard userspace: a generic netlink client for the driftguard family. */
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 #include <linux/netlink.h>
 #include <netlink/genl/ctrl.h>
@@ -204,6 +205,38 @@ int dg_nl_parse(struct nl_msg *msg, struct nlattr **tb)
 
 	return nla_parse(tb, DRIFTGUARD_A_MAX, genlmsg_attrdata(gh, 0),
 			 genlmsg_attrlen(gh, 0), NULL) ? -EINVAL : 0;
+}
+
+int dg_nl_status_parse(struct nl_msg *msg, struct dg_nl_status *st)
+{
+	struct nlattr *stats[__DRIFTGUARD_STAT_MAX + 1];
+	struct nlattr *tb[DRIFTGUARD_A_MAX + 1];
+	int i;
+
+	memset(st, 0, sizeof(*st));
+	if (dg_nl_parse(msg, tb))
+		return -EINVAL;
+	if (tb[DRIFTGUARD_A_VERSION])
+		snprintf(st->version, sizeof(st->version), "%s",
+			 nla_get_string(tb[DRIFTGUARD_A_VERSION]));
+	if (tb[DRIFTGUARD_A_ALERT_ONLY])
+		st->alert_only = nla_get_u8(tb[DRIFTGUARD_A_ALERT_ONLY]);
+	if (tb[DRIFTGUARD_A_LOCKED])
+		st->locked = nla_get_u8(tb[DRIFTGUARD_A_LOCKED]);
+	if (tb[DRIFTGUARD_A_POLICIES])
+		st->policies = nla_get_u32(tb[DRIFTGUARD_A_POLICIES]);
+	if (!tb[DRIFTGUARD_A_STATS] ||
+	    nla_parse_nested(stats, __DRIFTGUARD_STAT_MAX,
+			     tb[DRIFTGUARD_A_STATS], NULL))
+		return 0;
+	/* A counter this module does not have stays absent, not 0. */
+	for (i = 0; i < __DRIFTGUARD_STAT_MAX; i++) {
+		if (!stats[i + 1])
+			continue;
+		st->counters[i] = nla_get_u64(stats[i + 1]);
+		st->have_counter[i] = true;
+	}
+	return 0;
 }
 
 static const char *dg_nl_str(struct nlattr **tb, int attr)

@@ -3,6 +3,7 @@
 #ifndef DG_NL_H
 #define DG_NL_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <netlink/genl/genl.h>
 #include <linux/driftguard.h>
@@ -45,6 +46,21 @@ int dg_nl_join_events(struct dg_nl *nl);
 
 /* Parses a driftguard message's attributes into @tb (DRIFTGUARD_A_MAX + 1). */
 int dg_nl_parse(struct nl_msg *msg, struct nlattr **tb);
+
+/* The module's answer to DRIFTGUARD_CMD_STATUS_GET. */
+struct dg_nl_status {
+	char version[64];
+	bool alert_only, locked;
+	uint32_t policies;		/* in force in the kernel */
+	uint64_t counters[__DRIFTGUARD_STAT_MAX];
+	bool have_counter[__DRIFTGUARD_STAT_MAX];
+};
+
+/*
+ * Fills @st from a status reply (driftctl status and driftguardd's metrics
+ * read the same answer). Returns 0 or -EINVAL.
+ */
+int dg_nl_status_parse(struct nl_msg *msg, struct dg_nl_status *st);
 
 /*
  * Fills @ev from the attributes of a DRIFTGUARD_CMD_EVENT message; absent

@@ -377,6 +377,23 @@ with_caps() {
 		--inh-caps=-all,"$caps" --ambient-caps=-all,"$caps" "$@"
 }
 
+# --- exec storms ------------------------------------------------------------------
+
+# storm FILE OUT: in the container, rounds of 20 execs of FILE (one
+# exec-storm tally line per round to OUT), at least 3, until storms_stop.
+# Run it in the background while the test does what the storm must survive.
+storm() {
+	local rounds=0
+	while [ "$rounds" -lt 3 ] || [ ! -e "$C"/storms-stop ]; do
+		in_container /bin/exec-storm "$1" 20
+		rounds=$((rounds + 1))
+	done >"$2"
+}
+
+storms_stop() {
+	touch "$C"/storms-stop
+}
+
 # --- large policies -------------------------------------------------------------
 
 # long_pattern PREFIX N: a list entry of exactly 255 bytes (the longest
@@ -384,3 +401,24 @@ with_caps() {
 long_pattern() {
 	printf '%s%0*d' "$1" $((255 - ${#1})) "$2"
 }
+
+# --- metrics and health ---------------------------------------------------------
+
+# The metrics_listen address the metrics tests give driftguardd.
+DGD_METRICS=127.0.0.1:9464
+
+# metric SAMPLE: the value of SAMPLE (NAME, or NAME{LABELS} as driftguardd
+# writes them) on driftguardd's /metrics; nothing when absent or not served.
+metric() {
+	curl -sf "http://$DGD_METRICS/metrics" | awk -v s="$1" '$1 == s { print $2 }'
+}
+
+# health PATH: "CODE BODY" of driftguardd's PATH (/healthz, /livez).
+health() {
+	local code
+	code=$(curl -s -o "$C"/health.body -w '%{http_code}' "http://$DGD_METRICS$1") || true
+	echo "$code $(cat "$C"/health.body 2>/dev/null)"
+}
+
+# Debian's dockerd and containerd on the prepared images (tests/lib/runtimes.sh).
+. "$DG_SRC/tests/lib/runtimes.sh"

@@ -3,7 +3,9 @@
 # deploy/kubernetes holds valid manifests, without a cluster or kubectl: every
 # YAML document parses (python3-yaml) and has what the API server requires;
 # the DaemonSet's selector matches its pod labels, every volumeMount names a
-# volume, the ConfigMap volume's items exist; the ConfigMap's files, laid out
+# volume, the ConfigMap volume's items exist; the probes read driftguardd's
+# /healthz and /livez at the ConfigMap's metrics_listen port, which the pod
+# declares and annotates for Prometheus; the ConfigMap's files, laid out
 # as its volume lays them out, pass `driftguardd --check-config`; the init
 # container's script parses; kustomization.yaml lists every YAML file there.
 set -eu
@@ -193,9 +195,25 @@ for where, ds in daemonsets:
             elif not any(m.get("name") == config_volume_items[0] and m.get("mountPath") == cdir
                          for m in main.get("volumeMounts") or []):
                 err(where, f"the ConfigMap volume is not mounted at {cdir}")
-        for probe in ("livenessProbe", "readinessProbe"):
-            if ((main.get(probe) or {}).get("exec") or {}).get("command") != ["driftctl", "status"]:
-                err(where, f"{probe} is not exec driftctl status")
+        # The probes ask driftguardd's own health on the node's loopback,
+        # at the port of the ConfigMap's metrics_listen, which the
+        # container declares (and, with hostNetwork, reserves on the node).
+        conf = (config_volume_items or (None, None, {}))[2].get("driftguard.conf", "")
+        listen = re.search(r"^metrics_listen\s*=\s*(\S+):(\d+)\s*$", conf, re.M)
+        if not listen:
+            err(where, "the ConfigMap's driftguard.conf sets no metrics_listen")
+        port = int(listen.group(2)) if listen else None
+        for probe, path in (("readinessProbe", "/healthz"), ("livenessProbe", "/livez")):
+            get = (main.get(probe) or {}).get("httpGet") or {}
+            if (get.get("host"), get.get("path"), get.get("port")) != ("127.0.0.1", path, port):
+                err(where, f"{probe} is not httpGet 127.0.0.1:{port}{path}")
+        if not any(p.get("containerPort") == port and p.get("hostPort") == port
+                   for p in main.get("ports") or []):
+            err(where, f"the driftguardd container does not declare port {port}")
+        notes = (ds.get("spec", {}).get("template", {}).get("metadata", {})
+                 .get("annotations") or {})
+        if notes.get("prometheus.io/port") != str(port):
+            err(where, f"annotation prometheus.io/port is not {port}")
     inits = pod.get("initContainers") or []
     if len(inits) != 1:
         err(where, "one init container (the module loader) wanted")

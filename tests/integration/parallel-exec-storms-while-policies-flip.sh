@@ -10,14 +10,6 @@ policy --mode prevent
 drop "$BIN"/hello /tmp/dropped
 missed0=$(stat_value missed)
 
-# storm FILE OUT: rounds of 20 execs, at least 3, until the flipping is over.
-storm() {
-	local rounds=0
-	while [ "$rounds" -lt 3 ] || [ ! -e "$C"/flipped ]; do
-		in_container /bin/exec-storm "$1" 20
-		rounds=$((rounds + 1))
-	done >"$2"
-}
 storm /tmp/dropped "$C"/drift.1 & s1=$!
 storm /tmp/dropped "$C"/drift.2 & s2=$!
 storm /bin/hello "$C"/image.1 & s3=$!
@@ -25,7 +17,7 @@ storm /bin/hello "$C"/image.2 & s4=$!
 sleep 1
 # 1,000 replacements over one socket, racing the storms.
 flips=$("$BIN"/policy-flip "$CG" 1000) || fail "policy flipping failed"
-touch "$C"/flipped
+storms_stop
 wait "$s1" "$s2" "$s3" "$s4"
 expect_eq "policy replacements" 1000 "$flips"
 

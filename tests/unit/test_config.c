@@ -79,7 +79,9 @@ static void daemon_file_sets_every_key(void **state)
 		"quarantine_max_bytes = 2G\n"
 		"throttle_window = 0\n"
 		"max_log_bytes = 512K\n"
-		"log_keep = 12\n");
+		"log_keep = 12\n"
+		"metrics_listen = [::1]:9464\n"
+		"metrics_textfile = /var/lib/node_exporter/driftguard.prom\n");
 	assert_string_equal(cfg->daemon.log_json, "/var/log/dg.jsonl");
 	assert_false(cfg->daemon.journald);
 	assert_true(cfg->daemon.syslog);
@@ -92,6 +94,10 @@ static void daemon_file_sets_every_key(void **state)
 	assert_int_equal(cfg->daemon.throttle_window, 0);
 	assert_int_equal(cfg->daemon.max_log_bytes, 512ULL << 10);
 	assert_int_equal(cfg->daemon.log_keep, 12);
+	assert_string_equal(cfg->daemon.metrics_listen, "[::1]:9464");
+	assert_false(cfg->daemon.metrics_remote);
+	assert_string_equal(cfg->daemon.metrics_textfile,
+			    "/var/lib/node_exporter/driftguard.prom");
 	assert_int_equal(cfg->npolicies, 0);
 	dg_config_free(cfg);
 }
@@ -115,6 +121,25 @@ static void daemon_keys_not_given_keep_their_defaults(void **state)
 	assert_int_equal(cfg->daemon.throttle_window, 300);
 	assert_int_equal(cfg->daemon.log_keep, 5);
 	assert_int_equal(cfg->daemon.max_log_bytes, 100ULL << 20);
+	assert_string_equal(cfg->daemon.metrics_listen, "");
+	assert_false(cfg->daemon.metrics_remote);
+	assert_string_equal(cfg->daemon.metrics_textfile, "");
+	dg_config_free(cfg);
+}
+
+/* Others than this node read the metrics only when metrics_remote says so. */
+static void metrics_listen_takes_a_remote_address_only_with_metrics_remote(void **state)
+{
+	struct dg_config *cfg;
+
+	(void)state;
+	cfg = parse_ok(DAEMON, "[daemon]\nmetrics_remote = yes\n"
+		       "metrics_listen = 0.0.0.0:9464\n");
+	assert_string_equal(cfg->daemon.metrics_listen, "0.0.0.0:9464");
+	assert_true(cfg->daemon.metrics_remote);
+	dg_config_free(cfg);
+	cfg = parse_ok(DAEMON, "[daemon]\nmetrics_listen = 127.1.2.3:1\n");
+	assert_string_equal(cfg->daemon.metrics_listen, "127.1.2.3:1");
 	dg_config_free(cfg);
 }
 
@@ -517,6 +542,18 @@ static const struct error_case error_cases[] = {
 	  "t.conf:2: log_keep: '0' is not a number of files from 1 to 100" },
 	{ DAEMON, "[daemon]\nlog_keep = 101\n",
 	  "t.conf:2: log_keep: '101' is not a number of files from 1 to 100" },
+	{ DAEMON, "[daemon]\nmetrics_listen = localhost:9464\n",
+	  "t.conf:2: metrics_listen: 'localhost:9464' is not ADDRESS:PORT (an IPv4 address or an IPv6 one in brackets, a port from 1 to 65535: 127.0.0.1:9464, [::1]:9464)" },
+	{ DAEMON, "[daemon]\nmetrics_listen = 127.0.0.1:65536\n",
+	  "t.conf:2: metrics_listen: '127.0.0.1:65536' is not ADDRESS:PORT (an IPv4 address or an IPv6 one in brackets, a port from 1 to 65535: 127.0.0.1:9464, [::1]:9464)" },
+	{ DAEMON, "[daemon]\nmetrics_listen = ::1:9464\n",
+	  "t.conf:2: metrics_listen: '::1:9464' is not ADDRESS:PORT (an IPv4 address or an IPv6 one in brackets, a port from 1 to 65535: 127.0.0.1:9464, [::1]:9464)" },
+	{ DAEMON, "[daemon]\nmetrics_listen = 127.0.0.1\n",
+	  "t.conf:2: metrics_listen: '127.0.0.1' is not ADDRESS:PORT (an IPv4 address or an IPv6 one in brackets, a port from 1 to 65535: 127.0.0.1:9464, [::1]:9464)" },
+	{ DAEMON, "[daemon]\njournald = no\nmetrics_listen = 0.0.0.0:9464\nmetrics_remote = no\n",
+	  "t.conf:3: metrics_listen: '0.0.0.0:9464' is not a loopback address (127.0.0.1, [::1]): other hosts could read the metrics; metrics_remote = yes allows it" },
+	{ DAEMON, "[daemon]\nmetrics_listen = [2001:db8::1]:9464\n",
+	  "t.conf:2: metrics_listen: '[2001:db8::1]:9464' is not a loopback address (127.0.0.1, [::1]): other hosts could read the metrics; metrics_remote = yes allows it" },
 	{ DAEMON, "[daemon]\nthrottle_window = 1M\n",
 	  "t.conf:2: throttle_window: '1M' is not a number of seconds from 0 to 86400" },
 	/* policy values */
@@ -1040,6 +1077,9 @@ static void effective_configuration_prints_in_the_documented_format(void **state
 		"throttle_window = 300\n"
 		"max_log_bytes = 104857600\n"
 		"log_keep = 5\n"
+		"metrics_listen =\n"
+		"metrics_remote = no\n"
+		"metrics_textfile =\n"
 		"\n"
 		"# t.conf:1\n"
 		"[policy web]\n"
@@ -1244,6 +1284,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(daemon_file_sets_every_key),
 		cmocka_unit_test(daemon_keys_not_given_keep_their_defaults),
+		cmocka_unit_test(metrics_listen_takes_a_remote_address_only_with_metrics_remote),
 		cmocka_unit_test(empty_log_json_turns_the_json_log_off),
 		cmocka_unit_test(policy_file_parses_to_the_expected_policies),
 		cmocka_unit_test(policy_keys_not_given_take_their_defaults),

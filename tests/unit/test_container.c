@@ -46,6 +46,13 @@ static void docker_under_cgroupfs_driver_is_docker(void **state)
 	expect_container("/docker/" ID, DG_RUNTIME_DOCKER, ID, "");
 }
 
+static void ctr_run_in_a_containerd_namespace_is_containerd(void **state)
+{
+	(void)state;
+	expect_container("/default/" ID, DG_RUNTIME_CONTAINERD, ID, "");
+	expect_container("/k8s.io/" ID, DG_RUNTIME_CONTAINERD, ID, "");
+}
+
 static void cri_containerd_scope_in_burstable_pod_slice_has_pod_uid_with_dashes(void **state)
 {
 	(void)state;
@@ -243,6 +250,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(docker_scope_in_system_slice_is_docker),
 		cmocka_unit_test(docker_under_cgroupfs_driver_is_docker),
+		cmocka_unit_test(ctr_run_in_a_containerd_namespace_is_containerd),
 		cmocka_unit_test(cri_containerd_scope_in_burstable_pod_slice_has_pod_uid_with_dashes),
 		cmocka_unit_test(cri_containerd_scope_in_guaranteed_pod_slice_has_pod_uid),
 		cmocka_unit_test(bare_id_under_cgroupfs_pod_is_containerd_with_pod_uid),

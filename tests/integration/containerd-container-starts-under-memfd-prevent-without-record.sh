@@ -1,0 +1,12 @@
+#!/bin/bash
+# On containerd (ctr run, overlayfs snapshotter), with memfd = prevent (and
+# mode = prevent) on the parent cgroup of its containers, a container
+# starts: runc's own start-up (its memfd, overlay or /tmp clone of itself)
+# is not refused, with no name-based exemption, and leaves no record.
+# dg-tier: runtimes
+set -eu
+. "$DG_SRC/tests/lib.sh"
+rt_policy containerd mode=prevent memfd=prevent
+out=$(rt_run dg/base /bin/true) || fail "the container did not start: $out"
+expect_no_drift_record
+pass

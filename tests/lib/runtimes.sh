@@ -1,0 +1,230 @@
+# SPDX-License-Identifier: GPL-2.0
+# driftguard tests: Debian's dockerd and containerd in the guest, on the prepared data roots.
+#
+# Sourced by tests/lib.sh. The images (scripts/build-images) are loaded once
+# into both runtimes' data roots on an ext4 disk (tests/vm/runtime-disk),
+# which tests/vm/run attaches with snapshot=on and guest-init mounts at
+# /var/lib/dg-runtimes: a test finds the images there and its writes vanish
+# with the VM. dockerd and containerd are started on first use and then
+# shared by the tests of one boot (started with setsid, so the suite's kill
+# of a finished test's process group leaves them running); every test still
+# sets its own policy, runs its own containers and removes them.
+#
+# Both run as Debian configures them for a node without systemd as PID 1:
+# dockerd with overlay2 and the cgroupfs driver (containers in
+# /sys/fs/cgroup/docker/<id>), no bridge or iptables (containers get the
+# host's network); containerd with the overlayfs snapshotter, `ctr run`
+# putting a container in /sys/fs/cgroup/<namespace>/<id> (default/<id>).
+
+DG_RT_ROOT=/var/lib/dg-runtimes
+# Debian's client: /usr/local/bin/docker on a build machine may be another.
+DOCKER_BIN=/usr/bin/docker
+DOCKER_SOCK=/run/dg-docker.sock
+CTR_SOCK=/run/dg-containerd/containerd.sock
+
+docker() {
+	"$DOCKER_BIN" -H "unix://$DOCKER_SOCK" "$@"
+}
+
+ctr() {
+	command ctr --address "$CTR_SOCK" "$@"
+}
+
+# dockerd_up: dockerd runs and answers (started if it does not).
+dockerd_up() {
+	docker version >/dev/null 2>&1 && return 0
+	[ -d "$DG_RT_ROOT/docker" ] || mkdir -p "$DG_RT_ROOT/docker"
+	setsid -f /usr/sbin/dockerd --data-root "$DG_RT_ROOT/docker" \
+		--exec-root /run/dg-docker --pidfile /run/dg-docker.pid \
+		-H "unix://$DOCKER_SOCK" --storage-driver overlay2 \
+		--exec-opt native.cgroupdriver=cgroupfs \
+		--iptables=false --ip-masq=false --bridge=none --userland-proxy=false \
+		</dev/null >/run/dg-dockerd.log 2>&1
+	wait_until --log /run/dg-dockerd.log 120 "dockerd to answer" \
+		docker version
+}
+
+# containerd_up: containerd runs and answers (started if it does not). Its
+# CRI plugin is off: ctr needs none of it, and it wants CNI.
+containerd_up() {
+	ctr version >/dev/null 2>&1 && return 0
+	mkdir -p /run/dg-containerd "$DG_RT_ROOT/containerd"
+	cat >/run/dg-containerd/config.toml <<EOF
+version = 2
+root = "$DG_RT_ROOT/containerd"
+state = "/run/dg-containerd/state"
+disabled_plugins = ["io.containerd.grpc.v1.cri"]
+[grpc]
+  address = "$CTR_SOCK"
+EOF
+	setsid -f sh -c 'echo $$ >/run/dg-containerd.pid &&
+		exec /usr/bin/containerd --config /run/dg-containerd/config.toml' \
+		</dev/null >/run/dg-containerd.log 2>&1
+	wait_until --log /run/dg-containerd.log 60 "containerd to answer" \
+		ctr version
+}
+
+# require_images: the prepared data roots are mounted.
+require_images() {
+	[ -d "$DG_RT_ROOT/docker" ] && [ -d "$DG_RT_ROOT/containerd" ] ||
+		fail "no prepared runtime disk at $DG_RT_ROOT: run scripts/bootstrap (tests/vm/runtime-disk)"
+}
+
+# --- one container of RUNTIME (docker or containerd) under a policy -------------
+
+# rt_policy RUNTIME [KEY=VALUE...]: starts RUNTIME and a driftguardd whose
+# policy (default: mode, memfd, volume and mmap all prevent) covers the
+# parent cgroup of RUNTIME's containers, before any container starts. Sets
+# C (a scratch directory), RT, RT_PARENT (that parent cgroup) and RT_NAME
+# (the next container's name: the 64 hex digits a runtime gives its ids).
+rt_policy() {
+	RT=$1
+	shift
+	require_images
+	C=$(mktemp -d /tmp/dgrt.XXXXXX)
+	RT_NAME=$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')
+	at_exit rt_cleanup
+	case $RT in
+	docker) dockerd_up; RT_PARENT=/sys/fs/cgroup/docker; RT_REL=docker ;;
+	containerd) containerd_up; RT_PARENT=/sys/fs/cgroup/default; RT_REL=default ;;
+	*) fail "rt_policy: unknown runtime $RT" ;;
+	esac
+	mkdir -p "$RT_PARENT"
+	local keys=("mode = prevent" "memfd = prevent" "volume = prevent" "mmap = prevent") kv
+	[ $# = 0 ] || keys=()
+	for kv in "$@"; do keys+=("${kv%%=*} = ${kv#*=}"); done
+	# shellcheck disable=SC2119  # no lines: the defaults
+	dgd_config
+	dgd_policy "$RT" "cgroup = $RT_REL" "${keys[@]}"
+	dgd_start
+	wait_until 10 "the policy on $RT_PARENT" sh -c "'$DRIFTCTL' policy get '$RT_PARENT' | grep -q 'mode'"
+}
+
+# shellcheck disable=SC2317  # reached through at_exit
+rt_cleanup() {
+	case $RT in
+	docker) docker rm -f "$RT_NAME" >/dev/null 2>&1 ;;
+	containerd)
+		# rm -f kills a running task, then deletes it.
+		ctr task rm -f "$RT_NAME" >/dev/null 2>&1
+		ctr container rm "$RT_NAME" >/dev/null 2>&1
+		;;
+	esac
+	dgd_kill
+	module_loaded && "$DRIFTCTL" policy del "$RT_PARENT" >/dev/null 2>&1
+	rm -rf "$C"
+	return 0
+}
+
+# rt_run IMAGE CMD...: runs CMD as the entrypoint of a container of IMAGE
+# (dg/base, dg/nginx, dg/pyapp, dg/gcc) and removes it; prints its output
+# (stderr too) and returns its status. RT_OPTS (an array) adds options.
+rt_run() {
+	local image=$1
+	shift
+	case $RT in
+	docker)
+		docker run --rm --name "$RT_NAME" --cidfile "$C/cid" --network host "${RT_OPTS[@]}" \
+			"$image" "$@" 2>&1 ;;
+	containerd)
+		ctr run --rm --net-host "${RT_OPTS[@]}" \
+			"docker.io/$image:latest" "$RT_NAME" "$@" 2>&1 ;;
+	esac
+}
+RT_OPTS=()
+
+# rt_start IMAGE [CMD...]: starts a container of IMAGE in the background
+# (with the image's command unless CMD is given).
+rt_start() {
+	local image=$1 out
+	shift
+	case $RT in
+	docker)
+		out=$(docker run -d --name "$RT_NAME" --cidfile "$C/cid" --network host "${RT_OPTS[@]}" \
+			"$image" "$@" 2>&1) || fail "docker run $image failed: $out" ;;
+	containerd)
+		out=$(ctr run -d --net-host "${RT_OPTS[@]}" "docker.io/$image:latest" \
+			"$RT_NAME" "$@" 2>&1) || fail "ctr run $image failed: $out" ;;
+	esac
+}
+
+# rt_exec CMD...: runs CMD in the running container, as `docker exec` or
+# `ctr task exec` does; prints its output, returns its status.
+rt_exec() {
+	case $RT in
+	docker) docker exec "$RT_NAME" "$@" 2>&1 ;;
+	containerd)
+		ctr task exec --exec-id "x$RANDOM" "$RT_NAME" "$@" 2>&1 ;;
+	esac
+}
+
+# rt_id: the running container's full id.
+rt_id() {
+	case $RT in
+	docker) cat "$C/cid" 2>/dev/null || docker inspect -f '{{.Id}}' "$RT_NAME" ;;
+	containerd) echo "$RT_NAME" ;;
+	esac
+}
+
+# rt_cgroup: the running container's cgroup.
+rt_cgroup() {
+	echo "$RT_PARENT/$(rt_id)"
+}
+
+# runtimes_stop: stops dockerd and containerd if they run, and waits for
+# them to exit (tests/vm/runtime-disk-guest, before the disk is unmounted).
+runtimes_stop() {
+	local f pid
+	for f in /run/dg-docker.pid /run/dg-containerd.pid; do
+		[ -f "$f" ] || continue
+		pid=$(cat "$f")
+		kill "$pid" 2>/dev/null || continue
+		wait_until 60 "$f's process $pid to exit" sh -c "! kill -0 $pid 2>/dev/null"
+	done
+}
+
+# expect_no_drift_record: driftguardd wrote no blocked or alerted record
+# for the runtime's containers (a second after the work, for the queue).
+expect_no_drift_record() {
+	sleep 1
+	local bad
+	bad=$(grep -E '"action":"(blocked|alerted)"' "$C"/events.jsonl 2>/dev/null || true)
+	[ -z "$bad" ] || fail "drift records were written: $bad"
+}
+
+# expect_drift_record WHAT REGEX: driftguardd wrote a blocked record of
+# this runtime matching REGEX, naming the runtime and, if one runs, the
+# full container id.
+expect_drift_record() {
+	wait_until 10 "the blocked record of $1" grep -Eq -- "\"action\":\"blocked\".*$2" "$C"/events.jsonl
+	local rec
+	rec=$(grep -E -- "\"action\":\"blocked\".*$2" "$C"/events.jsonl | head -n 1)
+	expect_match "$1: runtime in the record" "\"runtime\":\"$RT\"" "$rec"
+	expect_match "$1: container id in the record" "\"container_id\":\"$(rt_id)\"" "$rec"
+	expect_match "$1: cgroup in the record" "\"cgroup\":\"[^\"]*/$RT_REL/$(rt_id)\"" "$rec"
+	echo "record: $rec"
+}
+
+# --- the attacker's playbook --------------------------------------------------
+
+# The attack scripts below run with the image's bash as a container's
+# entrypoint. As in tests/lib.sh, a step before the attempt that fails
+# prints "SETUP-FAILED: <step>"; the dropped program prints "hello from ..."
+# when it runs (a copy of the image's echo, a script, or a gcc-built program).
+
+# rt_attack IMAGE SCRIPT: runs SCRIPT with bash in a container of IMAGE;
+# prints its output whatever its status.
+rt_attack() {
+	rt_run "$1" /bin/bash -c "$2" || true
+}
+
+# expect_not_run WHAT OUTPUT: the set-up went through and the dropped code
+# did not run (for routes where the refusal is a failed mapping, which the
+# image's ld.so or python reports in words of its own).
+expect_not_run() {
+	case $2 in
+	*SETUP-FAILED*) fail "$1: the set-up failed, the route was not tried: $2" ;;
+	*"hello from"*) fail "$1: it ran: $2" ;;
+	esac
+	printf '%s\n' "$2"
+}
