@@ -330,6 +330,25 @@ static void notrace dg_hook_inode_free(unsigned long ip, unsigned long pip,
 }
 
 /*
+ * int security_inode_setxattr(idmap or user namespace, struct dentry *dentry,
+ *			       const char *name, ...): every setxattr,
+ * overlayfs' of the upper file included; rare, unlike opens. A file given
+ * capabilities is no longer the image's (unchanged.c). Installed with the
+ * write-open hook.
+ */
+static void notrace dg_hook_setxattr(unsigned long ip, unsigned long pip,
+				     struct ftrace_ops *ops,
+				     struct ftrace_regs *fregs)
+{
+	struct pt_regs *regs = dg_regs(fregs);
+
+	if (!regs)
+		return;
+	dg_unchanged_setxattr((struct dentry *)regs_get_kernel_argument(regs, 1),
+			      (const char *)regs_get_kernel_argument(regs, 2));
+}
+
+/*
  * int security_inode_copy_up(struct dentry *src, struct cred **new): at the
  * start of every copy-up (ovl_do_copy_up()), for a change of content or of
  * metadata (chown, chmod, utimes, setxattr), a rename or a link.
@@ -490,6 +509,8 @@ static struct dg_hook dg_hooks[] = {
 	  "full copies of image files stay upper", 0, true, NULL, true },
 	{ "security_inode_free", dg_hook_inode_free, false, false,
 	  "full copies of image files stay upper", 0, true, NULL, true },
+	{ "security_inode_setxattr", dg_hook_setxattr, false, false,
+	  "copied-up image files stay upper", 0, true, NULL, true },
 };
 
 /* Serialises lazy installs with each other and with unload. */

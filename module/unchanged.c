@@ -18,6 +18,15 @@
  *   place. The upper has one link, is not open for writing
  *   (i_writecount > 0: a writer or a writable shared mapping), has the
  *   lower's size, and no execute, set-uid or set-gid bit the lower lacks.
+ * - It was not given file capabilities while the module watched: a
+ *   security.capability xattr set on the real upper inode (setcap through
+ *   the overlay sets it there too, after any copy-up) grants privileges
+ *   at exec like a new set-uid bit. security_inode_setxattr() sees it; the
+ *   upper inode (superblock, number, generation) is remembered until it is
+ *   deleted or its superblock shuts down, so a restarted container keeps
+ *   the verdict. Copy-up's own copy of the lower's xattrs (to a temporary
+ *   file in the work directory) is the image's and is not counted. Without
+ *   the setxattr hook nothing is METADATA.
  * - Its content is the lower's, known one of two ways:
  *   a) metacopy: overlayfs' OVL_UPPERDATA flag is clear, so the data is
  *      still the lower's (ovl_copy_up_meta_inode_data() sets the flag
@@ -55,7 +64,41 @@
  *
  * The hooks that see writes are installed only once a policy judges class
  * UPPER or METADATA (hooks.c), and copy-ups are remembered only from then
- * on: a full copy made before is UPPER.
+ * on: a full copy made before is UPPER. Capabilities given before then, or
+ * before a reload, are not seen: after a reload a metadata copy (a) that
+ * was given capabilities earlier is METADATA again.
+ *
+ * Why writes are watched by a hook on every open and not by fsnotify
+ * marks on the candidates only (read in the 6.1 and 6.12 sources; a mark
+ * would cost unmarked inodes nothing more, fsnotify tests
+ * i_fsnotify_marks on every open and write already):
+ * - Where events land. fsnotify_file() reports on file->f_path. The
+ *   overlay file a process opens: the overlay inode. overlayfs' own file on
+ *   the upper: 6.1 opens it with open_with_fake_path(&file->f_path), so its
+ *   FS_MODIFY and FS_CLOSE_WRITE land on the overlay inode again; 6.12 opens
+ *   a backing file with vfs_open(real path), so they (and FS_OPEN, which
+ *   6.12's vfs_open() sends) land on the real upper inode. Truncate reaches
+ *   the real upper inode in both (ovl_setattr() -> notify_change() ->
+ *   fsnotify_change()). A write through a shared mapping sends no event:
+ *   only the open and the last close (FS_CLOSE_WRITE; the vma holds the
+ *   real file, vma_set_file()/backing_file_mmap()) show it.
+ *   So on 6.1 a mark on the real upper inode misses writes through a new
+ *   overlay mount (a restarted container), and the new mount's overlay
+ *   inode carries no mark: the restart verdict would be lost on 6.1.
+ * - When a mark can be placed. fsnotify_add_mark() takes the group's mark
+ *   mutex and allocates the connector with GFP_KERNEL; our copy-up hook runs
+ *   under ftrace with preemption disabled. A mark placed later (work item,
+ *   task_work) leaves a window after the copy-up in which another task may
+ *   open the file for writing, write and close: i_writecount is 0 again,
+ *   the size may be the same, no mark saw it. The file would be METADATA
+ *   although written. Closing the window needs a sleepable point at
+ *   copy-up (there is none we can hook) or a byte comparison of upper and
+ *   lower after the mark is placed.
+ * - Cost of a mark: a struct fsnotify_mark and a connector per inode, and
+ *   the connector holds an inode reference (fsnotify_get_inode_ref()): a
+ *   marked inode stays in memory until its mark is destroyed (at unmount,
+ *   fsnotify_sb_delete(), or by us; unload must fsnotify_destroy_mark()
+ *   every mark and fsnotify_wait_marks_destroyed() before the group goes).
  */
 #include <linux/atomic.h>
 #include <linux/dcache.h>
@@ -65,6 +108,7 @@
 #include <linux/slab.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
+#include <linux/xattr.h>
 
 #include "compat.h"
 #include "unchanged.h"
@@ -191,6 +235,15 @@ static atomic_t dg_nclean = ATOMIC_INIT(0);
 static bool dg_tracking;
 /* A write could not be remembered: no full copy is known unchanged. */
 static bool dg_lost;
+/*
+ * Real upper inodes given a security.capability xattr while the module
+ * watched (dg_unchanged_setxattr()), in struct dg_clean; one that could not
+ * be remembered makes every copied-up file UPPER until the next load.
+ */
+#define DG_CAPPED_MAX BIT(14)
+static DEFINE_HASHTABLE(dg_cappeds, DG_UNCHANGED_HASH_BITS);
+static atomic_t dg_ncapped = ATOMIC_INIT(0);
+static bool dg_capped_lost;
 
 void dg_unchanged_start(void)
 {
@@ -222,6 +275,37 @@ static struct dg_clean *dg_clean_find(const struct inode *inode)
 		    c->gen == inode->i_generation)
 			return c;
 	return NULL;
+}
+
+static struct dg_clean *dg_capped_find(const struct inode *inode)
+{
+	struct dg_clean *c;
+
+	hash_for_each_possible_rcu(dg_cappeds, c, node, dg_clean_key(inode))
+		if (c->sb == inode->i_sb && c->ino == inode->i_ino &&
+		    c->gen == inode->i_generation)
+			return c;
+	return NULL;
+}
+
+/* Has @upper gained file capabilities since the module watches? */
+static bool dg_capped(const struct inode *upper)
+{
+	if (READ_ONCE(dg_capped_lost))
+		return true;
+	return atomic_read(&dg_ncapped) && dg_capped_find(upper);
+}
+
+/* Called with dg_unchanged_lock held. */
+static void dg_capped_del_locked(const struct inode *inode)
+{
+	struct dg_clean *c = dg_capped_find(inode);
+
+	if (!c)
+		return;
+	hash_del_rcu(&c->node);
+	atomic_dec(&dg_ncapped);
+	kfree_rcu(c, rcu);
 }
 
 /* Called with dg_unchanged_lock held. */
@@ -294,6 +378,9 @@ bool dg_unchanged(const struct path *path, struct inode *inode,
 	struct dentry *lower, *root;
 	umode_t added;
 
+	/* Without every watching hook, capabilities given go unseen. */
+	if (!smp_load_acquire(&dg_tracking))
+		return false;
 	lower = dg_ovl_lower(inode, &root);
 	if (!lower || !ui)
 		return false;
@@ -304,7 +391,7 @@ bool dg_unchanged(const struct path *path, struct inode *inode,
 	if ((added & (0111 | S_ISUID | S_ISGID)) || ui->i_nlink != 1 ||
 	    atomic_read(&ui->i_writecount) > 0 ||
 	    i_size_read(ui) != i_size_read(li) ||
-	    !dg_same_place(path->dentry, lower, root))
+	    !dg_same_place(path->dentry, lower, root) || dg_capped(ui))
 		return false;
 	if (!dg_ovl_upperdata(inode))
 		return true;
@@ -402,6 +489,73 @@ void dg_unchanged_write(struct inode *inode)
 }
 
 /*
+ * Is @dentry overlayfs' temporary file of a copy-up, in its work directory
+ * ("work" under the workdir option, ovl_workdir_create()) named "#<hex>"
+ * (ovl_tempname()) or an O_TMPFILE without a name yet? Copy-up copies the
+ * lower's xattrs to it, security.capability among them: the image gave
+ * those. A container cannot reach the work directory.
+ */
+static bool dg_copy_up_temp(struct dentry *dentry)
+{
+	struct name_snapshot n, pn;
+	struct dentry *parent;
+	bool temp;
+
+	if (!d_inode(dentry)->i_nlink)
+		return true;
+	rcu_read_lock();
+	parent = READ_ONCE(dentry->d_parent);
+	take_dentry_name_snapshot(&n, dentry);
+	take_dentry_name_snapshot(&pn, parent);
+	temp = n.name.len > 1 && n.name.name[0] == '#' && pn.name.len == 4 &&
+	       !memcmp(pn.name.name, "work", 4);
+	release_dentry_name_snapshot(&pn);
+	release_dentry_name_snapshot(&n);
+	rcu_read_unlock();
+	return temp;
+}
+
+void dg_unchanged_setxattr(struct dentry *dentry, const char *name)
+{
+	struct inode *inode = d_inode(dentry);
+	struct dg_clean *c;
+
+	if (!inode || !S_ISREG(inode->i_mode) || strcmp(name, XATTR_NAME_CAPS))
+		return;
+	if (inode->i_sb->s_magic == OVERLAYFS_SUPER_MAGIC) {
+		/* The upper gets its own call, once copied up. */
+		if (READ_ONCE(dg_tracking))
+			dg_unchanged_ovl_write(inode);
+		return;
+	}
+	if (dg_copy_up_temp(dentry))
+		return;
+	dg_unchanged_write(inode);
+	rcu_read_lock();
+	c = dg_capped_find(inode);
+	rcu_read_unlock();
+	if (c)
+		return;
+	c = NULL;
+	if (atomic_read(&dg_ncapped) < (int)DG_CAPPED_MAX)
+		c = kmalloc(sizeof(*c), GFP_ATOMIC | __GFP_NOWARN);
+	spin_lock(&dg_unchanged_lock);
+	if (dg_capped_find(inode)) {
+		kfree(c);
+	} else if (c) {
+		c->sb = inode->i_sb;
+		c->ino = inode->i_ino;
+		c->gen = inode->i_generation;
+		atomic_inc(&dg_ncapped);
+		hash_add_rcu(dg_cappeds, &c->node, dg_clean_key(inode));
+	} else {
+		WRITE_ONCE(dg_capped_lost, true);
+		pr_warn_once("cannot remember a file given capabilities: copied-up image files count as drift until the module is reloaded\n");
+	}
+	spin_unlock(&dg_unchanged_lock);
+}
+
+/*
  * Called before overlayfs' own destroy_inode drops the upper dentry: a
  * copy-up never judged is remembered by its upper inode now, so a
  * restarted container finds it.
@@ -415,6 +569,11 @@ void dg_unchanged_inode_free(struct inode *inode)
 		/* A deleted upper inode: its number may come back. */
 		if (!inode->i_nlink && atomic_read(&dg_nclean))
 			dg_unchanged_write(inode);
+		if (!inode->i_nlink && atomic_read(&dg_ncapped)) {
+			spin_lock(&dg_unchanged_lock);
+			dg_capped_del_locked(inode);
+			spin_unlock(&dg_unchanged_lock);
+		}
 		return;
 	}
 	if (hash_empty(dg_seens))
@@ -441,13 +600,19 @@ void dg_unchanged_sb_shutdown(const struct super_block *sb)
 	struct dg_clean *c;
 	int bkt;
 
-	if (!atomic_read(&dg_nclean))
+	if (!atomic_read(&dg_nclean) && !atomic_read(&dg_ncapped))
 		return;
 	spin_lock(&dg_unchanged_lock);
 	hash_for_each_safe(dg_cleans, bkt, tmp, c, node)
 		if (c->sb == sb) {
 			hash_del_rcu(&c->node);
 			atomic_dec(&dg_nclean);
+			kfree_rcu(c, rcu);
+		}
+	hash_for_each_safe(dg_cappeds, bkt, tmp, c, node)
+		if (c->sb == sb) {
+			hash_del_rcu(&c->node);
+			atomic_dec(&dg_ncapped);
 			kfree_rcu(c, rcu);
 		}
 	spin_unlock(&dg_unchanged_lock);
@@ -465,6 +630,10 @@ void dg_unchanged_exit(void)
 		kfree(s);
 	}
 	hash_for_each_safe(dg_cleans, bkt, tmp, c, node) {
+		hash_del(&c->node);
+		kfree(c);
+	}
+	hash_for_each_safe(dg_cappeds, bkt, tmp, c, node) {
 		hash_del(&c->node);
 		kfree(c);
 	}

@@ -19,6 +19,7 @@ bool dg_unchanged(const struct path *path, struct inode *inode,
 void dg_unchanged_copy_up(struct inode *inode);
 void dg_unchanged_write(struct inode *inode);
 void dg_unchanged_inode_free(struct inode *inode);
+void dg_unchanged_setxattr(struct dentry *dentry, const char *name);
 void dg_unchanged_sb_shutdown(const struct super_block *sb);
 
 /* Every hook that sees writes is installed: start remembering copy-ups. */
