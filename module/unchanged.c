@@ -99,8 +99,20 @@
  *   marked inode stays in memory until its mark is destroyed (at unmount,
  *   fsnotify_sb_delete(), or by us; unload must fsnotify_destroy_mark()
  *   every mark and fsnotify_wait_marks_destroyed() before the group goes).
+ * - A way without a per-open cost, not built yet: watch the writes rather
+ *   than the opens, at overlayfs' own file and inode operations
+ *   (ovl_write_iter, ovl_splice_write, ovl_fallocate, ovl_copy_file_range,
+ *   ovl_remap_file_range, ovl_setattr with ATTR_SIZE: every change of an
+ *   overlay file's content through any mount, in 6.1 and 6.12) plus a
+ *   shared mapping of a file open for writing in security_mmap_file (the
+ *   one write that sends no call). Opens and execs pay nothing; writes to
+ *   overlay files pay one ftrace call. It needs overlay.ko loaded when the
+ *   hooks go in, and a module notifier that unhooks and fails closed when
+ *   overlay.ko goes (ftrace keeps a stale filter otherwise); writes made
+ *   by the host straight into an upper directory are then not seen.
  */
 #include <linux/atomic.h>
+#include <linux/ctype.h>
 #include <linux/dcache.h>
 #include <linux/hashtable.h>
 #include <linux/magic.h>
@@ -493,12 +505,14 @@ void dg_unchanged_write(struct inode *inode)
  * ("work" under the workdir option, ovl_workdir_create()) named "#<hex>"
  * (ovl_tempname()) or an O_TMPFILE without a name yet? Copy-up copies the
  * lower's xattrs to it, security.capability among them: the image gave
- * those. A container cannot reach the work directory.
+ * those. A container cannot reach the work directory; an image file named
+ * like that ("#1f" in a directory "work") given capabilities goes unseen.
  */
 static bool dg_copy_up_temp(struct dentry *dentry)
 {
 	struct name_snapshot n, pn;
 	struct dentry *parent;
+	unsigned int i;
 	bool temp;
 
 	if (!d_inode(dentry)->i_nlink)
@@ -509,6 +523,8 @@ static bool dg_copy_up_temp(struct dentry *dentry)
 	take_dentry_name_snapshot(&pn, parent);
 	temp = n.name.len > 1 && n.name.name[0] == '#' && pn.name.len == 4 &&
 	       !memcmp(pn.name.name, "work", 4);
+	for (i = 1; temp && i < n.name.len; i++)
+		temp = isxdigit(n.name.name[i]);
 	release_dentry_name_snapshot(&pn);
 	release_dentry_name_snapshot(&n);
 	rcu_read_unlock();
