@@ -16,7 +16,9 @@
 #include <linux/magic.h>
 #include <linux/mm.h>
 #include <linux/mman.h>
+#include <linux/module.h>
 #include <linux/mutex.h>
+#include <linux/notifier.h>
 #include <linux/personality.h>
 #include <linux/rcupdate.h>
 #include <linux/sched/task.h>
@@ -145,6 +147,14 @@ static void notrace dg_hook_mmap_file(unsigned long ip, unsigned long pip,
 	file = (struct file *)regs_get_kernel_argument(regs, 0);
 	prot = regs_get_kernel_argument(regs, 1);
 	flags = regs_get_kernel_argument(regs, 2);
+	/*
+	 * A shared mapping of a file open for writing may write its content
+	 * without a write call, now or after an mprotect: a write for
+	 * unchanged.c, made or not.
+	 */
+	if (unlikely((flags & MAP_TYPE) != MAP_PRIVATE) && file &&
+	    (file->f_mode & FMODE_WRITE))
+		dg_unchanged_write(file_inode(file));
 	if (!dg_prot_exec(prot))
 		return;
 	/*
@@ -268,12 +278,8 @@ static bool dg_proc_mem(const struct file *file)
 
 /*
  * int security_file_open(struct file *file): every open. Installed only
- * once a policy turns procmem, upper or metadata on (dg_hooks_want()):
- * other nodes pay nothing on their opens. f_mode is set before the hook runs. Opens
- * for reading, exec's among them, return at the first test. An open for
- * writing is a write to the file's content (unchanged.c): file_inode() is
- * the overlay inode for an overlay file, the real inode for overlay's own
- * open of the upper file (6.1: a fake-path file, 6.12: a backing file).
+ * once a policy turns procmem on (dg_hooks_want()): other nodes pay
+ * nothing on their opens. f_mode is set before the hook runs.
  */
 static void notrace dg_hook_file_open(unsigned long ip, unsigned long pip,
 				      struct ftrace_ops *ops,
@@ -285,10 +291,7 @@ static void notrace dg_hook_file_open(unsigned long ip, unsigned long pip,
 	if (!regs)
 		return;
 	file = (struct file *)regs_get_kernel_argument(regs, 0);
-	if (likely(!(file->f_mode & FMODE_WRITE)))
-		return;
-	dg_unchanged_write(file_inode(file));
-	if (!dg_proc_mem(file))
+	if (likely(!(file->f_mode & FMODE_WRITE)) || !dg_proc_mem(file))
 		return;
 	if (dg_decide_harden(DRIFTGUARD_CLASS_PROCMEM, DRIFTGUARD_HOOK_OPEN,
 			     &file->f_path))
@@ -296,21 +299,84 @@ static void notrace dg_hook_file_open(unsigned long ip, unsigned long pip,
 }
 
 /*
- * int security_path_truncate(const struct path *path): truncate(2) by path,
- * the one change of content without an open for writing. Installed with
- * the write-open hook.
+ * Writes to an overlay file's content, for unchanged.c: overlayfs' own
+ * file operations, reached by every write(2), pwrite, writev, io_uring and
+ * aio write, sendfile and splice, fallocate, copy_file_range and
+ * clone/dedupe into an overlay file, through any mount of it; and its
+ * setattr, reached by every truncate (truncate, ftruncate, O_TRUNC). The
+ * file or dentry is the overlay one the caller used. Called before the
+ * write: a write that then fails still counts. Opens, reads and execs
+ * never get here. Installed (lazily, with the others that see writes)
+ * only while overlay.ko is loaded; dg_hooks_module() unhooks them when it
+ * goes.
  */
-static void notrace dg_hook_path_truncate(unsigned long ip, unsigned long pip,
-					  struct ftrace_ops *ops,
-					  struct ftrace_regs *fregs)
+static void notrace dg_hook_written(struct ftrace_regs *fregs, unsigned int arg)
 {
 	struct pt_regs *regs = dg_regs(fregs);
-	const struct path *path;
+	struct file *file;
 
 	if (!regs)
 		return;
-	path = (const struct path *)regs_get_kernel_argument(regs, 0);
-	dg_unchanged_write(d_inode(path->dentry));
+	file = (struct file *)regs_get_kernel_argument(regs, arg);
+	dg_unchanged_write(file_inode(file));
+}
+
+/* ssize_t ovl_write_iter(struct kiocb *iocb, struct iov_iter *iter) */
+static void notrace dg_hook_ovl_write_iter(unsigned long ip, unsigned long pip,
+					   struct ftrace_ops *ops,
+					   struct ftrace_regs *fregs)
+{
+	struct pt_regs *regs = dg_regs(fregs);
+	struct kiocb *iocb;
+
+	if (!regs)
+		return;
+	iocb = (struct kiocb *)regs_get_kernel_argument(regs, 0);
+	dg_unchanged_write(file_inode(iocb->ki_filp));
+}
+
+/* ssize_t ovl_splice_write(struct pipe_inode_info *, struct file *out, ...) */
+static void notrace dg_hook_ovl_splice_write(unsigned long ip,
+					     unsigned long pip,
+					     struct ftrace_ops *ops,
+					     struct ftrace_regs *fregs)
+{
+	dg_hook_written(fregs, 1);
+}
+
+/* long ovl_fallocate(struct file *file, int mode, loff_t offset, len) */
+static void notrace dg_hook_ovl_fallocate(unsigned long ip, unsigned long pip,
+					  struct ftrace_ops *ops,
+					  struct ftrace_regs *fregs)
+{
+	dg_hook_written(fregs, 0);
+}
+
+/*
+ * ssize_t ovl_copy_file_range(struct file *in, loff_t, struct file *out, ...)
+ * loff_t ovl_remap_file_range(struct file *in, loff_t, struct file *out, ...)
+ */
+static void notrace dg_hook_ovl_file_out(unsigned long ip, unsigned long pip,
+					 struct ftrace_ops *ops,
+					 struct ftrace_regs *fregs)
+{
+	dg_hook_written(fregs, 2);
+}
+
+/* int ovl_setattr(idmap or user namespace, struct dentry *, struct iattr *) */
+static void notrace dg_hook_ovl_setattr(unsigned long ip, unsigned long pip,
+					struct ftrace_ops *ops,
+					struct ftrace_regs *fregs)
+{
+	struct pt_regs *regs = dg_regs(fregs);
+	struct iattr *attr;
+
+	if (!regs)
+		return;
+	attr = (struct iattr *)regs_get_kernel_argument(regs, 2);
+	if (attr->ia_valid & ATTR_SIZE)
+		dg_unchanged_write(d_inode((struct dentry *)
+					   regs_get_kernel_argument(regs, 1)));
 }
 
 /*
@@ -473,6 +539,8 @@ struct dg_hook {
 	 * of image files stay upper.
 	 */
 	bool writes;
+	/* A function of overlay.ko: unhooked when that module goes. */
+	bool overlay;
 	struct ftrace_ops ops;
 	bool installed;
 };
@@ -502,11 +570,20 @@ static struct dg_hook dg_hooks[] = {
 	  "userns cannot be enforced", DRIFTGUARD_A_USERNS, false,
 	  "userns: this kernel's security_create_user_ns cannot be hooked" },
 	{ "security_file_open", dg_hook_file_open, true, false,
-	  "procmem cannot be enforced; full copies of image files stay upper",
-	  DRIFTGUARD_A_PROCMEM, true,
-	  "procmem: this kernel's security_file_open cannot be hooked", true },
-	{ "security_path_truncate", dg_hook_path_truncate, false, false,
-	  "full copies of image files stay upper", 0, true, NULL, true },
+	  "procmem cannot be enforced", DRIFTGUARD_A_PROCMEM, true,
+	  "procmem: this kernel's security_file_open cannot be hooked" },
+	{ "ovl_write_iter", dg_hook_ovl_write_iter, false, false,
+	  "full copies of image files stay upper", 0, true, NULL, true, true },
+	{ "ovl_splice_write", dg_hook_ovl_splice_write, false, false,
+	  "full copies of image files stay upper", 0, true, NULL, true, true },
+	{ "ovl_fallocate", dg_hook_ovl_fallocate, false, false,
+	  "full copies of image files stay upper", 0, true, NULL, true, true },
+	{ "ovl_copy_file_range", dg_hook_ovl_file_out, false, false,
+	  "full copies of image files stay upper", 0, true, NULL, true, true },
+	{ "ovl_remap_file_range", dg_hook_ovl_file_out, false, false,
+	  "full copies of image files stay upper", 0, true, NULL, true, true },
+	{ "ovl_setattr", dg_hook_ovl_setattr, false, false,
+	  "full copies of image files stay upper", 0, true, NULL, true, true },
 	{ "security_inode_free", dg_hook_inode_free, false, false,
 	  "full copies of image files stay upper", 0, true, NULL, true },
 	{ "security_inode_setxattr", dg_hook_setxattr, false, false,
@@ -565,9 +642,42 @@ static void dg_hooks_rollback(int count)
 	synchronize_rcu_tasks();
 }
 
+/*
+ * overlay.ko going away: ftrace would keep our filter on its functions'
+ * addresses (another module's code may land there), so unhook them now,
+ * before ftrace_release_mod(). Until they are hooked again (the next
+ * policy that asks, dg_hooks_want()) nothing is METADATA, and full copies
+ * made before are not trusted again: writes through a new overlay.ko
+ * could go unseen in between.
+ */
+static int dg_hooks_module(struct notifier_block *nb, unsigned long state,
+			   void *data)
+{
+	struct module *mod = data;
+	struct dg_hook *hook;
+
+	if (state != MODULE_STATE_GOING || strcmp(mod->name, "overlay"))
+		return NOTIFY_DONE;
+	mutex_lock(&dg_hooks_mutex);
+	dg_unchanged_stop();
+	for (hook = dg_hooks; hook < dg_hooks + ARRAY_SIZE(dg_hooks); hook++)
+		if (hook->overlay)
+			dg_hook_uninstall(hook);
+	mutex_unlock(&dg_hooks_mutex);
+	return NOTIFY_DONE;
+}
+
+static struct notifier_block dg_hooks_module_nb = {
+	.notifier_call = dg_hooks_module,
+};
+
 int dg_hooks_init(void)
 {
 	int i, err;
+
+	err = register_module_notifier(&dg_hooks_module_nb);
+	if (err)
+		return err;
 
 	for (i = 0; i < ARRAY_SIZE(dg_hooks); i++) {
 		if (dg_hooks[i].lazy)
@@ -579,6 +689,7 @@ int dg_hooks_init(void)
 			pr_err("cannot hook %s (%d): %s; not loading\n",
 			       dg_hooks[i].target, err, dg_hooks[i].lost);
 			dg_hooks_rollback(i);
+			unregister_module_notifier(&dg_hooks_module_nb);
 			return err;
 		}
 		pr_warn("cannot hook %s (%d): %s\n", dg_hooks[i].target, err,
@@ -639,6 +750,7 @@ int dg_hooks_want(const struct dg_policy *pol, const char **why)
 
 void dg_hooks_exit(void)
 {
+	unregister_module_notifier(&dg_hooks_module_nb);
 	mutex_lock(&dg_hooks_mutex);
 	dg_hooks_closing = true;
 	mutex_unlock(&dg_hooks_mutex);

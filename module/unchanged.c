@@ -34,16 +34,22 @@
  *      each time: this holds across a module reload and a remount.
  *   b) full copy: the module saw the copy-up (security_inode_copy_up, at
  *      the start of every copy-up, with the overlay dentry) and has seen
- *      no write since. Every change of content needs an open for writing
- *      (write, O_TRUNC, ftruncate, fallocate, a writable shared mapping,
- *      reflink and copy_file_range destinations) or truncate(2), which
- *      calls security_path_truncate(); a file renamed over it is another
- *      inode, and a new file or another image file's (no lower here, or
- *      not at its place). A write-open of the overlay file is seen by
- *      security_file_open() before ovl_open() copies up, the real upper
- *      file's open (overlayfs', or the host writing into the upper
- *      directory) by security_file_open() on that inode. An open for
- *      writing is taken as a write, written or not.
+ *      no write since. A container changes an overlay file's content
+ *      only through overlayfs' file operations (write_iter, splice_write,
+ *      fallocate, copy_file_range and remap_file_range into it), its
+ *      setattr (every truncate), or a shared mapping of it opened for
+ *      writing; a file renamed over it is another inode, and a new file
+ *      or another image file's (no lower here, or not at its place). The
+ *      module hooks those functions of overlay.ko and security_mmap_file
+ *      (hooks.c), through any mount of the overlay, on both kernels: the
+ *      hook runs before the write, so a failed write still counts, and
+ *      a shared mapping of a file open for writing counts, written or
+ *      not. A writer still holding the file open (i_writecount > 0) makes
+ *      it UPPER at once. Opens, reads and execs pay nothing for this.
+ *      The host writing straight into an upper directory is not seen:
+ *      only the host's root can, and a container cannot reach it (nor
+ *      the real upper file through /proc/PID/map_files without
+ *      CAP_SYS_ADMIN or CAP_CHECKPOINT_RESTORE of the initial namespace).
  *
  * What is remembered for (b): per overlay inode, from the copy-up until the
  * inode is freed (security_inode_free(), before overlayfs drops its upper),
@@ -55,10 +61,7 @@
  * Nothing outlives the module: after a reload every full copy made before
  * is UPPER, since writes while the module was away were not seen (a
  * persistent mark would need a sleepable context to set and a check that
- * the container could not forge it: none of our hooks may sleep). Between
- * a copy-up and the first judgment the host writing into the upper
- * directory directly is not seen (the upper inode is not known yet); a
- * container cannot reach the upper directory except through the overlay.
+ * the container could not forge it: none of our hooks may sleep).
  * Memory is bounded: without room a copy-up is not remembered (UPPER); a
  * write that cannot be remembered turns (b) off until the next load.
  *
@@ -68,10 +71,10 @@
  * before a reload, are not seen: after a reload a metadata copy (a) that
  * was given capabilities earlier is METADATA again.
  *
- * Why writes are watched by a hook on every open and not by fsnotify
- * marks on the candidates only (read in the 6.1 and 6.12 sources; a mark
- * would cost unmarked inodes nothing more, fsnotify tests
- * i_fsnotify_marks on every open and write already):
+ * Why writes are not watched by fsnotify marks on the candidates only
+ * (read in the 6.1 and 6.12 sources; a mark would cost unmarked inodes
+ * nothing more, fsnotify tests i_fsnotify_marks on every open and write
+ * already):
  * - Where events land. fsnotify_file() reports on file->f_path. The
  *   overlay file a process opens: the overlay inode. overlayfs' own file on
  *   the upper: 6.1 opens it with open_with_fake_path(&file->f_path), so its
@@ -99,17 +102,10 @@
  *   marked inode stays in memory until its mark is destroyed (at unmount,
  *   fsnotify_sb_delete(), or by us; unload must fsnotify_destroy_mark()
  *   every mark and fsnotify_wait_marks_destroyed() before the group goes).
- * - A way without a per-open cost, not built yet: watch the writes rather
- *   than the opens, at overlayfs' own file and inode operations
- *   (ovl_write_iter, ovl_splice_write, ovl_fallocate, ovl_copy_file_range,
- *   ovl_remap_file_range, ovl_setattr with ATTR_SIZE: every change of an
- *   overlay file's content through any mount, in 6.1 and 6.12) plus a
- *   shared mapping of a file open for writing in security_mmap_file (the
- *   one write that sends no call). Opens and execs pay nothing; writes to
- *   overlay files pay one ftrace call. It needs overlay.ko loaded when the
- *   hooks go in, and a module notifier that unhooks and fails closed when
- *   overlay.ko goes (ftrace keeps a stale filter otherwise); writes made
- *   by the host straight into an upper directory are then not seen.
+ * Hence the write-side hooks of (b): one ftrace call per write to an
+ * overlay file, none per open. They need overlay.ko loaded when they go
+ * in (else full copies stay UPPER until a policy asks again), and are
+ * unhooked when it goes (hooks.c: ftrace would keep a stale filter).
  */
 #include <linux/atomic.h>
 #include <linux/ctype.h>
@@ -261,6 +257,12 @@ void dg_unchanged_start(void)
 {
 	/* Pairs with the acquire in dg_unchanged_copy_up(). */
 	smp_store_release(&dg_tracking, true);
+}
+
+void dg_unchanged_stop(void)
+{
+	WRITE_ONCE(dg_tracking, false);
+	WRITE_ONCE(dg_lost, true);
 }
 
 static unsigned long dg_clean_key(const struct inode *inode)

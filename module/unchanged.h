@@ -24,6 +24,8 @@ void dg_unchanged_sb_shutdown(const struct super_block *sb);
 
 /* Every hook that sees writes is installed: start remembering copy-ups. */
 void dg_unchanged_start(void);
+/* overlay.ko went: nothing is METADATA until started again. */
+void dg_unchanged_stop(void);
 /* Called once the hooks are gone. */
 void dg_unchanged_exit(void);
 
