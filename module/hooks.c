@@ -535,8 +535,8 @@ struct dg_hook {
 	const char *unavailable;
 	/*
 	 * Sees writes for unchanged.c: installed (lazily) once a policy
-	 * judges class upper or metadata; without all of them, full copies
-	 * of image files stay upper.
+	 * judges class upper or metadata; without all of them no file is
+	 * of class metadata (copied-up image files stay upper).
 	 */
 	bool writes;
 	/* A function of overlay.ko: unhooked when that module goes. */
@@ -573,19 +573,19 @@ static struct dg_hook dg_hooks[] = {
 	  "procmem cannot be enforced", DRIFTGUARD_A_PROCMEM, true,
 	  "procmem: this kernel's security_file_open cannot be hooked" },
 	{ "ovl_write_iter", dg_hook_ovl_write_iter, false, false,
-	  "full copies of image files stay upper", 0, true, NULL, true, true },
+	  "copied-up image files stay upper", 0, true, NULL, true, true },
 	{ "ovl_splice_write", dg_hook_ovl_splice_write, false, false,
-	  "full copies of image files stay upper", 0, true, NULL, true, true },
+	  "copied-up image files stay upper", 0, true, NULL, true, true },
 	{ "ovl_fallocate", dg_hook_ovl_fallocate, false, false,
-	  "full copies of image files stay upper", 0, true, NULL, true, true },
+	  "copied-up image files stay upper", 0, true, NULL, true, true },
 	{ "ovl_copy_file_range", dg_hook_ovl_file_out, false, false,
-	  "full copies of image files stay upper", 0, true, NULL, true, true },
+	  "copied-up image files stay upper", 0, true, NULL, true, true },
 	{ "ovl_remap_file_range", dg_hook_ovl_file_out, false, false,
-	  "full copies of image files stay upper", 0, true, NULL, true, true },
+	  "copied-up image files stay upper", 0, true, NULL, true, true },
 	{ "ovl_setattr", dg_hook_ovl_setattr, false, false,
-	  "full copies of image files stay upper", 0, true, NULL, true, true },
+	  "copied-up image files stay upper", 0, true, NULL, true, true },
 	{ "security_inode_free", dg_hook_inode_free, false, false,
-	  "full copies of image files stay upper", 0, true, NULL, true },
+	  "copied-up image files stay upper", 0, true, NULL, true },
 	{ "security_inode_setxattr", dg_hook_setxattr, false, false,
 	  "copied-up image files stay upper", 0, true, NULL, true },
 };
