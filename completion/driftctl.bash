@@ -85,7 +85,7 @@ _driftctl()
 
 	# An option that takes a value, in either spelling.
 	case $cmd/$sub/$prev in
-	policy/set/--mode | policy/set/--memfd | policy/set/--volume | policy/set/--mmap)
+	policy/set/--mode | policy/set/--memfd | policy/set/--volume | policy/set/--metadata | policy/set/--mmap)
 		_driftctl_words $modes
 		;;
 	policy/set/--files)
@@ -161,7 +161,7 @@ _driftctl()
 		case $sub in
 		set)
 			if [[ $cur == -* ]]; then
-				_driftctl_words --mode --memfd --volume --mmap --files \
+				_driftctl_words --mode --memfd --volume --metadata --mmap --files \
 					--userns --execmem --procmem --allow --deny \
 					--watch $common
 			else

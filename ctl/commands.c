@@ -18,7 +18,7 @@ const struct dg_cmd dg_cmds[] = {
 	{ "policy set", dg_parse_policy_set, 1, 1, "CGROUP", DG_NEEDS_CGROUP | DG_NEEDS_NL,
 	  dg_check_policy_set, cmd_policy_set,
 	  "CGROUP [--mode M] [--memfd M] [--volume M]\n"
-	  "[--mmap M] [--files off|detect] [--userns H]\n"
+	  "[--metadata M] [--mmap M] [--files off|detect] [--userns H]\n"
 	  "[--execmem H] [--procmem H] [--allow PATH]...\n"
 	  "[--deny PATTERN]... [--watch PATTERN]... [--json]",
 	  "Set CGROUP's policy as a whole (a mode not given is off, a list empty).\n"
@@ -29,6 +29,12 @@ const struct dg_cmd dg_cmds[] = {
 	  "  --memfd M           memfds, O_TMPFILE and deleted files\n"
 	  "  --volume M          files on the runtime's other mounts (bind\n"
 	  "                      mounts, tmpfs, emptyDir)\n"
+	  "  --metadata M        image files copied up for a change of metadata\n"
+	  "                      only (chown, chmod without a new execute bit,\n"
+	  "                      touch, setfacl) whose content the module knows\n"
+	  "                      unchanged; off: they run as image files. Any\n"
+	  "                      write, rename, link or setcap makes a file\n"
+	  "                      upper\n"
 	  "  --mmap M            executable mappings of files of those classes\n"
 	  "  --files off|detect  report image files modified and files created\n"
 	  "Hardening, off unless given: H is off, detect or deny (refuse with\n"
@@ -60,7 +66,8 @@ const struct dg_cmd dg_cmds[] = {
 	  "CGROUP [--json]",
 	  "Show CGROUP's own policy (not one it inherits).\n"
 	  "--json: one object with the keys cgroup, cgroup_id, mode, memfd,\n"
-	  "volume, mmap, files, userns, execmem, procmem (off, detect or deny),\n"
+	  "volume, metadata, mmap, files, userns, execmem, procmem (off, detect\n"
+	  "or deny),\n"
 	  "allow, deny and watch." },
 	{ "policy list", NULL, 0, 0, NULL, DG_NEEDS_NL,
 	  NULL, cmd_policy_list,

@@ -130,6 +130,7 @@ int dg_parse_policy_set(struct dg_ctx *ctx, int argc, char **argv)
 		{ "mode", required_argument, NULL, DRIFTGUARD_A_MODE },
 		{ "memfd", required_argument, NULL, DRIFTGUARD_A_MEMFD },
 		{ "volume", required_argument, NULL, DRIFTGUARD_A_VOLUME },
+		{ "metadata", required_argument, NULL, DRIFTGUARD_A_METADATA },
 		{ "mmap", required_argument, NULL, DRIFTGUARD_A_MMAP },
 		{ "files", required_argument, NULL, DRIFTGUARD_A_FILES },
 		{ "userns", required_argument, NULL, DRIFTGUARD_A_USERNS },

@@ -212,7 +212,8 @@ static void dg_keep_copy(const char *qdir, int cfd, const char *tmp,
 bool dg_evidence_wanted(int hook, int class)
 {
 	return (hook == DRIFTGUARD_HOOK_EXEC || hook == DRIFTGUARD_HOOK_MMAP) &&
-	       (class == DRIFTGUARD_CLASS_UPPER || class == DRIFTGUARD_CLASS_VOLUME);
+	       (class == DRIFTGUARD_CLASS_UPPER || class == DRIFTGUARD_CLASS_VOLUME ||
+		class == DRIFTGUARD_CLASS_METADATA);
 }
 
 int dg_evidence_collect(uint32_t tgid, const char *cgroup_dir, const char *path,

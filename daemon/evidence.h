@@ -36,7 +36,8 @@ struct dg_evidence {
 
 /*
  * Whether an event of @hook and @class names a drifted file worth hashing:
- * an exec or executable mapping of an upper-layer or volume file. Never a
+ * an exec or executable mapping of an upper-layer, volume or metadata-only
+ * copied-up file (whose hash shows it is the image's). Never a
  * hardening class: a user namespace has no file, /proc/<pid>/mem is no file
  * to read, and what ran from a written private mapping is not the file.
  */

@@ -49,6 +49,7 @@ const struct dg_key dg_policy_keys[] = {
 	DG_PKEY(mode, DG_T_MODE),
 	DG_PKEY(memfd, DG_T_MODE),
 	DG_PKEY(volume, DG_T_MODE),
+	DG_PKEY(metadata, DG_T_MODE),
 	DG_PKEY(mmap, DG_T_MODE),
 	DG_PKEY(files, DG_T_MODE),
 	DG_PKEY(userns, DG_T_MODE),

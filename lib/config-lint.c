@@ -58,6 +58,7 @@ static bool dg_can_block(const struct dg_policy *pol)
 	return pol->mode == DRIFTGUARD_MODE_PREVENT ||
 	       pol->memfd == DRIFTGUARD_MODE_PREVENT ||
 	       pol->volume == DRIFTGUARD_MODE_PREVENT || pol->deny.n ||
+	       pol->metadata == DRIFTGUARD_MODE_PREVENT ||
 	       pol->userns == DRIFTGUARD_MODE_PREVENT ||
 	       pol->execmem == DRIFTGUARD_MODE_PREVENT ||
 	       pol->procmem == DRIFTGUARD_MODE_PREVENT;
@@ -68,6 +69,7 @@ static bool dg_can_alert(const struct dg_policy *pol)
 	return pol->mode == DRIFTGUARD_MODE_DETECT ||
 	       pol->memfd == DRIFTGUARD_MODE_DETECT ||
 	       pol->volume == DRIFTGUARD_MODE_DETECT ||
+	       pol->metadata == DRIFTGUARD_MODE_DETECT ||
 	       pol->mmap == DRIFTGUARD_MODE_DETECT ||
 	       pol->userns == DRIFTGUARD_MODE_DETECT ||
 	       pol->execmem == DRIFTGUARD_MODE_DETECT ||

@@ -58,6 +58,9 @@
  *                            fnmatch(3) wildcards allowed
  *                            (system.slice/docker-*.scope, kubepods.slice)
  *   mode, memfd, volume, mmap = off|detect|prevent  [off]
+ *   metadata = off|detect|prevent  [off]
+ *                            image files copied up for a metadata change
+ *                            only (chown, chmod, touch), content unchanged
  *   files = off|detect       [off]
  *   userns, execmem, procmem = off|detect|deny   [off]
  *                            hardening: user namespace creation, executable

@@ -29,6 +29,7 @@ static const char *const dg_classes[] = {
 	[DRIFTGUARD_CLASS_USERNS] = "userns",
 	[DRIFTGUARD_CLASS_EXECMEM] = "execmem",
 	[DRIFTGUARD_CLASS_PROCMEM] = "procmem",
+	[DRIFTGUARD_CLASS_METADATA] = "metadata",
 };
 
 static const char *const dg_hooks[] = {
@@ -58,6 +59,7 @@ static const char *const dg_stats[] = {
 	[DRIFTGUARD_STAT_BLOCKED_USERNS] = "blocked_userns",
 	[DRIFTGUARD_STAT_BLOCKED_EXECMEM] = "blocked_execmem",
 	[DRIFTGUARD_STAT_BLOCKED_PROCMEM] = "blocked_procmem",
+	[DRIFTGUARD_STAT_BLOCKED_METADATA] = "blocked_metadata",
 };
 
 static const char *const dg_attrs[] = {
@@ -79,6 +81,7 @@ static const char *const dg_attrs[] = {
 	[DRIFTGUARD_A_USERNS] = "userns",
 	[DRIFTGUARD_A_EXECMEM] = "execmem",
 	[DRIFTGUARD_A_PROCMEM] = "procmem",
+	[DRIFTGUARD_A_METADATA] = "metadata",
 };
 
 static const char *dg_name_of(const char *const *names, int n, int value)

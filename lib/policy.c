@@ -59,6 +59,7 @@ const struct dg_mode_key dg_mode_keys[DG_MODE_KEYS] = {
 	DG_MKEY(mode, MODE, PREVENT, false),
 	DG_MKEY(memfd, MEMFD, PREVENT, false),
 	DG_MKEY(volume, VOLUME, PREVENT, false),
+	DG_MKEY(metadata, METADATA, PREVENT, false),
 	DG_MKEY(mmap, MMAP, PREVENT, false),
 	DG_MKEY(files, FILES, DETECT, false),
 	DG_MKEY(userns, USERNS, PREVENT, true),

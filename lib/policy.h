@@ -62,6 +62,7 @@ struct dg_policy {
 	char *file;			/* where the section is, for messages */
 	int line;
 	int mode, memfd, volume, mmap, files;	/* enum driftguard_mode */
+	int metadata;				/* the same */
 	int userns, execmem, procmem;		/* hardening, the same */
 	struct dg_list allow, deny, watch;
 	struct dg_list files_exclude;
@@ -96,7 +97,7 @@ struct dg_mode_key {
 	bool deny;		/* DRIFTGUARD_MODE_PREVENT is named "deny" */
 };
 
-#define DG_MODE_KEYS	8
+#define DG_MODE_KEYS	9
 extern const struct dg_mode_key dg_mode_keys[DG_MODE_KEYS];
 
 /* The row of policy key @name, or of attribute @attr; NULL if none. */

@@ -50,6 +50,31 @@ static_assert(DRIFTGUARD_OVL_UPPER_OFFSET - DRIFTGUARD_OVL_INODE_OFFSET ==
 #endif
 
 /*
+ * copied.c reads, around the VFS inode, overlayfs' "unsigned long flags"
+ * (right before it; bit OVL_UPPERDATA set once the upper holds the data)
+ * and the lower layer right after __upperdentry: 6.1 keeps an inline
+ * "struct ovl_path lowerpath", 6.12 a "struct ovl_entry *oe" with
+ * "unsigned int __numlower" and then the "struct ovl_path" stack. All of it
+ * was read from the target's BTF by probe.sh; the struct ovl_path layout
+ * ({layer, dentry}, layer->mnt first) is overlayfs' own and is mirrored
+ * here. A kernel whose BTF says otherwise does not build.
+ */
+#if !defined(DRIFTGUARD_OVL_FLAGS_OFFSET) || !defined(DRIFTGUARD_OVL_LOWER_OFFSET)
+#error "cannot read the target kernel's overlayfs inode layout: see probe.sh's message"
+#endif
+#ifndef __CHECKER__
+static_assert(DRIFTGUARD_OVL_INODE_OFFSET - DRIFTGUARD_OVL_FLAGS_OFFSET ==
+	      sizeof(unsigned long), "overlayfs' flags do not precede the VFS inode");
+static_assert(DRIFTGUARD_OVL_LOWER_OFFSET - DRIFTGUARD_OVL_UPPER_OFFSET ==
+	      sizeof(void *), "overlayfs' lower layer does not follow __upperdentry");
+#endif
+#if DRIFTGUARD_OVL_LOWER_KIND == 1
+#define DRIFTGUARD_HAS_OVL_LOWERPATH
+#elif DRIFTGUARD_OVL_LOWER_KIND != 2
+#error "unknown overlayfs lower layer member"
+#endif
+
+/*
  * On PREEMPT_RT a spinlock_t sleeps and GFP_ATOMIC allocation is not allowed
  * with preemption disabled, which is how every hook decides: refuse the
  * build rather than ship a module that is wrong there.

@@ -16,7 +16,9 @@
 #include <linux/magic.h>
 #include <linux/mm.h>
 #include <linux/mman.h>
+#include <linux/module.h>
 #include <linux/mutex.h>
+#include <linux/notifier.h>
 #include <linux/personality.h>
 #include <linux/rcupdate.h>
 #include <linux/sched/task.h>
@@ -28,6 +30,7 @@
 #include "hooks.h"
 #include "policy.h"
 #include "stats.h"
+#include "unchanged.h"
 
 /*
  * The registers of the hooked call. SAVE_REGS ops always get them; a
@@ -144,6 +147,14 @@ static void notrace dg_hook_mmap_file(unsigned long ip, unsigned long pip,
 	file = (struct file *)regs_get_kernel_argument(regs, 0);
 	prot = regs_get_kernel_argument(regs, 1);
 	flags = regs_get_kernel_argument(regs, 2);
+	/*
+	 * A shared mapping of a file open for writing may write its content
+	 * without a write call, now or after an mprotect: a write for
+	 * unchanged.c, made or not.
+	 */
+	if (unlikely((flags & MAP_TYPE) != MAP_PRIVATE) && file &&
+	    (file->f_mode & FMODE_WRITE))
+		dg_unchanged_write(file_inode(file));
 	if (!dg_prot_exec(prot))
 		return;
 	/*
@@ -287,7 +298,127 @@ static void notrace dg_hook_file_open(unsigned long ip, unsigned long pip,
 		dg_redirect(regs);
 }
 
-/* int security_inode_copy_up(struct dentry *src, struct cred **new) */
+/*
+ * Writes to an overlay file's content, for unchanged.c: overlayfs' own
+ * file operations, reached by every write(2), pwrite, writev, io_uring and
+ * aio write, sendfile and splice, fallocate, copy_file_range and
+ * clone/dedupe into an overlay file, through any mount of it; and its
+ * setattr, reached by every truncate (truncate, ftruncate, O_TRUNC). The
+ * file or dentry is the overlay one the caller used. Called before the
+ * write: a write that then fails still counts. Opens, reads and execs
+ * never get here. Installed (lazily, with the others that see writes)
+ * only while overlay.ko is loaded; dg_hooks_module() unhooks them when it
+ * goes.
+ */
+static void notrace dg_hook_written(struct ftrace_regs *fregs, unsigned int arg)
+{
+	struct pt_regs *regs = dg_regs(fregs);
+	struct file *file;
+
+	if (!regs)
+		return;
+	file = (struct file *)regs_get_kernel_argument(regs, arg);
+	dg_unchanged_write(file_inode(file));
+}
+
+/* ssize_t ovl_write_iter(struct kiocb *iocb, struct iov_iter *iter) */
+static void notrace dg_hook_ovl_write_iter(unsigned long ip, unsigned long pip,
+					   struct ftrace_ops *ops,
+					   struct ftrace_regs *fregs)
+{
+	struct pt_regs *regs = dg_regs(fregs);
+	struct kiocb *iocb;
+
+	if (!regs)
+		return;
+	iocb = (struct kiocb *)regs_get_kernel_argument(regs, 0);
+	dg_unchanged_write(file_inode(iocb->ki_filp));
+}
+
+/* ssize_t ovl_splice_write(struct pipe_inode_info *, struct file *out, ...) */
+static void notrace dg_hook_ovl_splice_write(unsigned long ip,
+					     unsigned long pip,
+					     struct ftrace_ops *ops,
+					     struct ftrace_regs *fregs)
+{
+	dg_hook_written(fregs, 1);
+}
+
+/* long ovl_fallocate(struct file *file, int mode, loff_t offset, len) */
+static void notrace dg_hook_ovl_fallocate(unsigned long ip, unsigned long pip,
+					  struct ftrace_ops *ops,
+					  struct ftrace_regs *fregs)
+{
+	dg_hook_written(fregs, 0);
+}
+
+/*
+ * ssize_t ovl_copy_file_range(struct file *in, loff_t, struct file *out, ...)
+ * loff_t ovl_remap_file_range(struct file *in, loff_t, struct file *out, ...)
+ */
+static void notrace dg_hook_ovl_file_out(unsigned long ip, unsigned long pip,
+					 struct ftrace_ops *ops,
+					 struct ftrace_regs *fregs)
+{
+	dg_hook_written(fregs, 2);
+}
+
+/* int ovl_setattr(idmap or user namespace, struct dentry *, struct iattr *) */
+static void notrace dg_hook_ovl_setattr(unsigned long ip, unsigned long pip,
+					struct ftrace_ops *ops,
+					struct ftrace_regs *fregs)
+{
+	struct pt_regs *regs = dg_regs(fregs);
+	struct iattr *attr;
+
+	if (!regs)
+		return;
+	attr = (struct iattr *)regs_get_kernel_argument(regs, 2);
+	if (attr->ia_valid & ATTR_SIZE)
+		dg_unchanged_write(d_inode((struct dentry *)
+					   regs_get_kernel_argument(regs, 1)));
+}
+
+/*
+ * void security_inode_free(struct inode *inode): every inode's end, called
+ * by __destroy_inode() before the filesystem's own destroy_inode (overlayfs
+ * drops its upper dentry there). Installed with the write-open hook.
+ */
+static void notrace dg_hook_inode_free(unsigned long ip, unsigned long pip,
+				       struct ftrace_ops *ops,
+				       struct ftrace_regs *fregs)
+{
+	struct pt_regs *regs = dg_regs(fregs);
+
+	if (!regs)
+		return;
+	dg_unchanged_inode_free((struct inode *)regs_get_kernel_argument(regs, 0));
+}
+
+/*
+ * int security_inode_setxattr(idmap or user namespace, struct dentry *dentry,
+ *			       const char *name, ...): every setxattr,
+ * overlayfs' of the upper file included; rare, unlike opens. A file given
+ * capabilities is no longer the image's (unchanged.c). Installed with the
+ * write-open hook.
+ */
+static void notrace dg_hook_setxattr(unsigned long ip, unsigned long pip,
+				     struct ftrace_ops *ops,
+				     struct ftrace_regs *fregs)
+{
+	struct pt_regs *regs = dg_regs(fregs);
+
+	if (!regs)
+		return;
+	dg_unchanged_setxattr((struct dentry *)regs_get_kernel_argument(regs, 1),
+			      (const char *)regs_get_kernel_argument(regs, 2));
+}
+
+/*
+ * int security_inode_copy_up(struct dentry *src, struct cred **new): at the
+ * start of every copy-up (ovl_do_copy_up()), for a change of content or of
+ * metadata (chown, chmod, utimes, setxattr), a rename or a link.
+ */
 static void notrace dg_hook_copy_up(unsigned long ip, unsigned long pip,
 				    struct ftrace_ops *ops,
 				    struct ftrace_regs *fregs)
@@ -298,8 +429,10 @@ static void notrace dg_hook_copy_up(unsigned long ip, unsigned long pip,
 	if (!regs)
 		return;
 	dentry = (struct dentry *)regs_get_kernel_argument(regs, 0);
-	if (!d_is_dir(dentry))
-		dg_observe(DRIFTGUARD_HOOK_COPY_UP, dentry);
+	if (d_is_dir(dentry))
+		return;
+	dg_unchanged_copy_up(d_inode(dentry));
+	dg_observe(DRIFTGUARD_HOOK_COPY_UP, dentry);
 }
 
 /*
@@ -377,11 +510,13 @@ static void notrace dg_hook_sb_delete(unsigned long ip, unsigned long pip,
 				      struct ftrace_regs *fregs)
 {
 	struct pt_regs *regs = dg_regs(fregs);
+	struct super_block *sb;
 
 	if (!regs)
 		return;
-	dg_anchor_sb_shutdown((struct super_block *)
-			      regs_get_kernel_argument(regs, 0));
+	sb = (struct super_block *)regs_get_kernel_argument(regs, 0);
+	dg_anchor_sb_shutdown(sb);
+	dg_unchanged_sb_shutdown(sb);
 }
 
 struct dg_hook {
@@ -398,6 +533,14 @@ struct dg_hook {
 	u16 key;
 	bool lazy;
 	const char *unavailable;
+	/*
+	 * Sees writes for unchanged.c: installed (lazily) once a policy
+	 * judges class upper or metadata; without all of them no file is
+	 * of class metadata (copied-up image files stay upper).
+	 */
+	bool writes;
+	/* A function of overlay.ko: unhooked when that module goes. */
+	bool overlay;
 	struct ftrace_ops ops;
 	bool installed;
 };
@@ -429,6 +572,22 @@ static struct dg_hook dg_hooks[] = {
 	{ "security_file_open", dg_hook_file_open, true, false,
 	  "procmem cannot be enforced", DRIFTGUARD_A_PROCMEM, true,
 	  "procmem: this kernel's security_file_open cannot be hooked" },
+	{ "ovl_write_iter", dg_hook_ovl_write_iter, false, false,
+	  "copied-up image files stay upper", 0, true, NULL, true, true },
+	{ "ovl_splice_write", dg_hook_ovl_splice_write, false, false,
+	  "copied-up image files stay upper", 0, true, NULL, true, true },
+	{ "ovl_fallocate", dg_hook_ovl_fallocate, false, false,
+	  "copied-up image files stay upper", 0, true, NULL, true, true },
+	{ "ovl_copy_file_range", dg_hook_ovl_file_out, false, false,
+	  "copied-up image files stay upper", 0, true, NULL, true, true },
+	{ "ovl_remap_file_range", dg_hook_ovl_file_out, false, false,
+	  "copied-up image files stay upper", 0, true, NULL, true, true },
+	{ "ovl_setattr", dg_hook_ovl_setattr, false, false,
+	  "copied-up image files stay upper", 0, true, NULL, true, true },
+	{ "security_inode_free", dg_hook_inode_free, false, false,
+	  "copied-up image files stay upper", 0, true, NULL, true },
+	{ "security_inode_setxattr", dg_hook_setxattr, false, false,
+	  "copied-up image files stay upper", 0, true, NULL, true },
 };
 
 /* Serialises lazy installs with each other and with unload. */
@@ -483,9 +642,42 @@ static void dg_hooks_rollback(int count)
 	synchronize_rcu_tasks();
 }
 
+/*
+ * overlay.ko going away: ftrace would keep our filter on its functions'
+ * addresses (another module's code may land there), so unhook them now,
+ * before ftrace_release_mod(). Until they are hooked again (the next
+ * policy that asks, dg_hooks_want()) nothing is METADATA, and full copies
+ * made before are not trusted again: writes through a new overlay.ko
+ * could go unseen in between.
+ */
+static int dg_hooks_module(struct notifier_block *nb, unsigned long state,
+			   void *data)
+{
+	struct module *mod = data;
+	struct dg_hook *hook;
+
+	if (state != MODULE_STATE_GOING || strcmp(mod->name, "overlay"))
+		return NOTIFY_DONE;
+	mutex_lock(&dg_hooks_mutex);
+	dg_unchanged_stop();
+	for (hook = dg_hooks; hook < dg_hooks + ARRAY_SIZE(dg_hooks); hook++)
+		if (hook->overlay)
+			dg_hook_uninstall(hook);
+	mutex_unlock(&dg_hooks_mutex);
+	return NOTIFY_DONE;
+}
+
+static struct notifier_block dg_hooks_module_nb = {
+	.notifier_call = dg_hooks_module,
+};
+
 int dg_hooks_init(void)
 {
 	int i, err;
+
+	err = register_module_notifier(&dg_hooks_module_nb);
+	if (err)
+		return err;
 
 	for (i = 0; i < ARRAY_SIZE(dg_hooks); i++) {
 		if (dg_hooks[i].lazy)
@@ -497,6 +689,7 @@ int dg_hooks_init(void)
 			pr_err("cannot hook %s (%d): %s; not loading\n",
 			       dg_hooks[i].target, err, dg_hooks[i].lost);
 			dg_hooks_rollback(i);
+			unregister_module_notifier(&dg_hooks_module_nb);
 			return err;
 		}
 		pr_warn("cannot hook %s (%d): %s\n", dg_hooks[i].target, err,
@@ -518,13 +711,15 @@ static u8 dg_policy_mode(const struct dg_policy *pol, u16 attr)
 
 int dg_hooks_want(const struct dg_policy *pol, const char **why)
 {
+	bool writes = pol->mode || pol->metadata, all = true;
 	struct dg_hook *hook;
 	int err = 0;
 
 	mutex_lock(&dg_hooks_mutex);
 	for (hook = dg_hooks; hook < dg_hooks + ARRAY_SIZE(dg_hooks); hook++) {
-		if (!hook->key || !dg_policy_mode(pol, hook->key) ||
-		    hook->installed)
+		bool asked = hook->key && dg_policy_mode(pol, hook->key);
+
+		if (hook->installed || (!asked && !(writes && hook->writes)))
 			continue;
 		if (hook->lazy && !dg_hooks_closing &&
 		    !dg_hook_install(hook)) {
@@ -532,16 +727,30 @@ int dg_hooks_want(const struct dg_policy *pol, const char **why)
 				hook->target);
 			continue;
 		}
+		if (!asked) {
+			pr_warn_once("cannot hook %s: %s\n", hook->target,
+				     hook->lost);
+			all = false;
+			continue;
+		}
 		*why = hook->unavailable;
 		err = -EOPNOTSUPP;
 		break;
 	}
+	/* Copy-ups are remembered only once every write is seen. */
+	for (hook = dg_hooks; writes && all && hook < dg_hooks + ARRAY_SIZE(dg_hooks);
+	     hook++)
+		if (hook->writes && !hook->installed)
+			all = false;
+	if (writes && all)
+		dg_unchanged_start();
 	mutex_unlock(&dg_hooks_mutex);
 	return err;
 }
 
 void dg_hooks_exit(void)
 {
+	unregister_module_notifier(&dg_hooks_module_nb);
 	mutex_lock(&dg_hooks_mutex);
 	dg_hooks_closing = true;
 	mutex_unlock(&dg_hooks_mutex);

@@ -14,6 +14,7 @@
 #include <linux/user_namespace.h>
 
 #include "layer.h"
+#include "unchanged.h"
 
 /*
  * overlayfs keeps its inode private, but in every kernel we support
@@ -22,18 +23,27 @@
  * an upper-layer copy: created, copied up for a write, chmod, rename or
  * link. Anything there that does not look like an upper dentry is treated
  * as upper: an unreadable layout must not let drift through.
+ *
+ * Which class: UPPER, or METADATA for an image file copied up for a change
+ * of metadata only whose content is known unchanged (unchanged.c). Only
+ * files with an upper dentry get that far: an image file costs nothing more.
  */
-static bool dg_ovl_is_upper(struct inode *inode)
+static unsigned int dg_ovl_upper_class(const struct path *path,
+				       struct inode *inode)
 {
 	struct dentry *upper;
 
 	upper = READ_ONCE(*(struct dentry **)((char *)inode + sizeof(*inode)));
 	if (!upper)
-		return false;
+		return 0;
 	if (unlikely(!virt_addr_valid(upper) || upper->d_sb == inode->i_sb ||
-		     upper->d_sb->s_magic == OVERLAYFS_SUPER_MAGIC))
+		     upper->d_sb->s_magic == OVERLAYFS_SUPER_MAGIC)) {
 		pr_err_once("unexpected overlayfs inode layout: treating files with an upper pointer as drift\n");
-	return true;
+		return DG_CLASS_BIT(DRIFTGUARD_CLASS_UPPER);
+	}
+	if (dg_unchanged(path, inode, upper))
+		return DG_CLASS_BIT(DRIFTGUARD_CLASS_METADATA);
+	return DG_CLASS_BIT(DRIFTGUARD_CLASS_UPPER);
 }
 
 unsigned int dg_layer_classes(const struct path *path,
@@ -45,8 +55,8 @@ unsigned int dg_layer_classes(const struct path *path,
 	unsigned int classes = 0;
 
 	/* Upper through any mount of the overlay: never hidden by a view. */
-	if (ovl && dg_ovl_is_upper(inode))
-		classes |= DG_CLASS_BIT(DRIFTGUARD_CLASS_UPPER);
+	if (ovl)
+		classes |= dg_ovl_upper_class(path, inode);
 	if (!view->root)
 		return classes;
 	/*

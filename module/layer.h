@@ -29,6 +29,8 @@ struct dg_view {
  * reached through a second mount): the caller applies the strictest mode of
  * them all, so no view of a file can make it weaker than it is.
  *
+ * A file of the upper layer is class METADATA instead of UPPER when it is
+ * an image file copied up for a metadata change only (unchanged.c).
  * A host task (no root) is judged on the upper layer only. A container task
  * with an anchor: a file of the anchor is image or upper; any other overlay,
  * and any filesystem mounted inside a user namespace (by the container

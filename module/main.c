@@ -8,6 +8,7 @@
 #include "hooks.h"
 #include "netlink.h"
 #include "policy.h"
+#include "unchanged.h"
 #include "verdict.h"
 
 /*
@@ -40,6 +41,7 @@ static int __init dg_init(void)
 	return 0;
 
 err_hooks:
+	dg_unchanged_exit();
 	dg_anchor_exit();
 	dg_decide_exit();
 err_decide:
@@ -60,6 +62,7 @@ static void __exit dg_exit(void)
 	if (dg_locked())
 		pr_crit("unloaded although locked: enforcement ends now\n");
 	dg_hooks_exit();
+	dg_unchanged_exit();
 	dg_anchor_exit();
 	dg_decide_exit();
 	dg_events_exit();

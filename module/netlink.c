@@ -44,6 +44,7 @@ static const struct nla_policy dg_policy_set_policy[DRIFTGUARD_A_MAX + 1] = {
 	[DRIFTGUARD_A_MODE] = { .type = NLA_U8 },
 	[DRIFTGUARD_A_MEMFD] = { .type = NLA_U8 },
 	[DRIFTGUARD_A_VOLUME] = { .type = NLA_U8 },
+	[DRIFTGUARD_A_METADATA] = { .type = NLA_U8 },
 	[DRIFTGUARD_A_MMAP] = { .type = NLA_U8 },
 	[DRIFTGUARD_A_FILES] = { .type = NLA_U8 },
 	[DRIFTGUARD_A_USERNS] = { .type = NLA_U8 },

@@ -9,9 +9,15 @@
  * and of the member before it, and prints
  *
  *   OFFSET_OF_PREVIOUS_MEMBER OFFSET_OF___UPPERDENTRY SIZEOF_OVL_INODE
+ *   OFFSET_OF_FLAGS LOWER_KIND OFFSET_OF_LOWER OVL_UPPERDATA
  *
  * so that compat.h can refuse the build unless the two offsets are
- * sizeof(struct inode) apart.
+ * sizeof(struct inode) apart. copied.c also reads the inode's flags (the
+ * member two before __upperdentry, "flags"), the bit number of
+ * OVL_UPPERDATA in them (from enum ovl_inode_flag), and where the lower
+ * layer is: LOWER_KIND 1 is an inline "struct ovl_path lowerpath" (6.1),
+ * 2 a "struct ovl_entry *oe" (6.12); the member's name must be overlay's
+ * own string, or the build stops.
  *
  * A module's BTF is split BTF: its strings continue those of vmlinux, whose
  * BTF a build may not have. Names only overlayfs uses ("ovl_inode",
@@ -203,6 +209,9 @@ struct search {
 	__u32 base[16];	/* candidate lengths of vmlinux's strings */
 	unsigned int nbase;
 	__u32 prev, upper, size;
+	__u32 flags, lower, lower_kind;
+	long l_flags, l_lowerpath, l_oe, l_upperdata;
+	long upperdata;
 	unsigned int found;
 };
 
@@ -267,6 +276,25 @@ struct take {
 	__u32 base;
 };
 
+/* The value of the enumerator OVL_UPPERDATA (overlay's own string). */
+static int take_upperdata(const struct btf_type *t, void *arg)
+{
+	const __u32 *e = (const __u32 *)(t + 1);
+	struct take *k = arg;
+	__u32 i;
+
+	if (BTF_KIND(t->info) != 6)
+		return 0;
+	for (i = 0; i < BTF_VLEN(t->info); i++) {
+		if (e[2 * i] != k->base + k->s->l_upperdata)
+			continue;
+		if (k->s->upperdata >= 0)
+			return fail("OVL_UPPERDATA: more than one");
+		k->s->upperdata = e[2 * i + 1];
+	}
+	return 0;
+}
+
 /* With vmlinux's string length known: the layout of struct ovl_inode. */
 static int take_layout(const struct btf_type *t, void *arg)
 {
@@ -288,6 +316,29 @@ static int take_layout(const struct btf_type *t, void *arg)
 		if (s->prev == UINT32_MAX || s->upper == UINT32_MAX)
 			return fail("ovl_inode: a bitfield around __upperdentry");
 		s->size = t->size;
+		if (i < 2 || i + 1 >= BTF_VLEN(t->info))
+			return fail("ovl_inode: no flags or lower member");
+		/*
+		 * "flags" is also vmlinux's string, so its name cannot be
+		 * checked: it must be the unsigned long right before the VFS
+		 * inode.
+		 */
+		if (m[i - 2].name_off >= k->base &&
+		    m[i - 2].name_off != k->base + s->l_flags)
+			return fail("ovl_inode: the member before vfs_inode is not flags");
+		s->flags = member_offset(t, &m[i - 2]);
+		if (s->flags + 8 != s->prev)
+			return fail("ovl_inode: flags is not right before vfs_inode");
+		s->lower = member_offset(t, &m[i + 1]);
+		if (s->l_lowerpath >= 0 &&
+		    m[i + 1].name_off == k->base + s->l_lowerpath)
+			s->lower_kind = 1;
+		else if (s->l_oe >= 0 && m[i + 1].name_off == k->base + s->l_oe)
+			s->lower_kind = 2;
+		else
+			return fail("ovl_inode: after __upperdentry neither lowerpath nor oe");
+		if (s->flags == UINT32_MAX || s->lower == UINT32_MAX)
+			return fail("ovl_inode: a bitfield for flags or lower");
 		s->found++;
 	}
 	return 0;
@@ -321,6 +372,13 @@ int main(int argc, char **argv)
 	s.str_len = h->str_len;
 	s.l_struct = btf_str(s.strs, s.str_len, "ovl_inode");
 	s.l_member = btf_str(s.strs, s.str_len, "__upperdentry");
+	s.l_flags = btf_str(s.strs, s.str_len, "flags");
+	s.l_lowerpath = btf_str(s.strs, s.str_len, "lowerpath");
+	s.l_oe = btf_str(s.strs, s.str_len, "oe");
+	s.l_upperdata = btf_str(s.strs, s.str_len, "OVL_UPPERDATA");
+	s.upperdata = -1;
+	if (s.l_upperdata < 0)
+		return fail("no OVL_UPPERDATA in the BTF strings");
 	if (s.l_struct < 0 || s.l_member < 0)
 		return fail("no ovl_inode or __upperdentry in the BTF strings");
 	types = btf + h->hdr_len + h->type_off;
@@ -347,12 +405,17 @@ int main(int argc, char **argv)
 		struct take k = { .s = &s, .base = base };
 
 		err = btf_walk(types, end, take_layout, &k);
+		if (!err)
+			err = btf_walk(types, end, take_upperdata, &k);
 		if (err)
 			return err;
 	}
 	free(elf);
 	if (s.found != 1)
 		return fail(s.found ? "more than one ovl_inode" : "no struct ovl_inode");
-	printf("%u %u %u\n", s.prev, s.upper, s.size);
+	if (s.upperdata < 0 || s.upperdata >= 64)
+		return fail("no OVL_UPPERDATA flag");
+	printf("%u %u %u %u %u %u %ld\n", s.prev, s.upper, s.size, s.flags,
+	       s.lower_kind, s.lower, s.upperdata);
 	return 0;
 }

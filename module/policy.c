@@ -39,6 +39,7 @@ const struct dg_mode_field dg_mode_fields[DG_MODE_FIELDS] = {
 	DG_MODE_FIELD(userns, USERNS, PREVENT, "off, detect or prevent"),
 	DG_MODE_FIELD(execmem, EXECMEM, PREVENT, "off, detect or prevent"),
 	DG_MODE_FIELD(procmem, PROCMEM, PREVENT, "off, detect or prevent"),
+	DG_MODE_FIELD(metadata, METADATA, PREVENT, "off, detect or prevent"),
 };
 
 /* File-drift events: at most this many per interval per policy. */

@@ -40,6 +40,7 @@ struct dg_policy {
 	u8 userns;
 	u8 execmem;
 	u8 procmem;
+	u8 metadata;	/* class metadata: image files copied up unchanged */
 	struct dg_list allow;
 	struct dg_list deny;
 	struct dg_list watch;
@@ -63,7 +64,7 @@ struct dg_mode_field {
 	const char *lowered;
 };
 
-#define DG_MODE_FIELDS 8
+#define DG_MODE_FIELDS 9
 extern const struct dg_mode_field dg_mode_fields[DG_MODE_FIELDS];
 
 static inline u8 dg_mode_get(const struct dg_policy *pol,

@@ -27,7 +27,8 @@ probe include/linux/fs.h 'file_user_path(' FILE_USER_PATH
 # The offsets of __upperdentry and of the member before it (the VFS inode)
 # in struct ovl_inode, read by ovl-layout.c from the BTF of the target
 # kernel's overlay.ko: compat.h refuses the build unless they are
-# sizeof(struct inode) apart. Looked for in $DRIFTGUARD_KMOD_DIR, then the
+# sizeof(struct inode) apart. Also where the inode's flags and its lower
+# layer are, what the lower member is, and the OVL_UPPERDATA bit (copied.c). Looked for in $DRIFTGUARD_KMOD_DIR, then the
 # kernel's module tree (present wherever its image is installed, so in DKMS
 # builds), then the test kernels' cache of scripts/bootstrap. Nothing is
 # printed when it cannot be read: the build then stops, saying why.
@@ -51,8 +52,10 @@ ovl_layout() {
 	esac &&
 	${HOSTCC:-cc} -O2 -o "$tmp/ovl-layout" "$here/ovl-layout.c" &&
 	set -- $("$tmp/ovl-layout" "$tmp/overlay.ko") &&
-	[ $# = 3 ] &&
-	printf ' -DDRIFTGUARD_OVL_INODE_OFFSET=%s -DDRIFTGUARD_OVL_UPPER_OFFSET=%s' "$1" "$2" ||
+	[ $# = 7 ] &&
+	printf ' -DDRIFTGUARD_OVL_INODE_OFFSET=%s -DDRIFTGUARD_OVL_UPPER_OFFSET=%s' "$1" "$2" &&
+	printf ' -DDRIFTGUARD_OVL_FLAGS_OFFSET=%s -DDRIFTGUARD_OVL_LOWER_KIND=%s' "$4" "$5" &&
+	printf ' -DDRIFTGUARD_OVL_LOWER_OFFSET=%s -DDRIFTGUARD_OVL_UPPERDATA=%s' "$6" "$7" ||
 	echo "probe.sh: cannot read struct ovl_inode from $ko" >&2
 	rm -rf "$tmp"
 }

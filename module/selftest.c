@@ -17,6 +17,7 @@
 #define U DG_CLASS_BIT(DRIFTGUARD_CLASS_UPPER)
 #define M DG_CLASS_BIT(DRIFTGUARD_CLASS_MEMFD)
 #define V DG_CLASS_BIT(DRIFTGUARD_CLASS_VOLUME)
+#define MD DG_CLASS_BIT(DRIFTGUARD_CLASS_METADATA)
 #define OFF DRIFTGUARD_MODE_OFF
 #define DET DRIFTGUARD_MODE_DETECT
 #define PRE DRIFTGUARD_MODE_PREVENT
@@ -28,7 +29,7 @@
 
 /* A policy, as a table row. */
 struct dg_st_policy {
-	u8 mode, memfd, volume, mmap, files, userns, execmem, procmem;
+	u8 mode, memfd, volume, mmap, files, userns, execmem, procmem, metadata;
 	const char *allow[DG_ST_LIST];
 	const char *deny[DG_ST_LIST];
 	const char *watch[DG_ST_LIST];
@@ -129,6 +130,29 @@ static const struct dg_st_case dg_st_cases[] __initconst = {
 	  { .mode = PRE, .allow = { "/bin/tool" }, .watch = { "tool" } }, U,
 	  DG_USE_EXEC, "/bin/tool", "/bin/tool", "/bin/tool", "/bin/tool",
 	  false, ALERTED, C(WATCHED) },
+	{ "a metadata-only copy runs under mode prevent, metadata off",
+	  { .mode = PRE, .memfd = PRE, .volume = PRE, .mmap = PRE }, MD,
+	  DG_USE_EXEC, "/bin/x", "/bin/x", "/bin/x", "/bin/x", false, 0,
+	  C(NONE) },
+	{ "a metadata-only copy is blocked under metadata prevent",
+	  { .metadata = PRE }, MD, DG_USE_EXEC, "/bin/x", "/bin/x", "/bin/x",
+	  "/bin/x", false, BLOCKED, C(METADATA) },
+	{ "a metadata-only copy is alerted under metadata detect",
+	  { .mode = PRE, .metadata = DET }, MD, DG_USE_EXEC, "/bin/x",
+	  "/bin/x", "/bin/x", "/bin/x", false, ALERTED, C(METADATA) },
+	{ "a metadata-only copy through a volume view is a volume",
+	  { .volume = PRE, .metadata = DET }, MD | V, DG_USE_EXEC, "/x",
+	  "/x", NULL, NULL, false, BLOCKED, C(VOLUME) },
+	{ "on a tie upper is reported before metadata",
+	  { .mode = PRE, .metadata = PRE }, U | MD, DG_USE_EXEC, "/x", "/x",
+	  NULL, NULL, false, BLOCKED, C(UPPER) },
+	{ "a deny entry prohibits a metadata-only copy under metadata off",
+	  { .mode = PRE, .deny = { "wget" } }, MD, DG_USE_EXEC, "wget",
+	  "/usr/bin/wget", "/usr/bin/wget", "/usr/bin/wget", false, BLOCKED,
+	  C(PROHIBITED) },
+	{ "a metadata-only library map is capped by mmap",
+	  { .metadata = PRE, .mmap = DET }, MD, DG_USE_MAP, NULL,
+	  "/lib/libc.so.6", NULL, NULL, false, ALERTED, C(METADATA) },
 	{ "a watch entry does not lower a block",
 	  { .mode = PRE, .watch = { "x" } }, U, DG_USE_EXEC, "/x", "/x", "/x",
 	  "/x", false, BLOCKED, C(UPPER) },
@@ -181,7 +205,8 @@ static const struct dg_st_lock dg_st_locks[] __initconst = {
 	  NULL },
 	{ "raising every mode is allowed", { },
 	  { .mode = PRE, .memfd = PRE, .volume = PRE, .mmap = PRE,
-	    .files = DET, .userns = PRE, .execmem = PRE, .procmem = PRE },
+	    .files = DET, .userns = PRE, .execmem = PRE, .procmem = PRE,
+	    .metadata = PRE },
 	  NULL },
 	{ "adding an allow entry is refused", { .allow = { "/a" } },
 	  { .allow = { "/a", "/b" } }, "locked: allow entries cannot be added" },
@@ -237,6 +262,7 @@ static struct dg_policy *__init dg_st_build(const struct dg_st_policy *row)
 	pol->userns = row->userns;
 	pol->execmem = row->execmem;
 	pol->procmem = row->procmem;
+	pol->metadata = row->metadata;
 	next = pol->patterns;
 	dg_st_fill(pol, &pol->allow, row->allow, &next);
 	dg_st_fill(pol, &pol->deny, row->deny, &next);

@@ -9,6 +9,7 @@
 #ifndef DRIFTGUARD_VERDICT_H
 #define DRIFTGUARD_VERDICT_H
 
+#include <linux/kernel.h>
 #include <linux/minmax.h>
 
 #include "layer.h"
@@ -38,28 +39,37 @@ static inline u8 dg_verdict_class_mode(const struct dg_policy *pol,
 		return pol->execmem;
 	case DRIFTGUARD_CLASS_PROCMEM:
 		return pol->procmem;
+	case DRIFTGUARD_CLASS_METADATA:
+		return pol->metadata;
 	default:
 		return DRIFTGUARD_MODE_OFF;
 	}
 }
 
+/* The classes a file can have, in the order that wins a tie. */
+static const u8 dg_file_classes[] = {
+	DRIFTGUARD_CLASS_UPPER, DRIFTGUARD_CLASS_MEMFD, DRIFTGUARD_CLASS_VOLUME,
+	DRIFTGUARD_CLASS_METADATA,
+};
+
 /*
  * The mode the file's classes get: the strictest among the classes in
- * @classes (DG_CLASS_BIT()s of upper, memfd, volume), with @class set to
- * the class it comes from (on a tie the lower class wins: an upper-layer
- * file is reported as upper). A mapping a program asks for is capped by
- * the policy's mmap mode; what the kernel maps during exec is the exec.
+ * @classes (DG_CLASS_BIT()s of upper, memfd, volume, metadata), with
+ * @class set to the class it comes from (on a tie the earlier class in
+ * dg_file_classes wins: an upper-layer file is reported as upper). A
+ * mapping a program asks for is capped by the policy's mmap mode; what the
+ * kernel maps during exec is the exec.
  */
 static inline u8 dg_verdict_class(const struct dg_policy *pol,
 				  unsigned int classes, enum dg_use use,
 				  enum driftguard_class *class)
 {
-	unsigned int c;
+	unsigned int i, c;
 	u8 mode = DRIFTGUARD_MODE_OFF, m;
 
 	*class = DRIFTGUARD_CLASS_NONE;
-	for (c = DRIFTGUARD_CLASS_UPPER; classes && c <= DRIFTGUARD_CLASS_VOLUME;
-	     c++) {
+	for (i = 0; classes && i < ARRAY_SIZE(dg_file_classes); i++) {
+		c = dg_file_classes[i];
 		if (!(classes & DG_CLASS_BIT(c)))
 			continue;
 		m = dg_verdict_class_mode(pol, c);

@@ -55,9 +55,11 @@ container_create() {
 	mkdir "$CG"
 }
 
+# container_mount: mounts the rootfs overlay (again, after container_umount);
+# OVL_OPTS adds mount options (OVL_OPTS=metacopy=on, as Podman may set).
 container_mount() {
 	mount -t overlay overlay \
-		-o "lowerdir=$C/image,upperdir=$C/upper,workdir=$C/work" "$ROOT"
+		-o "lowerdir=$C/image,upperdir=$C/upper,workdir=$C/work${OVL_OPTS:+,$OVL_OPTS}" "$ROOT"
 	mount -t proc proc "$ROOT"/proc
 }
 

@@ -2,7 +2,7 @@
 # The bash completion of driftctl offers every command and `help`, after
 # `help` the commands again, every option each command's help names
 # (--json and --help included), and the values of --mode, --memfd,
-# --volume, --mmap, --files, --userns, --execmem and --procmem both after a
+# --volume, --metadata, --mmap, --files, --userns, --execmem and --procmem both after a
 # space and after '=' (--mode=pre completes to prevent, --userns=d to
 # detect and deny). Checked with the script sourced alone
 # and, where installed, under bash-completion, as a Debian node loads it.
@@ -56,7 +56,7 @@ while read -r cmd; do
 	# shellcheck disable=SC2086
 	expect "driftctl $cmd -|" $flags
 done <<<"$cmds"
-for opt in mode memfd volume mmap; do
+for opt in mode memfd volume metadata mmap; do
 	expect "driftctl policy set system.slice --$opt |" off detect prevent
 	expect "driftctl policy set system.slice --$opt=|" off detect prevent
 done

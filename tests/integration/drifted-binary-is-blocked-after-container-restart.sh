@@ -6,7 +6,7 @@ set -eu
 container_create
 policy --mode prevent
 drop "$BIN"/hello /tmp/dropped
-in_container /bin/chmod 700 /bin/hello
+in_container /bin/sh -c "cat /bin/hello-dyn >/bin/hello"
 container_umount
 container_mount
 expect_denied /tmp/dropped

@@ -5,7 +5,7 @@ set -eu
 container_create
 policy --mode prevent
 drop "$BIN"/hello /tmp/dropped
-in_container /bin/chmod 700 /bin/hello
+in_container /bin/sh -c "cat /bin/hello-dyn >/bin/hello"
 sync
 echo 3 >/proc/sys/vm/drop_caches
 expect_denied /tmp/dropped

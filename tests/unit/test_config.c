@@ -1099,6 +1099,7 @@ static void effective_configuration_prints_in_the_documented_format(void **state
 		"mode = prevent\n"
 		"memfd = off\n"
 		"volume = off\n"
+		"metadata = off\n"
 		"mmap = off\n"
 		"files = off\n"
 		"userns = deny\n"

@@ -187,7 +187,7 @@ static void missing_file_says_why(void **state)
 					     NULL, 0, &ev), -EINVAL);
 }
 
-static void only_executed_upper_or_volume_files_are_evidence(void **state)
+static void only_executed_upper_volume_or_metadata_files_are_evidence(void **state)
 {
 	int hook, class;
 
@@ -198,7 +198,8 @@ static void only_executed_upper_or_volume_files_are_evidence(void **state)
 					 (hook == DRIFTGUARD_HOOK_EXEC ||
 					  hook == DRIFTGUARD_HOOK_MMAP) &&
 					 (class == DRIFTGUARD_CLASS_UPPER ||
-					  class == DRIFTGUARD_CLASS_VOLUME));
+					  class == DRIFTGUARD_CLASS_VOLUME ||
+					  class == DRIFTGUARD_CLASS_METADATA));
 	/* Spelled out: the hardening events never touch a file. */
 	assert_false(dg_evidence_wanted(DRIFTGUARD_HOOK_MMAP, DRIFTGUARD_CLASS_EXECMEM));
 	assert_false(dg_evidence_wanted(DRIFTGUARD_HOOK_OPEN, DRIFTGUARD_CLASS_PROCMEM));
@@ -217,7 +218,7 @@ int main(void)
 		T(fifo_at_the_path_is_not_opened_for_reading),
 		T(missing_file_says_why),
 #undef T
-		cmocka_unit_test(only_executed_upper_or_volume_files_are_evidence),
+		cmocka_unit_test(only_executed_upper_volume_or_metadata_files_are_evidence),
 	};
 
 	return cmocka_run_group_tests_name("evidence", tests, NULL, NULL);

@@ -38,7 +38,9 @@
  *             driftguard_mode), FILES (DRIFTGUARD_MODE_OFF or _DETECT),
  *             ALLOW, DENY, WATCH (each a nest of PATTERN strings),
  *             USERNS, EXECMEM, PROCMEM (enum driftguard_mode: hardening,
- *             off unless asked for; see enum driftguard_class).
+ *             off unless asked for; see enum driftguard_class),
+ *             METADATA (enum driftguard_mode, class metadata; off: such
+ *             files are image files).
  *             Replaces the cgroup's policy as a whole and atomically: fields
  *             that are absent take their defaults (off, empty lists). The
  *             next exec sees the new policy.
@@ -157,6 +159,13 @@ enum driftguard_class {
 	DRIFTGUARD_CLASS_EXECMEM,
 	/* /proc/<pid>/mem (any task's, its own too) opened for writing. */
 	DRIFTGUARD_CLASS_PROCMEM,
+	/*
+	 * An image file copied up to the upper layer for a change of its
+	 * metadata only (chown, chmod without a new execute or set-id bit,
+	 * touch, setfacl), at its place in the image, with content the module
+	 * knows to be the image's. Any write, rename or link makes it UPPER.
+	 */
+	DRIFTGUARD_CLASS_METADATA,
 	__DRIFTGUARD_CLASS_MAX,
 };
 
@@ -188,6 +197,7 @@ enum driftguard_stat {
 	DRIFTGUARD_STAT_BLOCKED_USERNS,
 	DRIFTGUARD_STAT_BLOCKED_EXECMEM,
 	DRIFTGUARD_STAT_BLOCKED_PROCMEM,
+	DRIFTGUARD_STAT_BLOCKED_METADATA,
 	__DRIFTGUARD_STAT_MAX,
 };
 
@@ -228,6 +238,7 @@ enum driftguard_attr {
 	DRIFTGUARD_A_USERNS,		/* u8: driftguard_mode, class userns */
 	DRIFTGUARD_A_EXECMEM,		/* u8: driftguard_mode, class execmem */
 	DRIFTGUARD_A_PROCMEM,		/* u8: driftguard_mode, class procmem */
+	DRIFTGUARD_A_METADATA,		/* u8: driftguard_mode, class metadata */
 	__DRIFTGUARD_A_MAX,
 };
 

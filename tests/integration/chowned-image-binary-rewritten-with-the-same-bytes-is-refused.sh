@@ -1,0 +1,14 @@
+#!/bin/bash
+# A chowned image binary that runs under mode prevent is refused once it
+# was rewritten with its own bytes (cp bin bin.tmp && cat bin.tmp > bin):
+# a write is drift even when it leaves the content equal.
+set -eu
+. "$DG_SRC/tests/lib.sh"
+container_create
+policy --mode prevent
+in_container /bin/busybox chown 1:1 /bin/hello
+expect_runs /bin/hello >/dev/null
+in_container /bin/sh -c 'cp /bin/hello /bin/hello.tmp && cat /bin/hello.tmp >/bin/hello'
+cmp "$C"/image/bin/hello "$ROOT"/bin/hello || fail "the bytes changed"
+expect_denied /bin/hello
+pass

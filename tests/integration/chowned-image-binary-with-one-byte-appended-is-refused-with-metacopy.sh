@@ -1,0 +1,14 @@
+#!/bin/bash
+# On an overlay mounted with metacopy=on, a chowned image binary (metadata
+# in the upper layer, data still the image's) runs under mode prevent until
+# one byte is appended: the write copies the data up, and it is refused.
+set -eu
+. "$DG_SRC/tests/lib.sh"
+OVL_OPTS=metacopy=on
+container_create
+policy --mode prevent
+in_container /bin/busybox chown 1:1 /bin/hello
+expect_runs /bin/hello >/dev/null
+in_container /bin/sh -c 'echo >>/bin/hello'
+expect_denied /bin/hello
+pass

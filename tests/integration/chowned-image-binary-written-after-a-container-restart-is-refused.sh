@@ -1,0 +1,17 @@
+#!/bin/bash
+# A chowned image binary that ran, then is written with its own bytes
+# (no truncation) through the overlay mounted again after a container
+# restart, is refused under mode prevent.
+set -eu
+. "$DG_SRC/tests/lib.sh"
+container_create
+policy --mode prevent
+in_container /bin/busybox chown 1:1 /bin/hello
+expect_runs /bin/hello >/dev/null
+container_umount
+container_mount
+in_container /bin/sh -c 'cp /bin/hello /tmp/hello.tmp &&
+	/bin/busybox dd if=/tmp/hello.tmp of=/bin/hello conv=notrunc'
+cmp "$C"/image/bin/hello "$ROOT"/bin/hello || fail "the bytes changed"
+expect_denied /bin/hello
+pass
