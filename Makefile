@@ -6,7 +6,9 @@
 #   make KVER=<release>   module for another installed kernel
 #   make all-kernels      module for every test kernel (scripts/kernels), each
 #                         other suite's in its chroot with its own compiler
-#   make check            unit tests + VM integration tests on both kernels
+#   make check            unit tests + VM integration tests on Debian 12's two
+#                         kernels; DG_KERNELS=all make check adds the core tests
+#                         on trixie's, trixie-backports' and sid's kernels
 #   make demo             boot a test kernel and show driftguard working
 #   make style            checkpatch and sparse on the module
 #   sudo make install     install the module, programs, unit, configuration
