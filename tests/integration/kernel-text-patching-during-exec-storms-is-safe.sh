@@ -28,8 +28,8 @@ storm() {
 		rounds=$((rounds + 1))
 	done >"$2"
 }
-storm /bin/hello "$C"/image & s1=$!
-storm /tmp/dropped "$C"/drift & s2=$!
+storm /bin/hello "$C"/storm-image & s1=$!
+storm /tmp/dropped "$C"/storm-drift & s2=$!
 for i in $(seq 600); do
 	echo 1 >"$knob"
 	echo 0 >"$knob"
@@ -37,7 +37,7 @@ done
 touch "$C"/flipped
 wait "$s1" "$s2"
 expect_eq "image execs refused or failed" "" \
-	"$(grep -v '^ran=20 denied=0 other=0$' "$C"/image || true)"
+	"$(grep -v '^ran=20 denied=0 other=0$' "$C"/storm-image || true)"
 expect_eq "drifted execs that ran or failed otherwise" "" \
-	"$(grep -v '^ran=0 denied=20 other=0$' "$C"/drift || true)"
+	"$(grep -v '^ran=0 denied=20 other=0$' "$C"/storm-drift || true)"
 pass
