@@ -4,11 +4,16 @@
 #   make                  module for KVER (default: the running kernel, or the
 #                         newest installed Debian headers) + driftctl/driftguardd
 #   make KVER=<release>   module for another installed kernel
-#   make all-kernels      module for every test kernel (scripts/kernels), each
-#                         other suite's in its chroot with its own compiler
+#   make all-kernels      module for every test kernel (scripts/kernels):
+#                         Debian 12's 6.1 and 6.12; with DG_KERNELS=all also
+#                         trixie's, trixie-backports' and sid's, each in its
+#                         suite's chroot with its own compiler
 #   make check            unit tests + VM integration tests on Debian 12's two
 #                         kernels; DG_KERNELS=all make check adds the core tests
 #                         on trixie's, trixie-backports' and sid's kernels
+#                         (scripts/bootstrap then sets their chroots up once:
+#                         about 20 minutes and 2.5 GB), DG_RUNTIMES=1 the
+#                         Docker and containerd tests
 #   make demo             boot a test kernel and show driftguard working
 #   make style            checkpatch and sparse on the module
 #   sudo make install     install the module, programs, unit, configuration
