@@ -4,8 +4,16 @@
 #   make                  module for KVER (default: the running kernel, or the
 #                         newest installed Debian headers) + driftctl/driftguardd
 #   make KVER=<release>   module for another installed kernel
-#   make all-kernels      module for every test kernel (scripts/kernels)
-#   make check            unit tests + VM integration tests on both kernels
+#   make all-kernels      module for every test kernel (scripts/kernels):
+#                         Debian 12's 6.1 and 6.12; with DG_KERNELS=all also
+#                         trixie's, trixie-backports' and sid's, each in its
+#                         suite's chroot with its own compiler
+#   make check            unit tests + VM integration tests on Debian 12's two
+#                         kernels; DG_KERNELS=all make check adds the core tests
+#                         on trixie's, trixie-backports' and sid's kernels
+#                         (scripts/bootstrap then sets their chroots up once:
+#                         about 20 minutes and 2.5 GB), DG_RUNTIMES=1 the
+#                         Docker and containerd tests
 #   make demo             boot a test kernel and show driftguard working
 #   make style            checkpatch and sparse on the module
 #   sudo make install     install the module, programs, unit, configuration
@@ -27,8 +35,19 @@ KVER := $(patsubst /usr/src/linux-headers-%,%,$(lastword $(sort \
 KVER_NOTE := no headers for the running kernel; building for $(KVER)
 endif
 endif
+# A test kernel of another suite (trixie, trixie-backports, sid) is built in
+# that suite's chroot, with its compiler and headers (scripts/chroot), as DKMS
+# on such a node would; Debian 12's kernels and any other KVER on the host.
+KSUITE := $(if $(KVER),$(shell scripts/kernels --suite $(KVER) 2>/dev/null))
+CHROOT_SUITE := $(filter-out bookworm bookworm-backports,$(KSUITE))
+ifneq ($(CHROOT_SUITE),)
+KDIR := /usr/src/linux-headers-$(KVER)
+KMAKE := scripts/chroot run $(CHROOT_SUITE) make
+else
 KDIR ?= $(firstword $(wildcard /lib/modules/$(KVER)/build \
 	/usr/src/linux-headers-$(KVER)))
+KMAKE := $(MAKE)
+endif
 
 BUILD := build
 MODDIR := $(BUILD)/$(KVER)
@@ -76,7 +95,7 @@ $(MODDIR)/driftguard.ko: $(MODSRC)
 	$(if $(KVER_NOTE),@echo "make: $(KVER_NOTE)")
 	@mkdir -p $(MODDIR)
 	$(call copy-tree,$(MODSRC),$(MODDIR))
-	$(MAKE) -C $(KDIR) M=$(CURDIR)/$(MODDIR) W=1 modules
+	$(KMAKE) -C $(KDIR) M=$(CURDIR)/$(MODDIR) W=1 modules
 
 userspace: $(BINDIR)/driftctl $(BINDIR)/driftguardd
 
@@ -137,7 +156,7 @@ demo:
 
 # Instruction-exact costs under QEMU -icount, on the newest test kernel.
 bench: all-kernels
-	tests/vm/run --icount --timeout 3000 --kernel $$(scripts/kernels | tail -n 1) \
+	tests/vm/run --icount --timeout 3000 --kernel $$(scripts/kernels --full | tail -n 1) \
 		--out $(CURDIR)/$(BUILD)/bench -- $(CURDIR)/tests/bench/guest.sh
 
 style: checkpatch sparse

@@ -10,6 +10,7 @@
 #define DRIFTGUARD_COMPAT_H
 
 #include <linux/fs.h>
+#include <linux/module.h>
 #include <net/genetlink.h>
 
 /*
@@ -30,6 +31,34 @@
 #define dg_genl_op genl_split_ops
 #else
 #define dg_genl_op genl_ops
+#endif
+
+/*
+ * hooks.c reads the hooked functions' arguments by position from the saved
+ * registers: a function whose declaration changed would be misread, so
+ * every one must be declared as hooks.c expects (probe.sh compares them).
+ * Checked on Debian's 6.1, 6.12 (bookworm and trixie), trixie-backports'
+ * and sid's kernels.
+ */
+#if !defined(DRIFTGUARD_HAS_SIG_BPRM_CHECK) || \
+	!defined(DRIFTGUARD_HAS_SIG_MMAP_FILE) || \
+	!defined(DRIFTGUARD_HAS_SIG_FILE_MPROTECT) || \
+	!defined(DRIFTGUARD_HAS_SIG_INODE_COPY_UP) || \
+	!defined(DRIFTGUARD_HAS_SIG_DENTRY_CREATE_FILES_AS) || \
+	!defined(DRIFTGUARD_HAS_SIG_CREATE_USER_NS) || \
+	!defined(DRIFTGUARD_HAS_SIG_FILE_OPEN) || \
+	!defined(DRIFTGUARD_HAS_SIG_SB_DELETE) || \
+	!defined(DRIFTGUARD_HAS_SIG_CGROUP_CAN_FORK)
+#error "a hooked function is declared unlike what hooks.c reads (probe.sh signature)"
+#endif
+
+/*
+ * Every hook is a SAVE_REGS ftrace_ops whose handler takes a struct
+ * ftrace_regs and gets the pt_regs from ftrace_get_regs().
+ */
+#if !defined(DRIFTGUARD_HAS_FTRACE_FUNC_FREGS) || \
+	!defined(DRIFTGUARD_HAS_FTRACE_GET_REGS)
+#error "the kernel's ftrace callback or ftrace_get_regs() differs from what hooks.c uses"
 #endif
 
 /*
@@ -81,6 +110,21 @@ static_assert(DRIFTGUARD_OVL_LOWER_OFFSET - DRIFTGUARD_OVL_UPPER_OFFSET ==
  */
 #ifdef CONFIG_PREEMPT_RT
 #error "PREEMPT_RT (Debian's -rt- flavour) is not supported: the hooks lock and allocate atomically"
+#endif
+
+/*
+ * lock.c records the module as a user of itself (THIS_MODULE->source_list),
+ * which delete_module() refuses with or without -f, and which /proc/modules
+ * prints through the entry's ->source. The 7.x kernels moved the
+ * declaration into kernel/module/internal.h; the layout there (7.2 and
+ * 7.3 sources read) is the one <linux/module.h> had.
+ */
+#if defined(CONFIG_MODULE_UNLOAD) && !defined(DRIFTGUARD_HAS_MODULE_USE)
+struct module_use {
+	struct list_head source_list;
+	struct list_head target_list;
+	struct module *source, *target;
+};
 #endif
 
 /*

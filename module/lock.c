@@ -24,6 +24,7 @@
 #include <linux/module.h>
 #include <linux/rculist.h>
 
+#include "compat.h"
 #include "lock.h"
 
 #ifdef CONFIG_MODULE_UNLOAD

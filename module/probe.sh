@@ -24,6 +24,34 @@ probe include/net/genetlink.h 'struct genl_split_ops {' GENL_SPLIT_OPS
 # 6.8+: overlayfs maps backing files whose user-visible path is separate.
 probe include/linux/fs.h 'file_user_path(' FILE_USER_PATH
 
+# Until 7.x <linux/module.h> declares struct module_use (lock.c links one).
+probe include/linux/module.h 'struct module_use {' MODULE_USE
+
+# A declaration in a header, compared with its whitespace squeezed to single
+# spaces (prototypes wrap lines differently from kernel to kernel).
+signature() {
+	if tr -s '\n\t ' '   ' <"$src/$1" 2>/dev/null | grep -qF -- "$2"; then
+		printf ' -DDRIFTGUARD_HAS_%s' "$3"
+	fi
+}
+
+# The functions hooks.c attaches to and whose arguments it reads by position
+# (regs_get_kernel_argument): each must still be declared exactly so, or the
+# handler would read the wrong argument. compat.h refuses the build otherwise.
+signature include/linux/security.h 'int security_bprm_check(struct linux_binprm *bprm);' SIG_BPRM_CHECK
+signature include/linux/security.h 'int security_mmap_file(struct file *file, unsigned long prot, unsigned long flags);' SIG_MMAP_FILE
+signature include/linux/security.h 'int security_file_mprotect(struct vm_area_struct *vma, unsigned long reqprot, unsigned long prot);' SIG_FILE_MPROTECT
+signature include/linux/security.h 'int security_inode_copy_up(struct dentry *src, struct cred **new);' SIG_INODE_COPY_UP
+signature include/linux/security.h 'int security_dentry_create_files_as(struct dentry *dentry, int mode, ' SIG_DENTRY_CREATE_FILES_AS
+signature include/linux/security.h 'int security_create_user_ns(const struct cred *cred);' SIG_CREATE_USER_NS
+signature include/linux/security.h 'int security_file_open(struct file *file);' SIG_FILE_OPEN
+signature include/linux/security.h 'void security_sb_delete(struct super_block *sb);' SIG_SB_DELETE
+signature include/linux/cgroup.h 'extern int cgroup_can_fork(struct task_struct *p, struct kernel_clone_args *kargs);' SIG_CGROUP_CAN_FORK
+# The ftrace API the hooks use: a SAVE_REGS ops' handler gets a struct
+# ftrace_regs whose pt_regs ftrace_get_regs() returns.
+signature include/linux/ftrace.h 'typedef void (*ftrace_func_t)(unsigned long ip, unsigned long parent_ip, struct ftrace_ops *op, struct ftrace_regs *fregs);' FTRACE_FUNC_FREGS
+probe include/linux/ftrace.h 'ftrace_get_regs(' FTRACE_GET_REGS
+
 # The offsets of __upperdentry and of the member before it (the VFS inode)
 # in struct ovl_inode, read by ovl-layout.c from the BTF of the target
 # kernel's overlay.ko: compat.h refuses the build unless they are

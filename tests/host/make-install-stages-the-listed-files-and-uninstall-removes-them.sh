@@ -10,7 +10,7 @@
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib/install.sh"
 
-read -r k1 k2 < <("$REPO/scripts/kernels" | tr '\n' ' ') || true
+ read -r k1 k2 < <("$REPO/scripts/kernels" --full | tr '\n' ' ') || true
 [ -n "${k1:-}" ] && [ -n "${k2:-}" ] || fail "scripts/kernels did not print two kernels"
 
 for k in "$k1" "$k2"; do

@@ -11,7 +11,7 @@ repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)
 . "$repo/tests/lib/common.sh"
 
 k61= k612=
-for k in $("$repo"/scripts/kernels); do
+for k in $("$repo"/scripts/kernels --full); do
 	case $k in 6.1.*) k61=$k ;; 6.12.*) k612=$k ;; esac
 done
 [ -n "$k61" ] && [ -n "$k612" ] || fail "scripts/kernels lacks a 6.1 or a 6.12 kernel"

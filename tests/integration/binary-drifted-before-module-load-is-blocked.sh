@@ -1,6 +1,7 @@
 #!/bin/bash
 # A binary dropped into the container while the module was not loaded is
 # still blocked once it is: nothing depends on having watched the write.
+# dg-tier: core
 set -eu
 . "$DG_SRC/tests/lib.sh"
 container_create

@@ -1,6 +1,7 @@
 #!/bin/bash
 # A binary written on a bind-mounted volume is not in the overlay, and is
 # blocked with --volume prevent.
+# dg-tier: core
 set -eu
 . "$DG_SRC/tests/lib.sh"
 container_create

@@ -1,6 +1,7 @@
 #!/bin/bash
 # A binary copied into a running container is refused with EPERM under
 # mode prevent, and the event says blocked / upper / exec with its path.
+# dg-tier: core
 set -eu
 . "$DG_SRC/tests/lib.sh"
 container_create

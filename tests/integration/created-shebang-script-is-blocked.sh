@@ -1,6 +1,7 @@
 #!/bin/bash
 # A script created in the container is blocked although its interpreter
 # (/bin/sh) comes from the image; the event names the interpreter.
+# dg-tier: core
 set -eu
 . "$DG_SRC/tests/lib.sh"
 container_create

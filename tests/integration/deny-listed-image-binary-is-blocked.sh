@@ -1,6 +1,7 @@
 #!/bin/bash
 # "--deny apt-get" blocks the image's /usr/bin/apt-get (a name matches
 # any directory), through a new symlink too, with a prohibited event.
+# dg-tier: core
 set -eu
 . "$DG_SRC/tests/lib.sh"
 container_create

@@ -2,6 +2,7 @@
 # An image program that dlopen()s a library dropped into the container
 # (a plugin loader fed a payload) fails to load it with --mmap prevent:
 # its constructor never runs, and one blocked mmap event names it.
+# dg-tier: core
 set -eu
 . "$DG_SRC/tests/lib.sh"
 container_create

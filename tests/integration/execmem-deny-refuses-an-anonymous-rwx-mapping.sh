@@ -2,6 +2,7 @@
 # With execmem = deny, mmap(PROT_READ|PROT_WRITE|PROT_EXEC, MAP_PRIVATE |
 # MAP_ANONYMOUS) in a container fails with EPERM (the code is never run),
 # and one blocked execmem event reports it.
+# dg-tier: core
 set -eu
 . "$DG_SRC/tests/lib.sh"
 container_create

@@ -2,6 +2,7 @@
 # With execmem = deny, code written to anonymous memory cannot be made
 # executable with mprotect(PROT_READ|PROT_EXEC) (write, then execute, as a
 # shellcode stager does): EPERM and one blocked execmem event.
+# dg-tier: core
 set -eu
 . "$DG_SRC/tests/lib.sh"
 container_create

@@ -1,6 +1,7 @@
 #!/bin/bash
 # With --files detect, editing /etc/passwd gives one "modified" event and
 # creating /tmp/x a "created" event.
+# dg-tier: core
 set -eu
 . "$DG_SRC/tests/lib.sh"
 container_create

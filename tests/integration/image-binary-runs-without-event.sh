@@ -1,6 +1,7 @@
 #!/bin/bash
 # Under a prevent policy (every class), a binary of the image runs, static
 # or dynamic, and produces no event.
+# dg-tier: core
 set -eu
 . "$DG_SRC/tests/lib.sh"
 container_create

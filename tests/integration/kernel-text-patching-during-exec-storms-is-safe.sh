@@ -10,6 +10,7 @@
 # (6.1 loops in a soft lockup, 6.12 dies with "Oops: int3"; see the note in
 # tests/vm/run). It does so within a few hundred flips, module or not;
 # single-threaded TCG does not.
+# dg-tier: core
 set -eu
 . "$DG_SRC/tests/lib.sh"
 knob=/proc/sys/kernel/sched_schedstats

@@ -1,6 +1,7 @@
 #!/bin/bash
 # Malformed policy requests are rejected with an extended-ack message that
 # names the bad attribute, and change nothing.
+# dg-tier: core
 set -eu
 . "$DG_SRC/tests/lib.sh"
 container_create

@@ -2,6 +2,7 @@
 # A dropped file mapped read-only and then made executable with
 # mprotect(PROT_READ|PROT_EXEC) is refused with --mmap prevent: EPERM and
 # one blocked mmap event.
+# dg-tier: core
 set -eu
 . "$DG_SRC/tests/lib.sh"
 container_create

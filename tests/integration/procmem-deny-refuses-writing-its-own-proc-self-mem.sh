@@ -2,6 +2,7 @@
 # With procmem = deny, a container process cannot open its own
 # /proc/self/mem for writing (the DDexec route to run code without a
 # file): EPERM, and one blocked procmem event naming the file.
+# dg-tier: core
 set -eu
 . "$DG_SRC/tests/lib.sh"
 container_create

@@ -2,6 +2,7 @@
 # With --memfd prevent inherited, a runc container still starts (runc's own
 # re-exec is not mistaken for the container's drift), and a memfd
 # fexecve inside it is blocked.
+# dg-tier: core
 set -eu
 . "$DG_SRC/tests/lib.sh"
 require_runc

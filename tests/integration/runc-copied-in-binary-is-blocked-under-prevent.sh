@@ -2,6 +2,7 @@
 # In a real runc container, a binary copied into the running container's
 # rootfs is refused: the container's shell prints the error; one blocked
 # upper event names it.
+# dg-tier: core
 set -eu
 . "$DG_SRC/tests/lib.sh"
 require_runc

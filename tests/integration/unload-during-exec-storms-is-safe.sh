@@ -2,6 +2,7 @@
 # Unloading and reloading the module 20 times while two exec storms run
 # under a prevent policy: every image exec runs (none is refused or lost),
 # nothing is missed, and the kernel log stays clean (the harness checks).
+# dg-tier: core
 set -eu
 . "$DG_SRC/tests/lib.sh"
 container_create

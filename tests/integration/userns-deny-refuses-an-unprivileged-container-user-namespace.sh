@@ -2,6 +2,7 @@
 # With userns = deny, an unprivileged container user (uid 65534, no
 # capabilities) cannot make a user namespace (unshare -U): it gets EPERM,
 # and one blocked userns event names it.
+# dg-tier: core
 set -eu
 . "$DG_SRC/tests/lib.sh"
 require_runc

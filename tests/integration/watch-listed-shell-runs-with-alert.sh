@@ -1,5 +1,6 @@
 #!/bin/bash
 # "--watch sh" lets /bin/sh (a symlink to busybox) run, and reports it.
+# dg-tier: core
 set -eu
 . "$DG_SRC/tests/lib.sh"
 container_create

@@ -22,7 +22,7 @@ say() {
 dkms_setup() {
 	[ "$(id -u)" = 0 ] || fail "must run as root (dkms installs into /lib/modules)"
 	command -v dkms >/dev/null || fail "dkms is not installed (scripts/bootstrap installs it)"
-	KERNELS=$("$REPO/scripts/kernels") || fail "scripts/kernels failed"
+	KERNELS=$("$REPO/scripts/kernels" --full) || fail "scripts/kernels failed"
 
 	# One DKMS test at a time on this host: they share /usr/src and /var/lib/dkms.
 	exec 9>/run/lock/driftguard-dkms-test.lock
