@@ -117,6 +117,17 @@ policy() {
 	"$DRIFTCTL" policy set "$CG" "$@" || fail "driftctl policy set $CG $*"
 }
 
+# chowned_image_binary_runs: a container under mode prevent whose image
+# binary /bin/hello was chowned inside it (overlayfs copies it up for that
+# alone: class metadata) and still runs; the start of the tests of what
+# makes such a file upper. OVL_OPTS as for container_create.
+chowned_image_binary_runs() {
+	container_create
+	policy --mode prevent
+	in_container /bin/busybox chown 1:1 /bin/hello
+	expect_runs /bin/hello >/dev/null
+}
+
 # drop BINARY NAME: copies a program into the container at runtime.
 drop() {
 	cp "$1" "$ROOT/$2"

@@ -4,10 +4,7 @@
 # a write is drift even when it leaves the content equal.
 set -eu
 . "$DG_SRC/tests/lib.sh"
-container_create
-policy --mode prevent
-in_container /bin/busybox chown 1:1 /bin/hello
-expect_runs /bin/hello >/dev/null
+chowned_image_binary_runs
 in_container /bin/sh -c 'cp /bin/hello /bin/hello.tmp && cat /bin/hello.tmp >/bin/hello'
 cmp "$C"/image/bin/hello "$ROOT"/bin/hello || fail "the bytes changed"
 expect_denied /bin/hello

@@ -5,10 +5,7 @@
 set -eu
 . "$DG_SRC/tests/lib.sh"
 OVL_OPTS=metacopy=on
-container_create
-policy --mode prevent
-in_container /bin/busybox chown 1:1 /bin/hello
-expect_runs /bin/hello >/dev/null
+chowned_image_binary_runs
 in_container /bin/sh -c 'echo >>/bin/hello'
 expect_denied /bin/hello
 pass

@@ -4,10 +4,7 @@
 # restart, is refused under mode prevent.
 set -eu
 . "$DG_SRC/tests/lib.sh"
-container_create
-policy --mode prevent
-in_container /bin/busybox chown 1:1 /bin/hello
-expect_runs /bin/hello >/dev/null
+chowned_image_binary_runs
 container_umount
 container_mount
 in_container /bin/sh -c 'cp /bin/hello /tmp/hello.tmp &&

@@ -4,10 +4,7 @@
 # refused under mode prevent: such a write makes no write call.
 set -eu
 . "$DG_SRC/tests/lib.sh"
-container_create
-policy --mode prevent
-in_container /bin/busybox chown 1:1 /bin/hello
-expect_runs /bin/hello >/dev/null
+chowned_image_binary_runs
 /usr/bin/python3 - "$ROOT"/bin/hello <<'PY'
 import mmap, sys
 with open(sys.argv[1], 'r+b') as f:

@@ -5,10 +5,7 @@
 # under mode prevent, fail closed, until the image is restored.
 set -eu
 . "$DG_SRC/tests/lib.sh"
-container_create
-policy --mode prevent
-in_container /bin/busybox chown 1:1 /bin/hello
-expect_runs /bin/hello >/dev/null
+chowned_image_binary_runs
 "$DRIFTCTL" policy del "$CG"
 rmmod driftguard
 insmod "$DG_KO"

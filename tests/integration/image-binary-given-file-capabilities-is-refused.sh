@@ -5,10 +5,7 @@
 # at exec like a new set-uid bit.
 set -eu
 . "$DG_SRC/tests/lib.sh"
-container_create
-policy --mode prevent
-in_container /bin/busybox chown 1:1 /bin/hello
-expect_runs /bin/hello >/dev/null
+chowned_image_binary_runs
 setcap cap_net_raw+ep "$ROOT"/bin/hello
 expect_denied /bin/hello
 pass

@@ -4,10 +4,7 @@
 # byte changed, and still a write to its content.
 set -eu
 . "$DG_SRC/tests/lib.sh"
-container_create
-policy --mode prevent
-in_container /bin/busybox chown 1:1 /bin/hello
-expect_runs /bin/hello >/dev/null
+chowned_image_binary_runs
 size=$(stat -c %s "$ROOT"/bin/hello)
 python3 -c 'import os, sys; os.truncate(sys.argv[1], int(sys.argv[2]))' "$ROOT"/bin/hello "$size"
 expect_denied /bin/hello
