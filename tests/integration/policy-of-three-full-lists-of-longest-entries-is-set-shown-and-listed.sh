@@ -24,8 +24,8 @@ json_list() {
 	printf '[%s]' "$(printf '"%s",' "$@" | sed 's/,$//')"
 }
 lists="\"allow\":$(json_list "${allow[@]}"),\"deny\":$(json_list "${deny[@]}"),\"watch\":$(json_list "${watch[@]}")"
-want="{\"cgroup\":\"$CG\",\"cgroup_id\":$(stat -c %i "$CG"),\"mode\":\"prevent\",\"memfd\":\"off\",\"volume\":\"off\",\"mmap\":\"off\",\"files\":\"off\",\"userns\":\"off\",\"execmem\":\"off\",\"procmem\":\"off\",$lists}"
-want_child="{\"cgroup\":\"$CG/child\",\"cgroup_id\":$(stat -c %i "$CG"/child),\"mode\":\"detect\",\"memfd\":\"off\",\"volume\":\"off\",\"mmap\":\"off\",\"files\":\"off\",\"userns\":\"off\",\"execmem\":\"off\",\"procmem\":\"off\",$lists}"
+want="{\"cgroup\":\"$CG\",\"cgroup_id\":$(stat -c %i "$CG"),\"mode\":\"prevent\",\"memfd\":\"off\",\"volume\":\"off\",\"metadata\":\"off\",\"mmap\":\"off\",\"files\":\"off\",\"userns\":\"off\",\"execmem\":\"off\",\"procmem\":\"off\",$lists}"
+want_child="{\"cgroup\":\"$CG/child\",\"cgroup_id\":$(stat -c %i "$CG"/child),\"mode\":\"detect\",\"memfd\":\"off\",\"volume\":\"off\",\"metadata\":\"off\",\"mmap\":\"off\",\"files\":\"off\",\"userns\":\"off\",\"execmem\":\"off\",\"procmem\":\"off\",$lists}"
 
 expect_eq "policy get --json" "$want" "$("$DRIFTCTL" policy get "$CG" --json)"
 list=$("$DRIFTCTL" policy list --json) || fail "policy list exited $?"
