@@ -234,7 +234,9 @@ int dg_decide(const struct dg_request *req)
 	 * file off an anchored container's rootfs has no such path.
 	 */
 	if (dg_verdict_needs_names(pol, use, mode)) {
-		if (dg_needs_paths(pol, use, mode, req->path)) {
+		bool paths = dg_needs_paths(pol, use, mode, req->path);
+
+		if (paths) {
 			names[1] = dg_resolve(req->path);
 			if (dg_layer_on_anchor(req->path, &view)) {
 				names[2] = dg_rootfs_path(req->path);
@@ -243,8 +245,9 @@ int dg_decide(const struct dg_request *req)
 				trusted = names[1];
 			}
 		}
-		mode = dg_verdict_lists(pol, mode, use, names, 3, trusted,
-					&class);
+		if (paths || dg_verdict_asked_may_match(pol, use, names[0]))
+			mode = dg_verdict_lists(pol, mode, use, names, 3,
+						trusted, &class);
 	}
 	if (!mode)
 		goto unlock_allowed;

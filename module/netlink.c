@@ -214,10 +214,8 @@ static void dg_list_fill(struct dg_policy *pol, struct dg_list *list,
 	list->e = *next;
 	if (!attr)
 		return;
-	nla_for_each_nested(e, attr, rem) {
-		dg_pattern_set(pol, &list->e[list->n++], nla_data(e),
-			       strlen(nla_data(e)));
-	}
+	nla_for_each_nested(e, attr, rem)
+		dg_list_add(pol, list, nla_data(e), strlen(nla_data(e)));
 	*next = list->e + list->n;
 }
 

@@ -228,9 +228,11 @@ out:
 	return err;
 }
 
-void dg_pattern_set(struct dg_policy *pol, struct dg_pattern *p,
-		    const char *str, size_t len)
+void dg_list_add(struct dg_policy *pol, struct dg_list *list,
+		 const char *str, size_t len)
 {
+	struct dg_pattern *p = &list->e[list->n++];
+
 	memcpy(pol->strings, str, len);
 	pol->strings[len] = '\0';
 	p->str = pol->strings;
@@ -238,6 +240,7 @@ void dg_pattern_set(struct dg_policy *pol, struct dg_pattern *p,
 	p->is_path = !!memchr(str, '/', len);
 	p->base = kbasename(p->str);
 	p->base_len = len - (p->base - p->str);
+	list->names |= dg_name_bit(p->base, p->base_len);
 	pol->strings += len + 1;
 }
 
@@ -246,6 +249,8 @@ bool dg_list_has_base(const struct dg_list *list, const char *name,
 {
 	u16 i;
 
+	if (!(list->names & dg_name_bit(name, len)))
+		return false;
 	for (i = 0; i < list->n; i++)
 		if (list->e[i].base_len == len &&
 		    !memcmp(list->e[i].base, name, len))

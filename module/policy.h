@@ -3,6 +3,7 @@
 #ifndef DRIFTGUARD_POLICY_H
 #define DRIFTGUARD_POLICY_H
 
+#include <linux/bits.h>
 #include <linux/cgroup.h>
 #include <linux/ratelimit.h>
 #include <linux/rculist.h>
@@ -19,8 +20,22 @@ struct dg_pattern {
 
 struct dg_list {
 	u16 n;
+	u64 names;	/* dg_name_bit() of every entry's last component */
 	struct dg_pattern *e;
 };
+
+/*
+ * One of 64 bits for a name (a path's last component) of @len bytes, from
+ * its length and its first and last bytes: a list whose names lack a
+ * name's bit has no entry ending in that name, which most names settle
+ * without comparing a string.
+ */
+static inline u64 dg_name_bit(const char *s, u32 len)
+{
+	if (!len)
+		return BIT_ULL(0);
+	return BIT_ULL((len * 7 ^ (u8)s[0] ^ (u8)s[len - 1] << 1) & 63);
+}
 
 /*
  * A policy is immutable once published: a change publishes a new one and
@@ -110,11 +125,11 @@ struct dg_policy *dg_policy_alloc(u32 patterns, size_t bytes);
 void dg_policy_free(struct dg_policy *pol);
 
 /*
- * Sets @p to the entry @str, @len bytes, copied to @pol's strings (room
- * counted by the caller).
+ * Appends the entry @str, @len bytes, to @list, copied to @pol's strings
+ * (room for both counted by the caller).
  */
-void dg_pattern_set(struct dg_policy *pol, struct dg_pattern *p,
-		    const char *str, size_t len);
+void dg_list_add(struct dg_policy *pol, struct dg_list *list,
+		 const char *str, size_t len);
 
 bool dg_list_match(const struct dg_list *list, const char *name,
 		   const char *path);

@@ -163,6 +163,10 @@ static const struct dg_st_case dg_st_cases[] __initconst = {
 	  { .deny = { "python3" } }, 0, DG_USE_EXEC, "/usr/bin/python3",
 	  "/usr/bin/python3.11", "/usr/bin/python3.11", "/usr/bin/python3.11",
 	  false, BLOCKED, C(PROHIBITED) },
+	{ "a deny path entry matches the path asked when no path is built",
+	  { .deny = { "/usr/bin/wget" } }, 0, DG_USE_EXEC, "/usr/bin/wget",
+	  "/usr/bin/wget.real", "/usr/bin/wget.real", "/usr/bin/wget.real",
+	  false, BLOCKED, C(PROHIBITED) },
 	{ "a file no entry ends in passes the lists without its paths",
 	  { .deny = { "wget" }, .watch = { "sh", "/bin/bash" } }, 0,
 	  DG_USE_EXEC, "/bin/ls", "/bin/ls", "/bin/ls", "/bin/ls", false, 0,
@@ -234,10 +238,11 @@ static int __init dg_st_count(const char *const *v, size_t *bytes)
 static void __init dg_st_fill(struct dg_policy *pol, struct dg_list *list,
 			      const char *const *v, struct dg_pattern **next)
 {
+	int i;
+
 	list->e = *next;
-	for (list->n = 0; list->n < DG_ST_LIST && v[list->n]; list->n++)
-		dg_pattern_set(pol, &list->e[list->n], v[list->n],
-			       strlen(v[list->n]));
+	for (i = 0; i < DG_ST_LIST && v[i]; i++)
+		dg_list_add(pol, list, v[i], strlen(v[i]));
 	*next = list->e + list->n;
 }
 
@@ -284,14 +289,17 @@ static int __init dg_st_run_case(const struct dg_st_case *c)
 		return -ENOMEM;
 	mode = dg_verdict_class(pol, c->classes, c->use, &class);
 	if (dg_verdict_needs_names(pol, c->use, mode)) {
-		if (!dg_verdict_needs_paths(pol, c->use, mode, base,
-					    strlen(base))) {
+		bool paths = dg_verdict_needs_paths(pol, c->use, mode, base,
+						    strlen(base));
+
+		if (!paths) {
 			names[1] = NULL;
 			names[2] = NULL;
 			trusted = NULL;
 		}
-		mode = dg_verdict_lists(pol, mode, c->use, names, 3, trusted,
-					&class);
+		if (paths || dg_verdict_asked_may_match(pol, c->use, names[0]))
+			mode = dg_verdict_lists(pol, mode, c->use, names, 3,
+						trusted, &class);
 	}
 	action = dg_verdict_action(mode, c->alert_only);
 	dg_policy_free(pol);

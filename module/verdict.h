@@ -11,6 +11,7 @@
 
 #include <linux/kernel.h>
 #include <linux/minmax.h>
+#include <linux/string.h>
 
 #include "layer.h"
 #include "policy.h"
@@ -110,6 +111,27 @@ static inline bool dg_verdict_needs_paths(const struct dg_policy *pol,
 	return (mode && pol->allow.n) ||
 	       dg_list_has_base(&pol->deny, base, len) ||
 	       (use == DG_USE_EXEC && dg_list_has_base(&pol->watch, base, len));
+}
+
+/*
+ * When the paths are not built: can the name asked for, @asked, still match
+ * a deny or (at exec) watch entry? Only if its last component is some
+ * entry's (a full-path entry equal to @asked ends in it too), which the
+ * lists' name bits rule out for most names without a string compare.
+ */
+static inline bool dg_verdict_asked_may_match(const struct dg_policy *pol,
+					      enum dg_use use,
+					      const char *asked)
+{
+	const char *base;
+	u64 bit;
+
+	if (!asked)
+		return false;
+	base = kbasename(asked);
+	bit = dg_name_bit(base, strlen(base));
+	return (pol->deny.names & bit) ||
+	       (use == DG_USE_EXEC && (pol->watch.names & bit));
 }
 
 /*
