@@ -46,7 +46,7 @@
 	!defined(DRIFTGUARD_HAS_SIG_INODE_COPY_UP) || \
 	!defined(DRIFTGUARD_HAS_SIG_DENTRY_CREATE_FILES_AS) || \
 	!defined(DRIFTGUARD_HAS_SIG_CREATE_USER_NS) || \
-	!defined(DRIFTGUARD_HAS_SIG_FILE_OPEN) || \
+	!defined(DRIFTGUARD_HAS_SIG_FOP_OPEN) || \
 	!defined(DRIFTGUARD_HAS_SIG_SB_DELETE) || \
 	!defined(DRIFTGUARD_HAS_SIG_CGROUP_CAN_FORK)
 #error "a hooked function is declared unlike what hooks.c reads (probe.sh signature)"

@@ -277,21 +277,33 @@ static bool dg_proc_mem(const struct file *file)
 }
 
 /*
- * int security_file_open(struct file *file): every open. Installed only
- * once a policy turns procmem on (dg_hooks_want()): other nodes pay
- * nothing on their opens. f_mode is set before the hook runs.
+ * int mem_open(struct inode *inode, struct file *file): procfs' open of
+ * /proc/<pid>/mem and /proc/<pid>/task/<tid>/mem (proc_mem_operations'
+ * open, so declared as struct file_operations' open: probe.sh), called by
+ * do_dentry_open() after f_mode is set and the LSMs' file_open have said
+ * yes. Denied here, the open fails as if mem_open() had: no release, no
+ * mm taken. Only these opens get here, not every file's; installed only
+ * once a policy turns procmem on (dg_hooks_want()).
+ *
+ * The hook is attached by name, and a module may have a static mem_open
+ * of its own (cxgb4's debugfs has one): ftrace attaches to every function
+ * of that name loaded at the time. Only the core kernel's is ours, and it
+ * lies below the module area.
  */
-static void notrace dg_hook_file_open(unsigned long ip, unsigned long pip,
-				      struct ftrace_ops *ops,
-				      struct ftrace_regs *fregs)
+static void notrace dg_hook_mem_open(unsigned long ip, unsigned long pip,
+				     struct ftrace_ops *ops,
+				     struct ftrace_regs *fregs)
 {
-	struct pt_regs *regs = dg_regs(fregs);
+	struct pt_regs *regs;
 	struct file *file;
 
+	if (unlikely(ip >= MODULES_VADDR))
+		return;
+	regs = dg_regs(fregs);
 	if (!regs)
 		return;
-	file = (struct file *)regs_get_kernel_argument(regs, 0);
-	if (likely(!(file->f_mode & FMODE_WRITE)) || !dg_proc_mem(file))
+	file = (struct file *)regs_get_kernel_argument(regs, 1);
+	if (!(file->f_mode & FMODE_WRITE) || !dg_proc_mem(file))
 		return;
 	if (dg_decide_harden(DRIFTGUARD_CLASS_PROCMEM, DRIFTGUARD_HOOK_OPEN,
 			     &file->f_path))
@@ -569,9 +581,9 @@ static struct dg_hook dg_hooks[] = {
 	{ "security_create_user_ns", dg_hook_create_user_ns, true, false,
 	  "userns cannot be enforced", DRIFTGUARD_A_USERNS, false,
 	  "userns: this kernel's security_create_user_ns cannot be hooked" },
-	{ "security_file_open", dg_hook_file_open, true, false,
+	{ "mem_open", dg_hook_mem_open, true, false,
 	  "procmem cannot be enforced", DRIFTGUARD_A_PROCMEM, true,
-	  "procmem: this kernel's security_file_open cannot be hooked" },
+	  "procmem: this kernel's /proc/<pid>/mem open (mem_open) cannot be hooked" },
 	{ "ovl_write_iter", dg_hook_ovl_write_iter, false, false,
 	  "copied-up image files stay upper", 0, true, NULL, true, true },
 	{ "ovl_splice_write", dg_hook_ovl_splice_write, false, false,

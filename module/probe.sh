@@ -44,7 +44,8 @@ signature include/linux/security.h 'int security_file_mprotect(struct vm_area_st
 signature include/linux/security.h 'int security_inode_copy_up(struct dentry *src, struct cred **new);' SIG_INODE_COPY_UP
 signature include/linux/security.h 'int security_dentry_create_files_as(struct dentry *dentry, int mode, ' SIG_DENTRY_CREATE_FILES_AS
 signature include/linux/security.h 'int security_create_user_ns(const struct cred *cred);' SIG_CREATE_USER_NS
-signature include/linux/security.h 'int security_file_open(struct file *file);' SIG_FILE_OPEN
+# procfs' mem_open() is static: it is struct file_operations' open.
+signature include/linux/fs.h 'int (*open) (struct inode *, struct file *);' SIG_FOP_OPEN
 signature include/linux/security.h 'void security_sb_delete(struct super_block *sb);' SIG_SB_DELETE
 signature include/linux/cgroup.h 'extern int cgroup_can_fork(struct task_struct *p, struct kernel_clone_args *kargs);' SIG_CGROUP_CAN_FORK
 # The ftrace API the hooks use: a SAVE_REGS ops' handler gets a struct
