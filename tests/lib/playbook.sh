@@ -208,3 +208,78 @@ python3 /tmp/dropped.py')
 	expect_match "the script ran" 'hello from a dropped script' "$out"
 	expect_no_drift_record
 }
+
+# The workloads of a real node, with no drift: each under the default
+# prevent policy, each expecting no blocked or alerted record.
+
+# entrypoint-sed-i-of-config-runs-without-record:
+# The image's entrypoint script edits nginx's configuration with sed -i
+# (which writes a new file and renames it over the image's), then runs the
+# command.
+pb_entrypoint_sed_i_of_config_runs_without_record() {
+	rt_policy "$1"
+	out=$(rt_run dg/base /usr/local/bin/docker-entrypoint.sh grep worker_processes /etc/nginx/nginx.conf) ||
+		fail "the entrypoint failed: $out"
+	expect_match "the edited configuration" 'worker_processes 1;' "$out"
+	expect_no_drift_record
+}
+
+# ldconfig-runs-without-record:
+# ldconfig, as many entrypoints run it, rebuilds /etc/ld.so.cache, and the
+# image's programs still run afterwards.
+pb_ldconfig_runs_without_record() {
+	rt_policy "$1"
+	out=$(rt_run dg/base /bin/bash -c 'ldconfig && ls -l /etc/ld.so.cache && /usr/bin/perl -e "print qq(perl ran\n)"') ||
+		fail "ldconfig or perl after it failed: $out"
+	expect_match "perl after ldconfig" 'perl ran' "$out"
+	expect_no_drift_record
+}
+
+# update-ca-certificates-runs-without-record:
+# update-ca-certificates, as entrypoints that add a company CA run it,
+# rebuilds /etc/ssl/certs (its bundle and hash links, through openssl and
+# run-parts of its hooks), and a TLS client of the image loads the result.
+pb_update_ca_certificates_runs_without_record() {
+	rt_policy "$1"
+	out=$(rt_run dg/base /bin/bash -c 'update-ca-certificates --fresh &&
+python3 -c "import ssl; print(\"loaded\", ssl.create_default_context().cert_store_stats()[\"x509_ca\"], \"CAs\")"') ||
+		fail "update-ca-certificates or the TLS client after it failed: $out"
+	expect_match "the rebuilt store" 'loaded [1-9][0-9]* CAs' "$out"
+	expect_no_drift_record
+}
+
+# nginx-answers-on-loopback-without-record:
+# Debian's nginx with its stock configuration starts (master and workers)
+# and answers a request on loopback.
+pb_nginx_answers_on_loopback_without_record() {
+	rt_policy "$1"
+	rt_start dg/nginx
+	page() { python3 -c 'import urllib.request; print(urllib.request.urlopen("http://127.0.0.1/").read().decode())'; }
+	wait_until 120 "nginx to answer on 127.0.0.1:80" page
+	expect_match "nginx's page" 'Welcome to nginx' "$(page)"
+	expect_no_drift_record
+}
+
+# python-app-serves-a-request-without-record:
+# The Python web app (Debian's python3 -m http.server serving /srv/app)
+# answers a request.
+pb_python_app_serves_a_request_without_record() {
+	rt_policy "$1"
+	rt_start dg/pyapp
+	page() { python3 -c 'import urllib.request; print(urllib.request.urlopen("http://127.0.0.1:8000/").read().decode())'; }
+	wait_until 120 "the app to answer on 127.0.0.1:8000" page
+	expect_match "the app's page" 'hello from the driftguard test app' "$(page)"
+	expect_no_drift_record
+}
+
+# python-imports-c-extensions-without-record:
+# The image's python3 imports C extensions of the image (_ssl, _ctypes,
+# _decimal, _sqlite3: shared objects mapped executable, with their
+# libraries).
+pb_python_imports_c_extensions_without_record() {
+	rt_policy "$1"
+	out=$(rt_run dg/base python3 -c 'import _ssl, _ctypes, _decimal, _sqlite3; print("imported")') ||
+		fail "python3 could not import: $out"
+	expect_match "imports" '^imported' "$out"
+	expect_no_drift_record
+}

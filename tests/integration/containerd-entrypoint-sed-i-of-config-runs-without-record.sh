@@ -1,0 +1,7 @@
+#!/bin/bash
+# The scenario entrypoint-sed-i-of-config-runs-without-record of tests/lib/playbook.sh
+# (which says what it does and expects) on containerd (ctr run, overlayfs snapshotter).
+# dg-tier: runtimes
+set -eu
+. "$DG_SRC/tests/lib.sh"
+playbook containerd entrypoint-sed-i-of-config-runs-without-record
