@@ -85,13 +85,15 @@ const struct dg_cmd dg_cmds[] = {
 	  "[--json] [--config-dir DIR]",
 	  "Follow the module's decisions until interrupted.\n"
 	  "One line each: the time (RFC 3339 UTC, with nanoseconds), the action,\n"
-	  "class and hook, then key=value fields.\n"
+	  "class and hook, then key=value fields, ending with the container's\n"
+	  "image, image_id, container_name and k8s_namespace, k8s_pod and\n"
+	  "k8s_container where its runtime's files say them (left out when\n"
+	  "unknown), read where DIR/driftguard.conf's docker_root,\n"
+	  "containerd_state, crio_state and podman_root say (DIR:\n"
+	  "/etc/driftguard).\n"
 	  "--json: one JSON object per line (JSON Lines): the event with the\n"
 	  "container and process fields, as driftguardd's event log has them,\n"
-	  "and the container's image, image_id, container_name and k8s_*\n"
-	  "fields where its runtime's files say them (left out when unknown),\n"
-	  "read where DIR/driftguard.conf's docker_root, containerd_state,\n"
-	  "crio_state and podman_root say (DIR: /etc/driftguard)." },
+	  "and the same container fields." },
 	{ "containers", dg_parse_config_dir, 0, 0, NULL, DG_NEEDS_NL,
 	  NULL, cmd_containers,
 	  "[--json] [--config-dir DIR]",

@@ -15,7 +15,7 @@
 #include "record.h"
 
 static volatile sig_atomic_t dg_stop;
-/* --json: containers' image, name and pod, read once per container. */
+/* Containers' image, name and pod, read once per container. */
 static struct dg_context_cache *dg_contexts;
 
 static void dg_on_signal(int sig)
@@ -24,11 +24,35 @@ static void dg_on_signal(int sig)
 	dg_stop = 1;
 }
 
+/*
+ * The image, name and pod of the container of @cgroup, as its runtime's
+ * files say (cached per container), or NULL outside a container.
+ */
+static const struct dg_context *dg_event_context(const char *cgroup)
+{
+	struct dg_container ctr;
+	struct timespec ts;
+	char own[4096];
+
+	if (!cgroup[0] || dg_container_from_cgroup(cgroup, &ctr))
+		return NULL;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	snprintf(own, sizeof(own), "%.*s", (int)ctr.cgroup_len, cgroup);
+	return dg_context_cache_get(dg_contexts, &ctr, own, (uint64_t)ts.tv_sec);
+}
+
+/* " KEY=VALUE", for a known (non-empty) value only. */
+static void dg_print_field(const char *key, const char *value)
+{
+	if (value[0])
+		printf(" %s=%s", key, value);
+}
+
 static int dg_event_cb(struct nl_msg *msg, void *arg)
 {
 	struct nlattr *tb[DRIFTGUARD_A_MAX + 1];
 	struct dg_ctx *ctx = arg;
-	struct dg_container ctr;
+	const struct dg_context *cx;
 	struct json_object *o;
 	struct dg_nl_event ev;
 	char cgroup[4096], when[48];
@@ -41,19 +65,12 @@ static int dg_event_cb(struct nl_msg *msg, void *arg)
 		cgroup[0] = '\0';
 	ev.cgroup = cgroup;
 
+	cx = dg_event_context(cgroup);
 	if (ctx->json) {
 		/* The same object, field for field, as driftguardd's log. */
 		o = dg_record_event(&ev, NULL);
-		if (o && cgroup[0] &&
-		    !dg_container_from_cgroup(cgroup, &ctr)) {
-			struct timespec ts;
-			char own[4096];
-
-			clock_gettime(CLOCK_MONOTONIC, &ts);
-			snprintf(own, sizeof(own), "%.*s", (int)ctr.cgroup_len, cgroup);
-			dg_context_json(o, dg_context_cache_get(dg_contexts, &ctr,
-								own, (uint64_t)ts.tv_sec));
-		}
+		if (o && cx)
+			dg_context_json(o, cx);
 		if (o)
 			dg_json_print(o);
 		return NL_OK;
@@ -68,13 +85,22 @@ static int dg_event_cb(struct nl_msg *msg, void *arg)
 	dg_rfc3339(ev.time, when, sizeof(when));
 	/* An event without a file (userns, anonymous execmem) has no path=. */
 	printf("%s %s %s %s pid=%" PRIu32 " ppid=%" PRIu32 " uid=%" PRIu32
-	       " comm=%s%s%s%s%s%s%s cgroup=%s\n", when,
+	       " comm=%s%s%s%s%s%s%s cgroup=%s", when,
 	       dg_action_name(ev.action), dg_class_name(ev.class),
 	       dg_hook_name(ev.hook), ev.pid, ev.ppid, ev.uid, ev.comm,
 	       ev.path[0] ? " path=" : "", ev.path,
 	       ev.path[0] ? " filename=" : "", ev.path[0] ? ev.filename : "",
 	       ev.interpreter[0] ? " interpreter=" : "",
 	       ev.interpreter, cgroup[0] ? cgroup : "?");
+	if (cx) {
+		dg_print_field("image", cx->image);
+		dg_print_field("image_id", cx->image_id);
+		dg_print_field("container_name", cx->container_name);
+		dg_print_field("k8s_namespace", cx->k8s_namespace);
+		dg_print_field("k8s_pod", cx->k8s_pod);
+		dg_print_field("k8s_container", cx->k8s_container);
+	}
+	putchar('\n');
 	fflush(stdout);
 	return NL_OK;
 }
@@ -90,17 +116,15 @@ int cmd_events(struct dg_ctx *ctx, int argc, char **args)
 
 	(void)argc;
 	(void)args;
-	if (ctx->json) {
-		err = dg_ctl_roots(ctx, &cfg, &roots);
-		if (err)
-			return err;
-		dg_contexts = dg_context_cache_new(DG_CONTEXT_CACHE_MAX, &roots,
-						   dg_ctl_log);
-		dg_config_free(cfg);
-		if (!dg_contexts) {
-			dg_err("out of memory");
-			return -ENOMEM;
-		}
+	err = dg_ctl_roots(ctx, &cfg, &roots);
+	if (err)
+		return err;
+	dg_contexts = dg_context_cache_new(DG_CONTEXT_CACHE_MAX, &roots,
+					   dg_ctl_log);
+	dg_config_free(cfg);
+	if (!dg_contexts) {
+		dg_err("out of memory");
+		return -ENOMEM;
 	}
 	err = dg_nl_join_events(&ctx->nl);
 	if (err) {
