@@ -110,7 +110,7 @@ $(BINDIR)/driftguardd: $(DGD_SRC) $(HDRS)
 
 # Test programs: static where they run inside a test container's rootfs.
 TOOLS_STATIC := hello memfd-exec fd-exec exec-storm spawn-bench clone-into \
-	exec-or-wait memexec
+	exec-or-wait memexec netprobe
 TOOLS := $(TOOLS_STATIC:%=$(BINDIR)/%) $(BINDIR)/hello-dyn $(BINDIR)/dlopen-lib \
 	$(BINDIR)/libpreload.so $(BINDIR)/badmsg $(BINDIR)/policy-bulk $(BINDIR)/policy-flip
 
