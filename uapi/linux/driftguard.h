@@ -58,7 +58,9 @@
  *             that are absent take their defaults (off, empty lists). The
  *             next exec sees the new policy.
  *             When locked, a policy may only be tightened: no mode lowered,
- *             no allow entry added, no deny or watch entry removed.
+ *             no allow entry added, no deny or watch entry removed, no
+ *             LISTEN_ALLOW or CONNECT_ALLOW entry added, LOOPBACK not
+ *             lowered from 1 to 0.
  *             A list holds at most DRIFTGUARD_LIST_MAX entries of at most
  *             DRIFTGUARD_PATTERN_MAX - 1 bytes; more is refused with E2BIG
  *             and a message naming the limit. The largest request is about
