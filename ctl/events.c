@@ -68,13 +68,18 @@ static int dg_event_cb(struct nl_msg *msg, void *arg)
 	dg_rfc3339(ev.time, when, sizeof(when));
 	/* An event without a file (userns, anonymous execmem) has no path=. */
 	printf("%s %s %s %s pid=%" PRIu32 " ppid=%" PRIu32 " uid=%" PRIu32
-	       " comm=%s%s%s%s%s%s%s cgroup=%s\n", when,
+	       " comm=%s%s%s%s%s%s%s cgroup=%s", when,
 	       dg_action_name(ev.action), dg_class_name(ev.class),
 	       dg_hook_name(ev.hook), ev.pid, ev.ppid, ev.uid, ev.comm,
 	       ev.path[0] ? " path=" : "", ev.path,
 	       ev.path[0] ? " filename=" : "", ev.path[0] ? ev.filename : "",
 	       ev.interpreter[0] ? " interpreter=" : "",
 	       ev.interpreter, cgroup[0] ? cgroup : "?");
+	/* A network event: what it listened on or connected to. */
+	if (ev.addr)
+		printf(" protocol=%s address=%s port=%" PRIu32,
+		       dg_proto_name(ev.proto), ev.addr, ev.port);
+	putchar('\n');
 	fflush(stdout);
 	return NL_OK;
 }
