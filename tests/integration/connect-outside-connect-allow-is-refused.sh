@@ -2,6 +2,7 @@
 # With connect = prevent and connect_allow = 10.0.0.0/8, a TCP connect to
 # 192.0.2.1:443 gets EPERM before any packet leaves, and one blocked connect
 # event names the protocol, address and port.
+# dg-tier: core
 set -eu
 . "$DG_SRC/tests/lib.sh"
 container_create

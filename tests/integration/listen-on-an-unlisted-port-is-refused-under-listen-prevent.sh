@@ -2,6 +2,7 @@
 # With listen = prevent and listen_allow = tcp:80, a container process that
 # starts listening on TCP port 8080 gets EPERM from listen(2), and one
 # blocked listen event names the protocol, address and port.
+# dg-tier: core
 set -eu
 . "$DG_SRC/tests/lib.sh"
 container_create
