@@ -8,6 +8,8 @@
  *   netprobe sendto  udp ADDR PORT           send one datagram, unconnected
  *   netprobe raw     ADDR                    send an ICMP echo on a raw socket
  *   netprobe fastopen ADDR PORT              sendto(MSG_FASTOPEN) on TCP
+ *   netprobe bench N ROUNDS ADDR PORT        the cheapest round of N UDP
+ *                                            connects, in ns per connect
  *
  * Prints "OP: ok" (listen: with the port it got) or "OP: <strerror>", and
  * exits 0 or 1 accordingly. ADDR is IPv4 or IPv6.
@@ -20,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <time.h>
 #include <unistd.h>
 
 #ifndef MSG_FASTOPEN
@@ -90,6 +93,30 @@ int main(int argc, char **argv)
 		/* Refused or unreachable is the network's answer, not ours. */
 		sendto(fd, "x", 1, MSG_FASTOPEN, (struct sockaddr *)&ss, len);
 		return result(op, errno == EPERM ? EPERM : 0);
+	}
+	if (!strcmp(op, "bench") && argc == 6) {
+		long n = atol(argv[2]), rounds = atol(argv[3]), i, r;
+		unsigned long long best = ~0ULL;
+
+		len = address(argv[4], argv[5], &ss);
+		fd = socket(ss.ss_family, SOCK_DGRAM, IPPROTO_UDP);
+		if (fd < 0 || n < 1 || rounds < 1)
+			return result("socket", fd < 0 ? errno : EINVAL);
+		for (r = 0; r < rounds; r++) {
+			struct timespec a, b;
+			unsigned long long ns;
+
+			clock_gettime(CLOCK_MONOTONIC, &a);
+			for (i = 0; i < n; i++)
+				if (connect(fd, (struct sockaddr *)&ss, len))
+					return result("connect", errno);
+			clock_gettime(CLOCK_MONOTONIC, &b);
+			ns = (b.tv_sec - a.tv_sec) * 1000000000ULL + b.tv_nsec - a.tv_nsec;
+			if (ns < best)
+				best = ns;
+		}
+		printf("%llu\n", best / n);
+		return 0;
 	}
 	if (argc != 5) {
 		fprintf(stderr, "usage: netprobe listen|bind|connect|sendto PROTO ADDR PORT\n"
