@@ -15,6 +15,8 @@
 #                         about 20 minutes and 2.5 GB), DG_RUNTIMES=1 the
 #                         Docker and containerd tests
 #   make demo             boot a test kernel and show driftguard working
+#   make bench            exec-check costs under QEMU -icount; bench-net the
+#                         cost of a connect decision, against an empty kprobe
 #   make style            checkpatch and sparse on the module
 #   sudo make install     install the module, programs, unit, configuration
 #                         (DESTDIR=, PREFIX=: see "Installing" below);
@@ -80,7 +82,7 @@ HDRS := $(wildcard lib/*.h ctl/*.h daemon/*.h) uapi/linux/driftguard.h
 # module's sources for a kernel's build, sparse, and the DKMS tree).
 copy-tree = @for f in $(1); do mkdir -p $(2)/$$(dirname $$f); cp -p $$f $(2)/$$f || exit 1; done
 
-.PHONY: all module userspace test-tools all-kernels unit check demo bench style sparse \
+.PHONY: all module userspace test-tools all-kernels unit check demo bench bench-net style sparse \
 	checkpatch install install-module install-programs install-dirs uninstall dkms-src deb clean
 
 all: module userspace
@@ -110,7 +112,7 @@ $(BINDIR)/driftguardd: $(DGD_SRC) $(HDRS)
 
 # Test programs: static where they run inside a test container's rootfs.
 TOOLS_STATIC := hello memfd-exec fd-exec exec-storm spawn-bench clone-into \
-	exec-or-wait memexec
+	exec-or-wait memexec netprobe
 TOOLS := $(TOOLS_STATIC:%=$(BINDIR)/%) $(BINDIR)/hello-dyn $(BINDIR)/dlopen-lib \
 	$(BINDIR)/libpreload.so $(BINDIR)/badmsg $(BINDIR)/policy-bulk $(BINDIR)/policy-flip
 
@@ -158,6 +160,11 @@ demo:
 bench: all-kernels
 	tests/vm/run --icount --timeout 3000 --kernel $$(scripts/kernels --full | tail -n 1) \
 		--out $(CURDIR)/$(BUILD)/bench -- $(CURDIR)/tests/bench/guest.sh
+
+# A connect decision against an empty eBPF kprobe on the same hook.
+bench-net: all-kernels
+	tests/vm/run --icount --timeout 1500 --kernel $$(scripts/kernels --full | tail -n 1) \
+		--out $(CURDIR)/$(BUILD)/bench-net -- $(CURDIR)/tests/bench/net-guest.sh
 
 style: checkpatch sparse
 

@@ -85,11 +85,18 @@ _driftctl()
 
 	# An option that takes a value, in either spelling.
 	case $cmd/$sub/$prev in
-	policy/set/--mode | policy/set/--memfd | policy/set/--volume | policy/set/--metadata | policy/set/--mmap)
+	policy/set/--mode | policy/set/--memfd | policy/set/--volume | policy/set/--metadata | policy/set/--mmap | \
+	policy/set/--listen | policy/set/--connect)
 		_driftctl_words $modes
 		;;
 	policy/set/--files)
 		_driftctl_words off detect
+		;;
+	policy/set/--loopback)
+		_driftctl_words yes no
+		;;
+	policy/set/--listen-allow)
+		_driftctl_words tcp: udp: sctp:
 		;;
 	policy/set/--userns | policy/set/--execmem | policy/set/--procmem)
 		# prevent is taken too; deny is the word these keys document.
@@ -163,7 +170,8 @@ _driftctl()
 			if [[ $cur == -* ]]; then
 				_driftctl_words --mode --memfd --volume --metadata --mmap --files \
 					--userns --execmem --procmem --allow --deny \
-					--watch $common
+					--watch --listen --listen-allow --connect \
+					--connect-allow --loopback $common
 			else
 				_driftctl_cgroups "$cur"
 			fi

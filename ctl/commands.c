@@ -20,7 +20,9 @@ const struct dg_cmd dg_cmds[] = {
 	  "CGROUP [--mode M] [--memfd M] [--volume M]\n"
 	  "[--metadata M] [--mmap M] [--files off|detect] [--userns H]\n"
 	  "[--execmem H] [--procmem H] [--allow PATH]...\n"
-	  "[--deny PATTERN]... [--watch PATTERN]... [--json]",
+	  "[--deny PATTERN]... [--watch PATTERN]...\n"
+	  "[--listen M] [--listen-allow PORTS]... [--connect M]\n"
+	  "[--connect-allow DEST]... [--loopback yes|no] [--json]",
 	  "Set CGROUP's policy as a whole (a mode not given is off, a list empty).\n"
 	  "M is off, detect (allow and report) or prevent (deny and report).\n"
 	  "  --mode M            files in the container's overlayfs upper layer,\n"
@@ -59,6 +61,24 @@ const struct dg_cmd dg_cmds[] = {
 	  "A PATTERN with '/' is a full path in the container's rootfs, else a\n"
 	  "file name; up to 64 of each. A deny entry that is a busybox or toybox\n"
 	  "applet gets a warning: the multi-call binary runs it all the same.\n"
+	  "Network drift, off unless given (M as above):\n"
+	  "  --listen M          a TCP (or SCTP) listen, or a UDP bind to a\n"
+	  "                      port, not in --listen-allow; a listen on an\n"
+	  "                      unbound socket is port 0, a UDP bind to port 0\n"
+	  "                      is not judged\n"
+	  "  --listen-allow PORTS  PROTO:PORT or PROTO:FIRST-LAST, PROTO tcp,\n"
+	  "                      udp or sctp: tcp:80, udp:53, tcp:8000-8100\n"
+	  "  --connect M         a connect(2) (TCP, connected UDP, any inet\n"
+	  "                      protocol) to a destination not in\n"
+	  "                      --connect-allow; sendto without connect, raw\n"
+	  "                      sockets and TCP Fast Open are not seen\n"
+	  "  --connect-allow DEST  [PROTO:]ADDR[/PREFIX][:PORT[-PORT]], IPv6 in\n"
+	  "                      brackets before a port: 10.0.0.0/8,\n"
+	  "                      tcp:10.96.0.10:53, [fd00::/8]:443\n"
+	  "  --loopback yes|no   yes (the default): listens on and connects to\n"
+	  "                      127.0.0.0/8, ::1 (and 0.0.0.0, :: for connect)\n"
+	  "                      are exempt; no: judged like any address\n"
+	  "Up to 64 entries of each allow list.\n"
 	  "Each option also takes its value after '=': --mode=prevent.\n"
 	  "--json: the policy now in force, as policy get --json prints it." },
 	{ "policy get", NULL, 1, 1, "CGROUP", DG_NEEDS_CGROUP | DG_NEEDS_NL,
@@ -67,8 +87,9 @@ const struct dg_cmd dg_cmds[] = {
 	  "Show CGROUP's own policy (not one it inherits).\n"
 	  "--json: one object with the keys cgroup, cgroup_id, mode, memfd,\n"
 	  "volume, metadata, mmap, files, userns, execmem, procmem (off, detect\n"
-	  "or deny),\n"
-	  "allow, deny and watch." },
+	  "or deny), listen, connect (off, detect or prevent),\n"
+	  "allow, deny, watch, listen_allow, connect_allow and loopback\n"
+	  "(yes: exempt, no: judged)." },
 	{ "policy list", NULL, 0, 0, NULL, DG_NEEDS_NL,
 	  NULL, cmd_policy_list,
 	  "[--json]",

@@ -92,6 +92,10 @@ static int dg_event_cb(struct nl_msg *msg, void *arg)
 	       ev.path[0] ? " filename=" : "", ev.path[0] ? ev.filename : "",
 	       ev.interpreter[0] ? " interpreter=" : "",
 	       ev.interpreter, cgroup[0] ? cgroup : "?");
+	/* A network event: what it listened on or connected to. */
+	if (ev.addr)
+		printf(" protocol=%s address=%s port=%" PRIu32,
+		       dg_proto_name(ev.proto), ev.addr, ev.port);
 	if (cx) {
 		dg_print_field("image", cx->image);
 		dg_print_field("image_id", cx->image_id);

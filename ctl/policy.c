@@ -61,6 +61,12 @@ static int dg_policy_print_cb(struct nl_msg *msg, void *arg)
 		json_object_object_add(o, "allow", dg_list_json(&p.allow));
 		json_object_object_add(o, "deny", dg_list_json(&p.deny));
 		json_object_object_add(o, "watch", dg_list_json(&p.watch));
+		json_object_object_add(o, "listen_allow",
+				       dg_list_json(&p.listen_allow));
+		json_object_object_add(o, "connect_allow",
+				       dg_list_json(&p.connect_allow));
+		json_object_object_add(o, "loopback", json_object_new_string(
+					       p.loopback_judged ? "no" : "yes"));
 		/* policy list collects an array; policy get answers one object. */
 		if (json_object_is_type(ctx->doc, json_type_array))
 			json_object_array_add(ctx->doc, o);
@@ -82,6 +88,9 @@ static int dg_policy_print_cb(struct nl_msg *msg, void *arg)
 	dg_list_print("allow:", &p.allow);
 	dg_list_print("deny:", &p.deny);
 	dg_list_print("watch:", &p.watch);
+	printf("  loopback exempt: %s\n", p.loopback_judged ? "no" : "yes");
+	dg_list_print("listen_allow:", &p.listen_allow);
+	dg_list_print("connect_allow:", &p.connect_allow);
 	dg_policy_free(&p);
 	return NL_OK;
 }
@@ -97,6 +106,24 @@ static int dg_pattern_opt(struct dg_list *l, const char *opt, const char *s)
 		dg_pattern_explain(rule, key, s, strlen(s), why, sizeof(why));
 		dg_err("policy set: %s", why);
 		return dg_pattern_rules[rule].err;
+	}
+	if (dg_list_add(l, s, strlen(s))) {
+		dg_err("out of memory");
+		return -ENOMEM;
+	}
+	return 0;
+}
+
+/* A --listen-allow or --connect-allow entry, as the module parses it. */
+static int dg_netrule_opt(struct dg_list *l, int attr, const char *s)
+{
+	const char *why = dg_netrule_check(attr, l->n, s);
+
+	if (why) {
+		dg_err("policy set: --%s '%s': %s",
+		       attr == DRIFTGUARD_A_LISTEN_ALLOW ? "listen-allow" :
+		       "connect-allow", s, why);
+		return l->n >= DRIFTGUARD_LIST_MAX ? -E2BIG : -EINVAL;
 	}
 	if (dg_list_add(l, s, strlen(s))) {
 		dg_err("out of memory");
@@ -139,6 +166,13 @@ int dg_parse_policy_set(struct dg_ctx *ctx, int argc, char **argv)
 		{ "allow", required_argument, NULL, DRIFTGUARD_A_ALLOW },
 		{ "deny", required_argument, NULL, DRIFTGUARD_A_DENY },
 		{ "watch", required_argument, NULL, DRIFTGUARD_A_WATCH },
+		{ "listen", required_argument, NULL, DRIFTGUARD_A_LISTEN },
+		{ "connect", required_argument, NULL, DRIFTGUARD_A_CONNECT },
+		{ "listen-allow", required_argument, NULL,
+		  DRIFTGUARD_A_LISTEN_ALLOW },
+		{ "connect-allow", required_argument, NULL,
+		  DRIFTGUARD_A_CONNECT_ALLOW },
+		{ "loopback", required_argument, NULL, DRIFTGUARD_A_LOOPBACK },
 		{ "json", no_argument, NULL, 'j' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -165,6 +199,22 @@ int dg_parse_policy_set(struct dg_ctx *ctx, int argc, char **argv)
 				return err;
 			if (err)
 				return dg_usage_error(ctx);
+		} else if (c == DRIFTGUARD_A_LISTEN_ALLOW ||
+			   c == DRIFTGUARD_A_CONNECT_ALLOW) {
+			err = dg_netrule_opt(c == DRIFTGUARD_A_LISTEN_ALLOW ?
+					     &pol->listen_allow :
+					     &pol->connect_allow, c, optarg);
+			if (err == -ENOMEM)
+				return err;
+			if (err)
+				return dg_usage_error(ctx);
+		} else if (c == DRIFTGUARD_A_LOOPBACK) {
+			if (strcmp(optarg, "yes") && strcmp(optarg, "no")) {
+				dg_err("policy set: --loopback: '%s' is not yes "
+				       "(exempt) or no (judged)", optarg);
+				return dg_usage_error(ctx);
+			}
+			pol->loopback_judged = !strcmp(optarg, "no");
 		} else if (c == 'j') {
 			ctx->json = true;
 		} else {

@@ -78,6 +78,7 @@ static void dgd_record(struct dgd *d, struct nlattr **tb)
 	const struct dg_policy *p;
 	struct json_object *o;
 	char cgroup[PATH_MAX], message[PATH_MAX + 64], who[32];
+	char endpoint[PATH_MAX];
 	struct dg_nl_event ev;
 	bool respond;
 
@@ -122,8 +123,11 @@ static void dgd_record(struct dgd *d, struct nlattr **tb)
 	 * without a path (userns, anonymous execmem) share a key per container.
 	 */
 	snprintf(who, sizeof(who), "cgroup:%" PRIu64, ev.cgroup_id);
+	/* A network event's key is its endpoint: "tcp 10.0.0.5:443". */
+	if (!dg_record_endpoint(&ev, endpoint, sizeof(endpoint)))
+		snprintf(endpoint, sizeof(endpoint), "%s", ev.path ? ev.path : "");
 	if (!dg_throttle_hit(d->throttle, ev.container ? ev.container->id : who,
-			     ev.path ? ev.path : "",
+			     endpoint,
 			     ev.class << 16 | ev.action << 8 | ev.hook,
 			     dgd_now(CLOCK_MONOTONIC), o)) {
 		d->suppressed++;

@@ -38,6 +38,8 @@ enum dg_type {
 	DG_T_SYSLOG_FORMAT,	/* enum dg_syslog_format */
 	DG_T_RESPONSE_ON,	/* unsigned int, DG_ON_* bits */
 	DG_T_LISTEN,		/* char *, ADDRESS:PORT or "" */
+	DG_T_NETRULES,		/* struct dg_list, module/netrule.h entries */
+	DG_T_LOOPBACK,		/* int loopback_judged: yes (exempt) or no */
 	__DG_T_MAX,
 };
 

@@ -58,6 +58,11 @@ const struct dg_key dg_policy_keys[] = {
 	DG_PKEY(allow, DG_T_PATTERNS),
 	DG_PKEY(deny, DG_T_PATTERNS),
 	DG_PKEY(watch, DG_T_PATTERNS),
+	DG_PKEY(listen, DG_T_MODE),
+	DG_PKEY(listen_allow, DG_T_NETRULES),
+	DG_PKEY(connect, DG_T_MODE),
+	DG_PKEY(connect_allow, DG_T_NETRULES),
+	{ "loopback", DG_T_LOOPBACK, offsetof(struct dg_policy, loopback_judged) },
 	DG_PKEY(files_exclude, DG_T_PREFIXES),
 	DG_PKEY(severity, DG_T_SEVERITY),
 	DG_PKEY(runbook, DG_T_URL),
@@ -479,6 +484,56 @@ static int dg_set_listen(struct dg_parser *p, const struct dg_key *k,
 	return dg_set_str(p, field, v);
 }
 
+/* listen_allow, connect_allow: blank-separated entries, as the module parses. */
+static int dg_set_netrules(struct dg_parser *p, const struct dg_key *k,
+			   void *field, const char *v)
+{
+	int attr = !strcmp(k->name, "listen_allow") ? DRIFTGUARD_A_LISTEN_ALLOW :
+		   DRIFTGUARD_A_CONNECT_ALLOW;
+	struct dg_list *l = field;
+	const char *s = v, *e, *why;
+	char entry[DRIFTGUARD_PATTERN_MAX];
+	size_t n;
+
+	for (;;) {
+		while (*s == ' ' || *s == '\t')
+			s++;
+		if (!*s)
+			return 0;
+		for (e = s; *e && *e != ' ' && *e != '\t'; e++)
+			;
+		n = e - s;
+		snprintf(entry, sizeof(entry), "%.*s", (int)n, s);
+		why = n >= sizeof(entry) ? "network entry longer than 79 bytes" :
+		      dg_netrule_check(attr, l->n, entry);
+		if (why)
+			return dg_fail(p, p->line, -EINVAL, "%s: '%.*s': %s",
+				       k->name, (int)n, s, why);
+		if (dg_list_add(l, s, n))
+			return dg_nomem(p);
+		s = e;
+	}
+}
+
+/* loopback = yes: loopback is exempt from listen and connect (the default). */
+static int dg_set_loopback(struct dg_parser *p, const struct dg_key *k,
+			   void *field, const char *v)
+{
+	int b = dg_bool_parse(v);
+
+	if (b < 0)
+		return dg_fail(p, p->line, -EINVAL,
+			       "%s: '%s' is not yes (exempt) or no (judged)",
+			       k->name, v);
+	*(int *)field = !b;
+	return 0;
+}
+
+static void dg_print_loopback(FILE *out, const struct dg_key *k, const void *f)
+{
+	fprintf(out, "%s = %s\n", k->name, *(const int *)f ? "no" : "yes");
+}
+
 /* Enum fields are set and read as int. */
 _Static_assert(sizeof(enum dg_severity) == sizeof(int) &&
 	       sizeof(enum dg_response) == sizeof(int) &&
@@ -501,6 +556,8 @@ const struct dg_type_ops dg_types[] = {
 	[DG_T_SYSLOG_FORMAT] = { dg_set_syslog_format, dg_print_syslog_format },
 	[DG_T_RESPONSE_ON] = { dg_set_response_on_key, dg_print_response_on },
 	[DG_T_LISTEN] = { dg_set_listen, dg_print_str },
+	[DG_T_NETRULES] = { dg_set_netrules, dg_print_list_key },
+	[DG_T_LOOPBACK] = { dg_set_loopback, dg_print_loopback },
 };
 _Static_assert(sizeof(dg_types) / sizeof(dg_types[0]) == __DG_T_MAX,
 	       "a type of key without its parser and printer");

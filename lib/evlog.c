@@ -79,6 +79,11 @@ struct json_object *dg_event_json(const struct dg_nl_event *ev)
 			       json_object_new_uint64(ev->policy_cgroup_id));
 	json_object_object_add(o, "dev", json_object_new_int64(ev->dev));
 	json_object_object_add(o, "ino", json_object_new_uint64(ev->ino));
+	if (ev->addr) {
+		dg_add_str(o, "protocol", dg_proto_name(ev->proto));
+		dg_add_str(o, "address", ev->addr);
+		json_object_object_add(o, "port", json_object_new_int64(ev->port));
+	}
 	if (ev->container) {
 		dg_add_str(o, "runtime", dg_runtime_name(ev->container->runtime));
 		dg_add_str(o, "container_id", ev->container->id);

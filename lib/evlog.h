@@ -8,7 +8,8 @@
  * `driftctl events --json` (time: RFC 3339 UTC with nanoseconds, time_ns:
  * the same in ns since the epoch, action, class, hook, pid, tgid, ppid,
  * uid, gid, comm, path, filename, interpreter, cgroup, cgroup_id,
- * policy_cgroup_id, dev, ino), then runtime, container_id and pod_uid for
+ * policy_cgroup_id, dev, ino; for a network event protocol, address and
+ * port), then runtime, container_id and pod_uid for
  * a task in a container (pod_uid in Kubernetes only), the fields record.h
  * adds (node, uuid, exe, cmdline, cwd, parent_exe, user), the daemon's
  * (record, policy, severity, runbook, evidence), and last "prev": the
@@ -52,6 +53,10 @@ struct dg_nl_event {
 	uint64_t cgroup_id, policy_cgroup_id;
 	uint32_t dev;
 	uint64_t ino;
+	/* Network events (class listen, connect); addr NULL for others. */
+	int proto;			/* IPPROTO_* */
+	const char *addr;
+	uint32_t port;
 	const struct dg_container *container;	/* NULL: not in a container */
 };
 

@@ -30,6 +30,8 @@ static const char *const dg_classes[] = {
 	[DRIFTGUARD_CLASS_EXECMEM] = "execmem",
 	[DRIFTGUARD_CLASS_PROCMEM] = "procmem",
 	[DRIFTGUARD_CLASS_METADATA] = "metadata",
+	[DRIFTGUARD_CLASS_LISTEN] = "listen",
+	[DRIFTGUARD_CLASS_CONNECT] = "connect",
 };
 
 static const char *const dg_hooks[] = {
@@ -39,6 +41,9 @@ static const char *const dg_hooks[] = {
 	[DRIFTGUARD_HOOK_CREATE] = "create",
 	[DRIFTGUARD_HOOK_USERNS] = "userns",
 	[DRIFTGUARD_HOOK_OPEN] = "open",
+	[DRIFTGUARD_HOOK_LISTEN] = "listen",
+	[DRIFTGUARD_HOOK_BIND] = "bind",
+	[DRIFTGUARD_HOOK_CONNECT] = "connect",
 };
 
 /* The JSON names of the counters: part of driftctl's output contract. */
@@ -60,6 +65,9 @@ static const char *const dg_stats[] = {
 	[DRIFTGUARD_STAT_BLOCKED_EXECMEM] = "blocked_execmem",
 	[DRIFTGUARD_STAT_BLOCKED_PROCMEM] = "blocked_procmem",
 	[DRIFTGUARD_STAT_BLOCKED_METADATA] = "blocked_metadata",
+	[DRIFTGUARD_STAT_NET_CHECKED] = "net_checked",
+	[DRIFTGUARD_STAT_BLOCKED_LISTEN] = "blocked_listen",
+	[DRIFTGUARD_STAT_BLOCKED_CONNECT] = "blocked_connect",
 };
 
 static const char *const dg_attrs[] = {
@@ -82,6 +90,17 @@ static const char *const dg_attrs[] = {
 	[DRIFTGUARD_A_EXECMEM] = "execmem",
 	[DRIFTGUARD_A_PROCMEM] = "procmem",
 	[DRIFTGUARD_A_METADATA] = "metadata",
+	[DRIFTGUARD_A_LISTEN] = "listen",
+	[DRIFTGUARD_A_LISTEN_ALLOW] = "listen_allow",
+	[DRIFTGUARD_A_CONNECT] = "connect",
+	[DRIFTGUARD_A_CONNECT_ALLOW] = "connect_allow",
+	[DRIFTGUARD_A_LOOPBACK] = "loopback",
+};
+
+/* The protocols a network event names; others by their number. */
+static const char *const dg_protos[] = {
+	[1] = "icmp", [6] = "tcp", [17] = "udp", [58] = "icmpv6",
+	[132] = "sctp", [255] = "raw",
 };
 
 static const char *dg_name_of(const char *const *names, int n, int value)
@@ -114,6 +133,11 @@ const char *dg_hook_name(int hook)
 const char *dg_stat_name(int stat)
 {
 	return dg_name_of(dg_stats, DG_COUNT(dg_stats), stat);
+}
+
+const char *dg_proto_name(int proto)
+{
+	return dg_name_of(dg_protos, DG_COUNT(dg_protos), proto);
 }
 
 const char *dg_attr_name(int attr)

@@ -13,6 +13,8 @@ const char *dg_hook_name(int hook);
 const char *dg_stat_name(int stat);
 /* The name of a DRIFTGUARD_A_* attribute, for error messages. */
 const char *dg_attr_name(int attr);
+/* "tcp", "udp", ... for an IPPROTO_* number; "unknown" for others. */
+const char *dg_proto_name(int proto);
 
 /* Each returns the enum value for @name, or -1. */
 int dg_mode_parse(const char *name);

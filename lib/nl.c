@@ -280,6 +280,11 @@ void dg_nl_event_parse(struct nlattr **tb, struct dg_nl_event *ev)
 		.policy_cgroup_id = dg_nl_u64(tb, DRIFTGUARD_A_EV_POLICY_CGROUP_ID),
 		.dev = dg_nl_u32(tb, DRIFTGUARD_A_EV_DEV),
 		.ino = dg_nl_u64(tb, DRIFTGUARD_A_EV_INO),
+		.proto = dg_nl_u8(tb, DRIFTGUARD_A_EV_PROTO),
+		.addr = tb[DRIFTGUARD_A_EV_ADDR] ?
+			nla_get_string(tb[DRIFTGUARD_A_EV_ADDR]) : NULL,
+		.port = tb[DRIFTGUARD_A_EV_PORT] ?
+			nla_get_u16(tb[DRIFTGUARD_A_EV_PORT]) : 0,
 	};
 }
 

@@ -8,6 +8,7 @@
 
 #include "names.h"
 #include "policy.h"
+#include "../module/netrule.h"
 
 void dg_list_free(struct dg_list *l)
 {
@@ -46,6 +47,8 @@ void dg_policy_free(struct dg_policy *pol)
 	dg_list_free(&pol->allow);
 	dg_list_free(&pol->deny);
 	dg_list_free(&pol->watch);
+	dg_list_free(&pol->listen_allow);
+	dg_list_free(&pol->connect_allow);
 	dg_list_free(&pol->files_exclude);
 	memset(pol, 0, sizeof(*pol));
 }
@@ -65,6 +68,8 @@ const struct dg_mode_key dg_mode_keys[DG_MODE_KEYS] = {
 	DG_MKEY(userns, USERNS, PREVENT, true),
 	DG_MKEY(execmem, EXECMEM, PREVENT, true),
 	DG_MKEY(procmem, PROCMEM, PREVENT, true),
+	DG_MKEY(listen, LISTEN, PREVENT, false),
+	DG_MKEY(connect, CONNECT, PREVENT, false),
 };
 
 const struct dg_mode_key *dg_mode_key_named(const char *name)
@@ -190,6 +195,25 @@ void dg_pattern_explain(int rule, const char *key, const char *s, size_t len,
 	}
 }
 
+/* --- network entries ---------------------------------------------------- */
+
+const char *dg_netrule_check(int attr, int n, const char *s)
+{
+	struct dg_port_rule port;
+	struct dg_addr_rule addr;
+	const char *why;
+
+	if (strlen(s) >= DG_NETRULE_MAX)
+		return "network entry longer than 79 bytes";
+	why = attr == DRIFTGUARD_A_LISTEN_ALLOW ?
+	      dg_netrule_port_parse(s, &port) : dg_netrule_addr_parse(s, &addr);
+	if (why)
+		return why;
+	if (n >= DRIFTGUARD_LIST_MAX)
+		return dg_pattern_rules[DG_RULE_COUNT].kernel;
+	return NULL;
+}
+
 /* --- the whole policy --------------------------------------------------- */
 
 struct dg_policy_list {
@@ -203,6 +227,8 @@ static const struct dg_policy_list dg_policy_lists[] = {
 	DG_PLIST(allow, ALLOW),
 	DG_PLIST(deny, DENY),
 	DG_PLIST(watch, WATCH),
+	DG_PLIST(listen_allow, LISTEN_ALLOW),
+	DG_PLIST(connect_allow, CONNECT_ALLOW),
 };
 #define DG_POLICY_LISTS (sizeof(dg_policy_lists) / sizeof(dg_policy_lists[0]))
 
@@ -226,9 +252,26 @@ int dg_policy_validate(const struct dg_policy *pol, char *err, size_t size)
 			return -EINVAL;
 		}
 	}
+	if (pol->loopback_judged < 0 || pol->loopback_judged > 1) {
+		snprintf(err, size, "loopback: %d is not yes or no",
+			 pol->loopback_judged);
+		return -EINVAL;
+	}
 	for (i = 0; i < DG_POLICY_LISTS; i++) {
 		l = dg_list_of(pol, &dg_policy_lists[i]);
 		for (j = 0; j < l->n; j++) {
+			const char *why;
+
+			if (dg_policy_lists[i].attr == DRIFTGUARD_A_LISTEN_ALLOW ||
+			    dg_policy_lists[i].attr == DRIFTGUARD_A_CONNECT_ALLOW) {
+				why = dg_netrule_check(dg_policy_lists[i].attr,
+						       j, l->v[j]);
+				if (!why)
+					continue;
+				snprintf(err, size, "%s: '%s': %s",
+					 dg_policy_lists[i].name, l->v[j], why);
+				return j >= DRIFTGUARD_LIST_MAX ? -E2BIG : -EINVAL;
+			}
 			rule = dg_pattern_check(j, l->v[j], strlen(l->v[j]));
 			if (rule >= 0) {
 				dg_pattern_explain(rule, dg_policy_lists[i].name,
@@ -257,6 +300,9 @@ int dg_policy_encode(struct nl_msg *msg, const struct dg_policy *pol)
 		    nla_put_u8(msg, dg_mode_keys[i].attr, (uint8_t)m))
 			return -EMSGSIZE;
 	}
+	if (pol->loopback_judged &&
+	    nla_put_u8(msg, DRIFTGUARD_A_LOOPBACK, 1))
+		return -EMSGSIZE;
 	for (i = 0; i < DG_POLICY_LISTS; i++) {
 		l = dg_list_of(pol, &dg_policy_lists[i]);
 		if (!l->n)
@@ -287,6 +333,8 @@ int dg_policy_decode(struct nlattr **tb, struct dg_policy *pol,
 		if (tb[dg_mode_keys[i].attr])
 			*dg_policy_mode_ptr(pol, &dg_mode_keys[i]) =
 				nla_get_u8(tb[dg_mode_keys[i].attr]);
+	if (tb[DRIFTGUARD_A_LOOPBACK])
+		pol->loopback_judged = nla_get_u8(tb[DRIFTGUARD_A_LOOPBACK]);
 	for (i = 0; i < DG_POLICY_LISTS; i++) {
 		struct dg_list *l = (struct dg_list *)((char *)pol +
 						       dg_policy_lists[i].offset);
@@ -325,6 +373,8 @@ bool dg_policy_same(const struct dg_policy *a, const struct dg_policy *b)
 		if (dg_policy_mode(a, &dg_mode_keys[i]) !=
 		    dg_policy_mode(b, &dg_mode_keys[i]))
 			return false;
+	if (a->loopback_judged != b->loopback_judged)
+		return false;
 	for (i = 0; i < DG_POLICY_LISTS; i++)
 		if (!dg_list_same(dg_list_of(a, &dg_policy_lists[i]),
 				  dg_list_of(b, &dg_policy_lists[i])))

@@ -64,7 +64,10 @@ struct dg_policy {
 	int mode, memfd, volume, mmap, files;	/* enum driftguard_mode */
 	int metadata;				/* the same */
 	int userns, execmem, procmem;		/* hardening, the same */
+	int listen, connect;			/* network drift, the same */
+	int loopback_judged;	/* 0: loopback exempt (loopback = yes) */
 	struct dg_list allow, deny, watch;
+	struct dg_list listen_allow, connect_allow;	/* netrule.h */
 	struct dg_list files_exclude;
 	enum dg_severity severity;
 	char *runbook;			/* "": none */
@@ -97,7 +100,7 @@ struct dg_mode_key {
 	bool deny;		/* DRIFTGUARD_MODE_PREVENT is named "deny" */
 };
 
-#define DG_MODE_KEYS	9
+#define DG_MODE_KEYS	11
 extern const struct dg_mode_key dg_mode_keys[DG_MODE_KEYS];
 
 /* The row of policy key @name, or of attribute @attr; NULL if none. */
@@ -148,6 +151,13 @@ int dg_pattern_check(int n, const char *s, size_t len);
  */
 void dg_pattern_explain(int rule, const char *key, const char *s, size_t len,
 			char *buf, size_t size);
+
+/*
+ * Whether @s may be entry number @n + 1 of the network list @attr
+ * (DRIFTGUARD_A_LISTEN_ALLOW or _CONNECT_ALLOW): NULL if so, else the
+ * module's own message (module/netrule.h), which names the list.
+ */
+const char *dg_netrule_check(int attr, int n, const char *s);
 
 /*
  * Checks @pol whole: every mode within its key's range, every list entry by

@@ -367,10 +367,29 @@ bool dg_record_hardening_what(int class, const char *path, char *buf,
 	return false;
 }
 
+bool dg_record_endpoint(const struct dg_nl_event *ev, char *buf, size_t size)
+{
+	if (!ev->addr) {
+		if (size)
+			buf[0] = '\0';
+		return false;
+	}
+	snprintf(buf, size, strchr(ev->addr, ':') ? "%s [%s]:%" PRIu32 :
+		 "%s %s:%" PRIu32, dg_proto_name(ev->proto), ev->addr, ev->port);
+	return true;
+}
+
 void dg_record_message(const struct dg_nl_event *ev, char *buf, size_t size)
 {
 	char what[4200];
 	const char *comm = ev->comm ? ev->comm : "";
+
+	if (dg_record_endpoint(ev, what, sizeof(what))) {
+		snprintf(buf, size, "%s %s %s: %s by %s[%" PRIu32 "]",
+			 dg_action_name(ev->action), dg_class_name(ev->class),
+			 dg_hook_name(ev->hook), what, comm, ev->tgid);
+		return;
+	}
 
 	if (!dg_record_hardening_what(ev->class, ev->path, what, sizeof(what))) {
 		snprintf(buf, size, "%s %s %s: %s", dg_action_name(ev->action),

@@ -101,10 +101,18 @@ bool dg_record_hardening_what(int class, const char *path, char *buf,
 			      size_t size);
 
 /*
+ * What a network event (its addr set) was about: "tcp 10.0.0.5:443",
+ * "udp [fd00::1]:53". Returns false, with @buf "", for other events.
+ */
+bool dg_record_endpoint(const struct dg_nl_event *ev, char *buf, size_t size);
+
+/*
  * The message of @ev's drift record (syslog's and the journal's MESSAGE):
  * "ACTION CLASS HOOK: PATH" ("blocked upper exec: /tmp/x"), or for a
  * hardening event, which may have no path, "ACTION WHAT by COMM[TGID]"
- * ("blocked user namespace creation by unshare[123]").
+ * ("blocked user namespace creation by unshare[123]"), or for a network
+ * event "ACTION CLASS HOOK: ENDPOINT by COMM[TGID]" ("blocked connect
+ * connect: tcp 10.0.0.5:443 by curl[123]").
  */
 void dg_record_message(const struct dg_nl_event *ev, char *buf, size_t size);
 

@@ -48,7 +48,10 @@
 	!defined(DRIFTGUARD_HAS_SIG_CREATE_USER_NS) || \
 	!defined(DRIFTGUARD_HAS_SIG_FOP_OPEN) || \
 	!defined(DRIFTGUARD_HAS_SIG_SB_DELETE) || \
-	!defined(DRIFTGUARD_HAS_SIG_CGROUP_CAN_FORK)
+	!defined(DRIFTGUARD_HAS_SIG_CGROUP_CAN_FORK) || \
+	!defined(DRIFTGUARD_HAS_SIG_SOCKET_LISTEN) || \
+	!defined(DRIFTGUARD_HAS_SIG_SOCKET_BIND) || \
+	!defined(DRIFTGUARD_HAS_SIG_SOCKET_CONNECT)
 #error "a hooked function is declared unlike what hooks.c reads (probe.sh signature)"
 #endif
 

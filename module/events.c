@@ -33,6 +33,9 @@ struct dg_event {
 	u32 pid, tgid, ppid, uid, gid;
 	u8 action, class, hook;
 	char comm[TASK_COMM_LEN];
+	u8 proto;
+	u16 port;
+	char addr[48];		/* "" unless a network event */
 	u16 path_len, filename_len, interp_len;	/* each including NUL */
 	char strings[];
 };
@@ -99,6 +102,9 @@ void dg_event_emit(const struct dg_event_info *info)
 	get_task_comm(ev->comm, current);
 	ev->dev = info->inode ? new_encode_dev(info->inode->i_sb->s_dev) : 0;
 	ev->ino = info->inode ? info->inode->i_ino : 0;
+	ev->proto = info->proto;
+	ev->port = info->port;
+	strscpy(ev->addr, info->addr ?: "", sizeof(ev->addr));
 	ev->path_len = plen;
 	ev->filename_len = flen;
 	ev->interp_len = ilen;
@@ -141,6 +147,10 @@ static int dg_event_fill(struct sk_buff *msg, const struct dg_event *ev)
 	    nla_put_u32(msg, DRIFTGUARD_A_EV_DEV, ev->dev) ||
 	    nla_put_u64_64bit(msg, DRIFTGUARD_A_EV_INO, ev->ino,
 			      DRIFTGUARD_A_PAD) ||
+	    (ev->addr[0] &&
+	     (nla_put_u8(msg, DRIFTGUARD_A_EV_PROTO, ev->proto) ||
+	      nla_put_string(msg, DRIFTGUARD_A_EV_ADDR, ev->addr) ||
+	      nla_put_u16(msg, DRIFTGUARD_A_EV_PORT, ev->port))) ||
 	    (ev->path_len && nla_put_string(msg, DRIFTGUARD_A_EV_PATH, path)) ||
 	    (ev->filename_len &&
 	     nla_put_string(msg, DRIFTGUARD_A_EV_FILENAME, filename)) ||

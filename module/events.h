@@ -18,6 +18,10 @@ struct dg_event_info {
 	const char *filename;	/* as asked for; may be NULL */
 	const char *interp;	/* a script's interpreter; may be NULL */
 	const struct inode *inode;
+	/* Network events: the socket's protocol, address and port. */
+	u8 proto;
+	u16 port;
+	const char *addr;	/* NULL for other events */
 };
 
 /*

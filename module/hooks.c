@@ -28,6 +28,7 @@
 #include "compat.h"
 #include "decide.h"
 #include "hooks.h"
+#include "net.h"
 #include "policy.h"
 #include "stats.h"
 #include "unchanged.h"
@@ -531,6 +532,55 @@ static void notrace dg_hook_sb_delete(unsigned long ip, unsigned long pip,
 	dg_unchanged_sb_shutdown(sb);
 }
 
+/*
+ * int security_socket_listen(struct socket *sock, int backlog),
+ * int security_socket_bind(struct socket *sock, struct sockaddr *address,
+ *			    int addrlen),
+ * int security_socket_connect(struct socket *sock, struct sockaddr *address,
+ *			       int addrlen): the address already copied from
+ * the caller. Installed once a policy turns listen or connect on: other
+ * nodes pay nothing on their sockets.
+ */
+static void notrace dg_hook_socket_listen(unsigned long ip, unsigned long pip,
+					  struct ftrace_ops *ops,
+					  struct ftrace_regs *fregs)
+{
+	struct pt_regs *regs = dg_regs(fregs);
+
+	if (!regs)
+		return;
+	if (dg_net_listen((struct socket *)regs_get_kernel_argument(regs, 0)))
+		dg_redirect(regs);
+}
+
+static void notrace dg_hook_socket_bind(unsigned long ip, unsigned long pip,
+					struct ftrace_ops *ops,
+					struct ftrace_regs *fregs)
+{
+	struct pt_regs *regs = dg_regs(fregs);
+
+	if (!regs)
+		return;
+	if (dg_net_bind((struct socket *)regs_get_kernel_argument(regs, 0),
+			(struct sockaddr *)regs_get_kernel_argument(regs, 1),
+			(int)regs_get_kernel_argument(regs, 2)))
+		dg_redirect(regs);
+}
+
+static void notrace dg_hook_socket_connect(unsigned long ip, unsigned long pip,
+					   struct ftrace_ops *ops,
+					   struct ftrace_regs *fregs)
+{
+	struct pt_regs *regs = dg_regs(fregs);
+
+	if (!regs)
+		return;
+	if (dg_net_connect((struct socket *)regs_get_kernel_argument(regs, 0),
+			   (struct sockaddr *)regs_get_kernel_argument(regs, 1),
+			   (int)regs_get_kernel_argument(regs, 2)))
+		dg_redirect(regs);
+}
+
 struct dg_hook {
 	const char *target;
 	ftrace_func_t handler;
@@ -584,6 +634,15 @@ static struct dg_hook dg_hooks[] = {
 	{ "mem_open", dg_hook_mem_open, true, false,
 	  "procmem cannot be enforced", DRIFTGUARD_A_PROCMEM, true,
 	  "procmem: this kernel's /proc/<pid>/mem open (mem_open) cannot be hooked" },
+	{ "security_socket_listen", dg_hook_socket_listen, true, false,
+	  "listen cannot be enforced", DRIFTGUARD_A_LISTEN, true,
+	  "listen: this kernel's security_socket_listen cannot be hooked" },
+	{ "security_socket_bind", dg_hook_socket_bind, true, false,
+	  "listen cannot be enforced on UDP binds", DRIFTGUARD_A_LISTEN, true,
+	  "listen: this kernel's security_socket_bind cannot be hooked" },
+	{ "security_socket_connect", dg_hook_socket_connect, true, false,
+	  "connect cannot be enforced", DRIFTGUARD_A_CONNECT, true,
+	  "connect: this kernel's security_socket_connect cannot be hooked" },
 	{ "ovl_write_iter", dg_hook_ovl_write_iter, false, false,
 	  "copied-up image files stay upper", 0, true, NULL, true, true },
 	{ "ovl_splice_write", dg_hook_ovl_splice_write, false, false,

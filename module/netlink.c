@@ -20,6 +20,8 @@
 #include "decide.h"
 #include "hooks.h"
 #include "lock.h"
+#include "net.h"
+#include "netrule.h"
 #include "netlink.h"
 #include "policy.h"
 #include "stats.h"
@@ -53,6 +55,11 @@ static const struct nla_policy dg_policy_set_policy[DRIFTGUARD_A_MAX + 1] = {
 	[DRIFTGUARD_A_ALLOW] = NLA_POLICY_NESTED(dg_list_policy),
 	[DRIFTGUARD_A_DENY] = NLA_POLICY_NESTED(dg_list_policy),
 	[DRIFTGUARD_A_WATCH] = NLA_POLICY_NESTED(dg_list_policy),
+	[DRIFTGUARD_A_LISTEN] = { .type = NLA_U8 },
+	[DRIFTGUARD_A_CONNECT] = { .type = NLA_U8 },
+	[DRIFTGUARD_A_LOOPBACK] = { .type = NLA_U8 },
+	[DRIFTGUARD_A_LISTEN_ALLOW] = NLA_POLICY_NESTED(dg_list_policy),
+	[DRIFTGUARD_A_CONNECT_ALLOW] = NLA_POLICY_NESTED(dg_list_policy),
 };
 
 static const struct nla_policy dg_config_policy[DRIFTGUARD_A_MAX + 1] = {
@@ -149,7 +156,8 @@ static int dg_status_get(struct sk_buff *skb, struct genl_info *info)
 /* --- policies ---------------------------------------------------------- */
 
 static const u8 dg_lists[] = {
-	DRIFTGUARD_A_ALLOW, DRIFTGUARD_A_DENY, DRIFTGUARD_A_WATCH
+	DRIFTGUARD_A_ALLOW, DRIFTGUARD_A_DENY, DRIFTGUARD_A_WATCH,
+	DRIFTGUARD_A_LISTEN_ALLOW, DRIFTGUARD_A_CONNECT_ALLOW,
 };
 
 static struct dg_list *dg_policy_list(struct dg_policy *pol, int attr)
@@ -159,6 +167,10 @@ static struct dg_list *dg_policy_list(struct dg_policy *pol, int attr)
 		return &pol->allow;
 	case DRIFTGUARD_A_DENY:
 		return &pol->deny;
+	case DRIFTGUARD_A_LISTEN_ALLOW:
+		return &pol->listen_allow;
+	case DRIFTGUARD_A_CONNECT_ALLOW:
+		return &pol->connect_allow;
 	default:
 		return &pol->watch;
 	}
@@ -268,7 +280,12 @@ static int dg_policy_set_doit(struct sk_buff *skb, struct genl_info *info)
 	for (i = 0; i < ARRAY_SIZE(dg_lists); i++) {
 		if (!tb[dg_lists[i]])
 			continue;
-		err = dg_list_check(tb[dg_lists[i]], info->extack, &n, &bytes);
+		if (dg_net_list(dg_lists[i]))
+			err = dg_net_list_check(tb[dg_lists[i]], dg_lists[i],
+						info->extack, &n, &bytes);
+		else
+			err = dg_list_check(tb[dg_lists[i]], info->extack, &n,
+					    &bytes);
 		if (err)
 			return err;
 	}
@@ -291,6 +308,11 @@ static int dg_policy_set_doit(struct sk_buff *skb, struct genl_info *info)
 	for (i = 0; i < ARRAY_SIZE(dg_lists); i++)
 		dg_list_fill(pol, dg_policy_list(pol, dg_lists[i]),
 			     tb[dg_lists[i]], &next);
+	err = dg_net_compile(pol);
+	if (err) {
+		dg_policy_free(pol);
+		return err;
+	}
 
 	err = dg_policy_set(pol, dg_locked(), &why);
 	if (err && why && info->extack)
@@ -305,10 +327,12 @@ static int dg_policy_set_doit(struct sk_buff *skb, struct genl_info *info)
  */
 #define DG_LIST_MSG_MAX (NLA_HDRLEN + DRIFTGUARD_LIST_MAX * \
 			 NLA_ALIGN(NLA_HDRLEN + DRIFTGUARD_PATTERN_MAX))
+#define DG_NET_LIST_MSG_MAX (NLA_HDRLEN + DRIFTGUARD_LIST_MAX * \
+			     NLA_ALIGN(NLA_HDRLEN + DG_NETRULE_MAX))
 #define DG_POLICY_MSG_MAX (NLMSG_ALIGN(NLMSG_HDRLEN + GENL_HDRLEN) + \
 			   2 * NLA_ALIGN(NLA_HDRLEN + 8) + \
 			   DG_MODE_FIELDS * NLA_ALIGN(NLA_HDRLEN + 1) + \
-			   3 * DG_LIST_MSG_MAX)
+			   3 * DG_LIST_MSG_MAX + 2 * DG_NET_LIST_MSG_MAX)
 
 static int dg_put_list(struct sk_buff *msg, int attr, const struct dg_list *l)
 {
@@ -343,7 +367,9 @@ static int dg_put_policy(struct sk_buff *msg, const struct dg_policy *pol,
 			goto cancel;
 	if (dg_put_list(msg, DRIFTGUARD_A_ALLOW, &pol->allow) ||
 	    dg_put_list(msg, DRIFTGUARD_A_DENY, &pol->deny) ||
-	    dg_put_list(msg, DRIFTGUARD_A_WATCH, &pol->watch))
+	    dg_put_list(msg, DRIFTGUARD_A_WATCH, &pol->watch) ||
+	    dg_put_list(msg, DRIFTGUARD_A_LISTEN_ALLOW, &pol->listen_allow) ||
+	    dg_put_list(msg, DRIFTGUARD_A_CONNECT_ALLOW, &pol->connect_allow))
 		goto cancel;
 	genlmsg_end(msg, hdr);
 	return 0;

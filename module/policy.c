@@ -40,6 +40,15 @@ const struct dg_mode_field dg_mode_fields[DG_MODE_FIELDS] = {
 	DG_MODE_FIELD(execmem, EXECMEM, PREVENT, "off, detect or prevent"),
 	DG_MODE_FIELD(procmem, PROCMEM, PREVENT, "off, detect or prevent"),
 	DG_MODE_FIELD(metadata, METADATA, PREVENT, "off, detect or prevent"),
+	DG_MODE_FIELD(listen, LISTEN, PREVENT, "off, detect or prevent"),
+	DG_MODE_FIELD(connect, CONNECT, PREVENT, "off, detect or prevent"),
+	{
+		.attr = DRIFTGUARD_A_LOOPBACK,
+		.max = 1,
+		.offset = offsetof(struct dg_policy, loopback),
+		.invalid = "loopback: must be 0 (exempt) or 1 (judged)",
+		.lowered = "locked: loopback cannot be exempted again",
+	},
 };
 
 /* File-drift events: at most this many per interval per policy. */
@@ -65,6 +74,7 @@ struct dg_policy *dg_policy_alloc(u32 patterns, size_t bytes)
 
 void dg_policy_free(struct dg_policy *pol)
 {
+	kfree(pol->net);
 	kfree(pol);
 }
 
@@ -142,6 +152,10 @@ const char *dg_policy_loosens(const struct dg_policy *new,
 		return "locked: deny entries cannot be removed";
 	if (!dg_list_subset(&old->watch, &new->watch))
 		return "locked: watch entries cannot be removed";
+	if (!dg_list_subset(&new->listen_allow, &old->listen_allow))
+		return "locked: listen_allow entries cannot be added";
+	if (!dg_list_subset(&new->connect_allow, &old->connect_allow))
+		return "locked: connect_allow entries cannot be added";
 	return NULL;
 }
 

@@ -9,6 +9,8 @@
 #include <linux/rculist.h>
 #include <linux/driftguard.h>
 
+struct dg_net_rules;
+
 /* One allow, deny or watch entry. */
 struct dg_pattern {
 	const char *str;
@@ -59,6 +61,13 @@ struct dg_policy {
 	struct dg_list allow;
 	struct dg_list deny;
 	struct dg_list watch;
+	/* Network drift (net.c): modes, allow lists as given, and parsed. */
+	u8 listen;
+	u8 connect;
+	u8 loopback;	/* 0: loopback exempt; 1: judged like any address */
+	struct dg_list listen_allow;
+	struct dg_list connect_allow;
+	struct dg_net_rules *net;
 	/* File-drift events of this policy's cgroups; the only mutable part. */
 	struct ratelimit_state files_rs;
 	/* Storage of the lists' entries and strings, filled by the parser. */
@@ -79,7 +88,7 @@ struct dg_mode_field {
 	const char *lowered;
 };
 
-#define DG_MODE_FIELDS 9
+#define DG_MODE_FIELDS 12
 extern const struct dg_mode_field dg_mode_fields[DG_MODE_FIELDS];
 
 static inline u8 dg_mode_get(const struct dg_policy *pol,

@@ -47,6 +47,9 @@ signature include/linux/security.h 'int security_create_user_ns(const struct cre
 # procfs' mem_open() is static: it is struct file_operations' open.
 signature include/linux/fs.h 'int (*open) (struct inode *, struct file *);' SIG_FOP_OPEN
 signature include/linux/security.h 'void security_sb_delete(struct super_block *sb);' SIG_SB_DELETE
+signature include/linux/security.h 'int security_socket_listen(struct socket *sock, int backlog);' SIG_SOCKET_LISTEN
+signature include/linux/security.h 'int security_socket_bind(struct socket *sock, struct sockaddr *address, int addrlen);' SIG_SOCKET_BIND
+signature include/linux/security.h 'int security_socket_connect(struct socket *sock, struct sockaddr *address, int addrlen);' SIG_SOCKET_CONNECT
 signature include/linux/cgroup.h 'extern int cgroup_can_fork(struct task_struct *p, struct kernel_clone_args *kargs);' SIG_CGROUP_CAN_FORK
 # The ftrace API the hooks use: a SAVE_REGS ops' handler gets a struct
 # ftrace_regs whose pt_regs ftrace_get_regs() returns.

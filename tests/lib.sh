@@ -46,7 +46,8 @@ container_create() {
 		ln -s busybox "$img"/bin/$a
 	done
 	cp "$BIN"/hello "$BIN"/hello-dyn "$BIN"/memfd-exec "$BIN"/fd-exec \
-		"$BIN"/exec-storm "$BIN"/exec-or-wait "$BIN"/memexec "$BIN"/dlopen-lib "$img"/bin/
+		"$BIN"/exec-storm "$BIN"/exec-or-wait "$BIN"/memexec "$BIN"/dlopen-lib \
+		"$BIN"/netprobe "$img"/bin/
 	cp "$BIN"/hello "$img"/usr/bin/apt-get
 	cp -L /lib64/ld-linux-x86-64.so.2 "$img"/lib64/
 	cp -L /lib/x86_64-linux-gnu/libc.so.6 "$img"/lib/x86_64-linux-gnu/

@@ -1,14 +1,18 @@
 #!/bin/bash
 # A policy of the documented maximum size, three lists of 64 entries of 255
-# bytes, is set by driftctl and shown whole by "policy get" and "policy
-# list" (two such policies: the dump carries both).
+# bytes and the two network lists full of their longest entries, is set by
+# driftctl and shown whole by "policy get" and "policy list" (two such
+# policies: the dump carries both).
 set -eu
 . "$DG_SRC/tests/lib.sh"
 container_create
 mkdir "$CG"/child
 
-args=() allow=() deny=() watch=()
+args=() allow=() deny=() watch=() listen=() connect=()
 for i in $(seq 64); do
+	listen+=("sctp:1$(printf %04d "$i")-65535")
+	connect+=("sctp:[ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.255/128]:1$(printf %04d "$i")-65535")
+	args+=(--listen-allow "${listen[-1]}" --connect-allow "${connect[-1]}")
 	allow+=("$(long_pattern allow- "$i")")
 	deny+=("$(long_pattern deny- "$i")")
 	watch+=("$(long_pattern watch- "$i")")
@@ -23,9 +27,9 @@ done
 json_list() {
 	printf '[%s]' "$(printf '"%s",' "$@" | sed 's/,$//')"
 }
-lists="\"allow\":$(json_list "${allow[@]}"),\"deny\":$(json_list "${deny[@]}"),\"watch\":$(json_list "${watch[@]}")"
-want="{\"cgroup\":\"$CG\",\"cgroup_id\":$(stat -c %i "$CG"),\"mode\":\"prevent\",\"memfd\":\"off\",\"volume\":\"off\",\"metadata\":\"off\",\"mmap\":\"off\",\"files\":\"off\",\"userns\":\"off\",\"execmem\":\"off\",\"procmem\":\"off\",$lists}"
-want_child="{\"cgroup\":\"$CG/child\",\"cgroup_id\":$(stat -c %i "$CG"/child),\"mode\":\"detect\",\"memfd\":\"off\",\"volume\":\"off\",\"metadata\":\"off\",\"mmap\":\"off\",\"files\":\"off\",\"userns\":\"off\",\"execmem\":\"off\",\"procmem\":\"off\",$lists}"
+lists="\"allow\":$(json_list "${allow[@]}"),\"deny\":$(json_list "${deny[@]}"),\"watch\":$(json_list "${watch[@]}"),\"listen_allow\":$(json_list "${listen[@]}"),\"connect_allow\":$(json_list "${connect[@]}"),\"loopback\":\"yes\""
+want="{\"cgroup\":\"$CG\",\"cgroup_id\":$(stat -c %i "$CG"),\"mode\":\"prevent\",\"memfd\":\"off\",\"volume\":\"off\",\"metadata\":\"off\",\"mmap\":\"off\",\"files\":\"off\",\"userns\":\"off\",\"execmem\":\"off\",\"procmem\":\"off\",\"listen\":\"off\",\"connect\":\"off\",$lists}"
+want_child="{\"cgroup\":\"$CG/child\",\"cgroup_id\":$(stat -c %i "$CG"/child),\"mode\":\"detect\",\"memfd\":\"off\",\"volume\":\"off\",\"metadata\":\"off\",\"mmap\":\"off\",\"files\":\"off\",\"userns\":\"off\",\"execmem\":\"off\",\"procmem\":\"off\",\"listen\":\"off\",\"connect\":\"off\",$lists}"
 
 expect_eq "policy get --json" "$want" "$("$DRIFTCTL" policy get "$CG" --json)"
 list=$("$DRIFTCTL" policy list --json) || fail "policy list exited $?"

@@ -56,6 +56,26 @@ static int dg_build(struct nl_msg *m, const char *c, uint64_t id)
 		nla_nest_end(m, nest);
 		return 0;
 	}
+	if (!strcmp(c, "listen-out-of-range"))
+		return nla_put_u64(m, DRIFTGUARD_A_CGROUP_ID, id) ||
+		       nla_put_u8(m, DRIFTGUARD_A_LISTEN, 3);
+	if (!strcmp(c, "loopback-out-of-range"))
+		return nla_put_u64(m, DRIFTGUARD_A_CGROUP_ID, id) ||
+		       nla_put_u8(m, DRIFTGUARD_A_LOOPBACK, 2);
+	if (!strcmp(c, "bad-listen-entry") || !strcmp(c, "bad-connect-entry")) {
+		bool listen = !strcmp(c, "bad-listen-entry");
+
+		if (nla_put_u64(m, DRIFTGUARD_A_CGROUP_ID, id))
+			return -1;
+		nest = nla_nest_start(m, listen ? DRIFTGUARD_A_LISTEN_ALLOW :
+					  DRIFTGUARD_A_CONNECT_ALLOW);
+		if (!nest ||
+		    nla_put_string(m, DRIFTGUARD_A_PATTERN,
+				   listen ? "80" : "10.0.0.1/8"))
+			return -1;
+		nla_nest_end(m, nest);
+		return 0;
+	}
 	return -2;
 }
 

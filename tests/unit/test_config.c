@@ -1057,6 +1057,36 @@ static char *print(const struct dg_config *cfg)
 	return out;
 }
 
+static void network_keys_parse_and_bad_entries_name_the_key_and_the_rule(void **state)
+{
+	static const char *const ports[] = { "tcp:80", "udp:53", "tcp:8000-8100" };
+	static const char *const dests[] = { "10.0.0.0/8", "[fd00::/8]:443" };
+	struct dg_config *cfg;
+	struct dg_policy *p;
+
+	(void)state;
+	cfg = parse_ok(POLICY,
+		"[policy a]\ncgroup = a\nlisten = prevent\n"
+		"listen_allow = tcp:80 udp:53 tcp:8000-8100\n"
+		"connect = detect\nconnect_allow = 10.0.0.0/8 [fd00::/8]:443\n"
+		"loopback = no\n");
+	p = &cfg->policies[0];
+	assert_int_equal(p->listen, DRIFTGUARD_MODE_PREVENT);
+	assert_int_equal(p->connect, DRIFTGUARD_MODE_DETECT);
+	assert_int_equal(p->loopback_judged, 1);
+	expect_list(&p->listen_allow, ports, 3);
+	expect_list(&p->connect_allow, dests, 2);
+	dg_config_free(cfg);
+	expect_error(POLICY, "[policy a]\ncgroup = a\nlisten_allow = 80\n",
+		     "t.conf:3: listen_allow: '80': listen_allow: an entry must "
+		     "start with tcp:, udp: or sctp:");
+	expect_error(POLICY, "[policy a]\ncgroup = a\nconnect_allow = 10.0.0.1/8\n",
+		     "t.conf:3: connect_allow: '10.0.0.1/8': connect_allow: ADDR "
+		     "has bits set beyond its /PREFIX");
+	expect_error(POLICY, "[policy a]\ncgroup = a\nloopback = maybe\n",
+		     "t.conf:3: loopback: 'maybe' is not yes (exempt) or no (judged)");
+}
+
 static void effective_configuration_prints_in_the_documented_format(void **state)
 {
 	struct dg_config *cfg;
@@ -1109,6 +1139,11 @@ static void effective_configuration_prints_in_the_documented_format(void **state
 		"deny = apt-get\n"
 		"deny = curl\n"
 		"watch =\n"
+		"listen = off\n"
+		"listen_allow =\n"
+		"connect = off\n"
+		"connect_allow =\n"
+		"loopback = yes\n"
 		"files_exclude =\n"
 		"severity = high\n"
 		"runbook = https://r.example/x\n"
@@ -1335,6 +1370,7 @@ int main(void)
 		TREE_TEST(pattern_matching_every_cgroup_is_a_warning),
 		TREE_TEST(response_that_cannot_run_or_acts_on_alerts_is_a_warning),
 		TREE_TEST(allow_entry_that_is_a_file_name_is_a_warning),
+		cmocka_unit_test(network_keys_parse_and_bad_entries_name_the_key_and_the_rule),
 		cmocka_unit_test(effective_configuration_prints_in_the_documented_format),
 		cmocka_unit_test(printed_configuration_reads_back_to_the_same),
 		cmocka_unit_test(random_and_mutated_inputs_parse_or_fail_with_a_line_number),

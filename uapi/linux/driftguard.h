@@ -40,12 +40,27 @@
  *             USERNS, EXECMEM, PROCMEM (enum driftguard_mode: hardening,
  *             off unless asked for; see enum driftguard_class),
  *             METADATA (enum driftguard_mode, class metadata; off: such
- *             files are image files).
+ *             files are image files),
+ *             LISTEN, CONNECT (enum driftguard_mode: network drift) with
+ *             LISTEN_ALLOW and CONNECT_ALLOW (nests of PATTERN strings,
+ *             below), LOOPBACK (u8: 0, the default, exempts loopback
+ *             from LISTEN and CONNECT; 1 judges it like any address).
+ *             A LISTEN_ALLOW entry is "PROTO:PORT" or "PROTO:FIRST-LAST",
+ *             PROTO "tcp" (TCP and MPTCP), "udp" (UDP, UDP-Lite) or
+ *             "sctp"; port 0 stands for a listen on an unbound socket (the
+ *             kernel picks an ephemeral port). A CONNECT_ALLOW entry is
+ *             "[PROTO:]ADDR[/PREFIX][:PORT[-PORT]]", an IPv6 ADDR[/PREFIX]
+ *             in brackets when a port follows ("[fd00::/8]:443"); without
+ *             PROTO any protocol, without a port any port. An entry that
+ *             does not parse is refused with EINVAL and a message naming
+ *             the list and the expected form.
  *             Replaces the cgroup's policy as a whole and atomically: fields
  *             that are absent take their defaults (off, empty lists). The
  *             next exec sees the new policy.
  *             When locked, a policy may only be tightened: no mode lowered,
- *             no allow entry added, no deny or watch entry removed.
+ *             no allow entry added, no deny or watch entry removed, no
+ *             LISTEN_ALLOW or CONNECT_ALLOW entry added, LOOPBACK not
+ *             lowered from 1 to 0.
  *             A list holds at most DRIFTGUARD_LIST_MAX entries of at most
  *             DRIFTGUARD_PATTERN_MAX - 1 bytes; more is refused with E2BIG
  *             and a message naming the limit. The largest request is about
@@ -82,6 +97,9 @@
  *   task's root), EV_FILENAME (as asked for), EV_INTERP (scripts only),
  *   CGROUP_ID (the task's cgroup), EV_POLICY_CGROUP_ID (the cgroup whose
  *   policy decided), EV_DEV, EV_INO.
+ *   Network events (LISTEN, CONNECT) carry no file (no EV_PATH; EV_DEV
+ *   and EV_INO 0) but EV_PROTO, EV_ADDR and EV_PORT: the address and port bound
+ *   (listen, UDP bind) or connected to.
  *   Hardening events carry what they have: USERNS no file at all (no
  *   EV_PATH, EV_DEV or EV_INO); EXECMEM the file only for a private file
  *   mapping (anonymous memory has none); PROCMEM the /proc/<pid>/mem
@@ -166,6 +184,15 @@ enum driftguard_class {
 	 * knows to be the image's. Any write, rename or link makes it UPPER.
 	 */
 	DRIFTGUARD_CLASS_METADATA,
+	/*
+	 * Network drift, judged by the policy keys LISTEN and CONNECT. LISTEN:
+	 * an AF_INET/AF_INET6 socket listens (TCP, MPTCP, SCTP) or a UDP
+	 * socket binds to a port, not in LISTEN_ALLOW. CONNECT: an
+	 * AF_INET/AF_INET6 socket connects (TCP, connected UDP, any other
+	 * inet protocol's connect) to a destination not in CONNECT_ALLOW.
+	 */
+	DRIFTGUARD_CLASS_LISTEN,
+	DRIFTGUARD_CLASS_CONNECT,
 	__DRIFTGUARD_CLASS_MAX,
 };
 
@@ -176,6 +203,9 @@ enum driftguard_hook {
 	DRIFTGUARD_HOOK_CREATE,
 	DRIFTGUARD_HOOK_USERNS,		/* a user namespace is created */
 	DRIFTGUARD_HOOK_OPEN,		/* a file is opened */
+	DRIFTGUARD_HOOK_LISTEN,		/* listen(2) */
+	DRIFTGUARD_HOOK_BIND,		/* bind(2) of a UDP socket */
+	DRIFTGUARD_HOOK_CONNECT,	/* connect(2) */
 	__DRIFTGUARD_HOOK_MAX,
 };
 
@@ -198,6 +228,9 @@ enum driftguard_stat {
 	DRIFTGUARD_STAT_BLOCKED_EXECMEM,
 	DRIFTGUARD_STAT_BLOCKED_PROCMEM,
 	DRIFTGUARD_STAT_BLOCKED_METADATA,
+	DRIFTGUARD_STAT_NET_CHECKED,	/* listens, UDP binds and connects */
+	DRIFTGUARD_STAT_BLOCKED_LISTEN,
+	DRIFTGUARD_STAT_BLOCKED_CONNECT,
 	__DRIFTGUARD_STAT_MAX,
 };
 
@@ -239,6 +272,14 @@ enum driftguard_attr {
 	DRIFTGUARD_A_EXECMEM,		/* u8: driftguard_mode, class execmem */
 	DRIFTGUARD_A_PROCMEM,		/* u8: driftguard_mode, class procmem */
 	DRIFTGUARD_A_METADATA,		/* u8: driftguard_mode, class metadata */
+	DRIFTGUARD_A_LISTEN,		/* u8: driftguard_mode, class listen */
+	DRIFTGUARD_A_LISTEN_ALLOW,	/* nest of PATTERN: "tcp:80" */
+	DRIFTGUARD_A_CONNECT,		/* u8: driftguard_mode, class connect */
+	DRIFTGUARD_A_CONNECT_ALLOW,	/* nest of PATTERN: "10.0.0.0/8:443" */
+	DRIFTGUARD_A_LOOPBACK,		/* u8: 0 loopback exempt, 1 judged */
+	DRIFTGUARD_A_EV_PROTO,		/* u8: IPPROTO_* of the socket */
+	DRIFTGUARD_A_EV_ADDR,		/* string: IPv4 or IPv6 address */
+	DRIFTGUARD_A_EV_PORT,		/* u16: port, host byte order */
 	__DRIFTGUARD_A_MAX,
 };
 
