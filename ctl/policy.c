@@ -61,6 +61,8 @@ static int dg_policy_print_cb(struct nl_msg *msg, void *arg)
 		json_object_object_add(o, "allow", dg_list_json(&p.allow));
 		json_object_object_add(o, "deny", dg_list_json(&p.deny));
 		json_object_object_add(o, "watch", dg_list_json(&p.watch));
+		json_object_object_add(o, "writable", dg_list_json(&p.writable));
+		json_object_object_add(o, "config", dg_list_json(&p.config));
 		/* policy list collects an array; policy get answers one object. */
 		if (json_object_is_type(ctx->doc, json_type_array))
 			json_object_array_add(ctx->doc, o);
@@ -82,6 +84,8 @@ static int dg_policy_print_cb(struct nl_msg *msg, void *arg)
 	dg_list_print("allow:", &p.allow);
 	dg_list_print("deny:", &p.deny);
 	dg_list_print("watch:", &p.watch);
+	dg_list_print("writable:", &p.writable);
+	dg_list_print("config:", &p.config);
 	dg_policy_free(&p);
 	return NL_OK;
 }
@@ -97,6 +101,25 @@ static int dg_pattern_opt(struct dg_list *l, const char *opt, const char *s)
 		dg_pattern_explain(rule, key, s, strlen(s), why, sizeof(why));
 		dg_err("policy set: %s", why);
 		return dg_pattern_rules[rule].err;
+	}
+	if (dg_list_add(l, s, strlen(s))) {
+		dg_err("out of memory");
+		return -ENOMEM;
+	}
+	return 0;
+}
+
+/* A --writable or --config prefix; "" stands for none at all. */
+static int dg_prefix_opt(struct dg_list *l, const char *opt, const char *s)
+{
+	char key[32], why[512];
+
+	if (!*s)
+		return 0;
+	snprintf(key, sizeof(key), "--%s", opt);
+	if (dg_prefix_check(key, l->n, s, strlen(s), why, sizeof(why))) {
+		dg_err("policy set: %s", why);
+		return -EINVAL;
 	}
 	if (dg_list_add(l, s, strlen(s))) {
 		dg_err("out of memory");
@@ -139,11 +162,17 @@ int dg_parse_policy_set(struct dg_ctx *ctx, int argc, char **argv)
 		{ "allow", required_argument, NULL, DRIFTGUARD_A_ALLOW },
 		{ "deny", required_argument, NULL, DRIFTGUARD_A_DENY },
 		{ "watch", required_argument, NULL, DRIFTGUARD_A_WATCH },
+		{ "writable", required_argument, NULL, DRIFTGUARD_A_WRITABLE },
+		{ "config", required_argument, NULL, DRIFTGUARD_A_CONFIG },
 		{ "json", no_argument, NULL, 'j' },
 		{ NULL, 0, NULL, 0 },
 	};
-	/* A mode not given is off, a list not given empty. */
+	/*
+	 * A mode not given is off, a list not given empty; writable and
+	 * config not given are the policy files' defaults.
+	 */
 	struct dg_policy *pol = &ctx->policy;
+	bool writable = false, config = false;
 	struct dg_list *list;
 	int c, err;
 
@@ -165,11 +194,26 @@ int dg_parse_policy_set(struct dg_ctx *ctx, int argc, char **argv)
 				return err;
 			if (err)
 				return dg_usage_error(ctx);
+		} else if (c == DRIFTGUARD_A_WRITABLE ||
+			   c == DRIFTGUARD_A_CONFIG) {
+			err = dg_prefix_opt(c == DRIFTGUARD_A_WRITABLE ?
+					    &pol->writable : &pol->config,
+					    dg_attr_name(c), optarg);
+			if (err == -ENOMEM)
+				return err;
+			if (err)
+				return dg_usage_error(ctx);
+			writable |= c == DRIFTGUARD_A_WRITABLE;
+			config |= c == DRIFTGUARD_A_CONFIG;
 		} else if (c == 'j') {
 			ctx->json = true;
 		} else {
 			return dg_usage_error(ctx);
 		}
+	}
+	if (dg_policy_default_prefixes(pol, !writable, !config)) {
+		dg_err("out of memory");
+		return -ENOMEM;
 	}
 	return optind;
 }

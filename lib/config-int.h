@@ -38,6 +38,7 @@ enum dg_type {
 	DG_T_SYSLOG_FORMAT,	/* enum dg_syslog_format */
 	DG_T_RESPONSE_ON,	/* unsigned int, DG_ON_* bits */
 	DG_T_LISTEN,		/* char *, ADDRESS:PORT or "" */
+	DG_T_ROOTFS_PREFIXES,	/* struct dg_list, dg_prefix_check() */
 	__DG_T_MAX,
 };
 

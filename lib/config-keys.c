@@ -58,6 +58,8 @@ const struct dg_key dg_policy_keys[] = {
 	DG_PKEY(allow, DG_T_PATTERNS),
 	DG_PKEY(deny, DG_T_PATTERNS),
 	DG_PKEY(watch, DG_T_PATTERNS),
+	DG_PKEY(writable, DG_T_ROOTFS_PREFIXES),
+	DG_PKEY(config, DG_T_ROOTFS_PREFIXES),
 	DG_PKEY(files_exclude, DG_T_PREFIXES),
 	DG_PKEY(severity, DG_T_SEVERITY),
 	DG_PKEY(runbook, DG_T_URL),
@@ -413,6 +415,31 @@ static int dg_set_prefixes(struct dg_parser *p, const struct dg_key *k,
 	return dg_set_list(p, k->name, field, v, true);
 }
 
+/* writable, config: the module's rootfs prefixes. */
+static int dg_set_rootfs_prefixes(struct dg_parser *p, const struct dg_key *k,
+				  void *field, const char *v)
+{
+	struct dg_list *l = field;
+	char why[DG_CONFIG_ERR_MAX];
+	const char *s = v, *e;
+	size_t n;
+
+	for (;;) {
+		while (*s == ' ' || *s == '\t')
+			s++;
+		if (!*s)
+			return 0;
+		for (e = s; *e && *e != ' ' && *e != '\t'; e++)
+			;
+		n = e - s;
+		if (dg_prefix_check(k->name, l->n, s, n, why, sizeof(why)))
+			return dg_fail(p, p->line, -EINVAL, "%s", why);
+		if (dg_list_add(l, s, n))
+			return dg_nomem(p);
+		s = e;
+	}
+}
+
 /* A key whose value is one of the names @names, the enum value its index. */
 static int dg_set_enum(struct dg_parser *p, const struct dg_key *k,
 		       void *field, const char *v, const char *const *names,
@@ -501,6 +528,7 @@ const struct dg_type_ops dg_types[] = {
 	[DG_T_SYSLOG_FORMAT] = { dg_set_syslog_format, dg_print_syslog_format },
 	[DG_T_RESPONSE_ON] = { dg_set_response_on_key, dg_print_response_on },
 	[DG_T_LISTEN] = { dg_set_listen, dg_print_str },
+	[DG_T_ROOTFS_PREFIXES] = { dg_set_rootfs_prefixes, dg_print_list_key },
 };
 _Static_assert(sizeof(dg_types) / sizeof(dg_types[0]) == __DG_T_MAX,
 	       "a type of key without its parser and printer");

@@ -30,6 +30,8 @@ static const char *const dg_classes[] = {
 	[DRIFTGUARD_CLASS_EXECMEM] = "execmem",
 	[DRIFTGUARD_CLASS_PROCMEM] = "procmem",
 	[DRIFTGUARD_CLASS_METADATA] = "metadata",
+	[DRIFTGUARD_CLASS_DELETED] = "deleted",
+	[DRIFTGUARD_CLASS_CONFIG] = "config",
 };
 
 static const char *const dg_hooks[] = {
@@ -39,6 +41,14 @@ static const char *const dg_hooks[] = {
 	[DRIFTGUARD_HOOK_CREATE] = "create",
 	[DRIFTGUARD_HOOK_USERNS] = "userns",
 	[DRIFTGUARD_HOOK_OPEN] = "open",
+	[DRIFTGUARD_HOOK_MKDIR] = "mkdir",
+	[DRIFTGUARD_HOOK_MKNOD] = "mknod",
+	[DRIFTGUARD_HOOK_SYMLINK] = "symlink",
+	[DRIFTGUARD_HOOK_LINK] = "link",
+	[DRIFTGUARD_HOOK_UNLINK] = "unlink",
+	[DRIFTGUARD_HOOK_RMDIR] = "rmdir",
+	[DRIFTGUARD_HOOK_RENAME] = "rename",
+	[DRIFTGUARD_HOOK_SETATTR] = "setattr",
 };
 
 /* The JSON names of the counters: part of driftctl's output contract. */
@@ -60,6 +70,7 @@ static const char *const dg_stats[] = {
 	[DRIFTGUARD_STAT_BLOCKED_EXECMEM] = "blocked_execmem",
 	[DRIFTGUARD_STAT_BLOCKED_PROCMEM] = "blocked_procmem",
 	[DRIFTGUARD_STAT_BLOCKED_METADATA] = "blocked_metadata",
+	[DRIFTGUARD_STAT_BLOCKED_FILES] = "blocked_files",
 };
 
 static const char *const dg_attrs[] = {
@@ -82,6 +93,8 @@ static const char *const dg_attrs[] = {
 	[DRIFTGUARD_A_EXECMEM] = "execmem",
 	[DRIFTGUARD_A_PROCMEM] = "procmem",
 	[DRIFTGUARD_A_METADATA] = "metadata",
+	[DRIFTGUARD_A_WRITABLE] = "writable",
+	[DRIFTGUARD_A_CONFIG] = "config",
 };
 
 static const char *dg_name_of(const char *const *names, int n, int value)

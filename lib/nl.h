@@ -24,7 +24,7 @@ void dg_nl_close(struct dg_nl *nl);
 /*
  * Room for the largest request: a policy whose three lists hold
  * DRIFTGUARD_LIST_MAX entries of DRIFTGUARD_PATTERN_MAX - 1 bytes each
- * takes about 50 KiB.
+ * takes about 50 KiB, and the two prefix lists full add 8 KiB.
  */
 #define DG_NL_MSG_MAX (64 * 1024)
 /* Socket buffers: room for a few of those (the kernel caps at rmem_max). */

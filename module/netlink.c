@@ -18,6 +18,7 @@
 
 #include "compat.h"
 #include "decide.h"
+#include "files.h"
 #include "hooks.h"
 #include "lock.h"
 #include "netlink.h"
@@ -53,6 +54,8 @@ static const struct nla_policy dg_policy_set_policy[DRIFTGUARD_A_MAX + 1] = {
 	[DRIFTGUARD_A_ALLOW] = NLA_POLICY_NESTED(dg_list_policy),
 	[DRIFTGUARD_A_DENY] = NLA_POLICY_NESTED(dg_list_policy),
 	[DRIFTGUARD_A_WATCH] = NLA_POLICY_NESTED(dg_list_policy),
+	[DRIFTGUARD_A_WRITABLE] = NLA_POLICY_NESTED(dg_list_policy),
+	[DRIFTGUARD_A_CONFIG] = NLA_POLICY_NESTED(dg_list_policy),
 };
 
 static const struct nla_policy dg_config_policy[DRIFTGUARD_A_MAX + 1] = {
@@ -149,7 +152,8 @@ static int dg_status_get(struct sk_buff *skb, struct genl_info *info)
 /* --- policies ---------------------------------------------------------- */
 
 static const u8 dg_lists[] = {
-	DRIFTGUARD_A_ALLOW, DRIFTGUARD_A_DENY, DRIFTGUARD_A_WATCH
+	DRIFTGUARD_A_ALLOW, DRIFTGUARD_A_DENY, DRIFTGUARD_A_WATCH,
+	DRIFTGUARD_A_WRITABLE, DRIFTGUARD_A_CONFIG
 };
 
 static struct dg_list *dg_policy_list(struct dg_policy *pol, int attr)
@@ -159,6 +163,10 @@ static struct dg_list *dg_policy_list(struct dg_policy *pol, int attr)
 		return &pol->allow;
 	case DRIFTGUARD_A_DENY:
 		return &pol->deny;
+	case DRIFTGUARD_A_WRITABLE:
+		return &pol->writable;
+	case DRIFTGUARD_A_CONFIG:
+		return &pol->config;
 	default:
 		return &pol->watch;
 	}
@@ -269,6 +277,10 @@ static int dg_policy_set_doit(struct sk_buff *skb, struct genl_info *info)
 		if (!tb[dg_lists[i]])
 			continue;
 		err = dg_list_check(tb[dg_lists[i]], info->extack, &n, &bytes);
+		if (!err && (dg_lists[i] == DRIFTGUARD_A_WRITABLE ||
+			     dg_lists[i] == DRIFTGUARD_A_CONFIG))
+			err = dg_files_prefixes_check(tb[dg_lists[i]],
+						      info->extack);
 		if (err)
 			return err;
 	}
@@ -299,16 +311,18 @@ static int dg_policy_set_doit(struct sk_buff *skb, struct genl_info *info)
 }
 
 /*
- * The largest policy's message: three full lists of the longest patterns,
- * about 50 KiB. Every part of a dump has room for one, so a dump never
+ * The largest policy's message: three full lists and two full prefix lists of the longest
+ * patterns, about 58 KiB. Every part of a dump has room for one, so a dump never
  * meets a policy it cannot carry.
  */
 #define DG_LIST_MSG_MAX (NLA_HDRLEN + DRIFTGUARD_LIST_MAX * \
 			 NLA_ALIGN(NLA_HDRLEN + DRIFTGUARD_PATTERN_MAX))
+#define DG_PREFIX_MSG_MAX (NLA_HDRLEN + DRIFTGUARD_PREFIX_LIST_MAX * \
+			   NLA_ALIGN(NLA_HDRLEN + DRIFTGUARD_PATTERN_MAX))
 #define DG_POLICY_MSG_MAX (NLMSG_ALIGN(NLMSG_HDRLEN + GENL_HDRLEN) + \
 			   2 * NLA_ALIGN(NLA_HDRLEN + 8) + \
 			   DG_MODE_FIELDS * NLA_ALIGN(NLA_HDRLEN + 1) + \
-			   3 * DG_LIST_MSG_MAX)
+			   3 * DG_LIST_MSG_MAX + 2 * DG_PREFIX_MSG_MAX)
 
 static int dg_put_list(struct sk_buff *msg, int attr, const struct dg_list *l)
 {
@@ -343,7 +357,9 @@ static int dg_put_policy(struct sk_buff *msg, const struct dg_policy *pol,
 			goto cancel;
 	if (dg_put_list(msg, DRIFTGUARD_A_ALLOW, &pol->allow) ||
 	    dg_put_list(msg, DRIFTGUARD_A_DENY, &pol->deny) ||
-	    dg_put_list(msg, DRIFTGUARD_A_WATCH, &pol->watch))
+	    dg_put_list(msg, DRIFTGUARD_A_WATCH, &pol->watch) ||
+	    dg_put_list(msg, DRIFTGUARD_A_WRITABLE, &pol->writable) ||
+	    dg_put_list(msg, DRIFTGUARD_A_CONFIG, &pol->config))
 		goto cancel;
 	genlmsg_end(msg, hdr);
 	return 0;

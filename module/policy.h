@@ -59,6 +59,9 @@ struct dg_policy {
 	struct dg_list allow;
 	struct dg_list deny;
 	struct dg_list watch;
+	/* FILES: rootfs prefixes that may change, and the config ones. */
+	struct dg_list writable;
+	struct dg_list config;
 	/* File-drift events of this policy's cgroups; the only mutable part. */
 	struct ratelimit_state files_rs;
 	/* Storage of the lists' entries and strings, filled by the parser. */

@@ -35,26 +35,37 @@
  *
  * DRIFTGUARD_CMD_POLICY_SET (doit)
  *   request:  CGROUP_ID (required), MODE, MEMFD, VOLUME, MMAP (enum
- *             driftguard_mode), FILES (DRIFTGUARD_MODE_OFF or _DETECT),
+ *             driftguard_mode), FILES (enum driftguard_mode),
  *             ALLOW, DENY, WATCH (each a nest of PATTERN strings),
  *             USERNS, EXECMEM, PROCMEM (enum driftguard_mode: hardening,
  *             off unless asked for; see enum driftguard_class),
  *             METADATA (enum driftguard_mode, class metadata; off: such
  *             files are image files).
+ *             FILES may be DRIFTGUARD_MODE_PREVENT too: then creating,
+ *             modifying (copy-up), renaming, linking, deleting or changing
+ *             the attributes of a file of the container's rootfs outside
+ *             the WRITABLE prefixes fails with EPERM. WRITABLE and CONFIG
+ *             are nests of PATTERN, each an absolute path prefix in the
+ *             rootfs ("/tmp" covers /tmp and what is under it; no trailing
+ *             '/' except "/" itself), at most DRIFTGUARD_PREFIX_LIST_MAX of
+ *             them. File drift under a CONFIG prefix is of class CONFIG.
+ *             Under FILES DETECT or PREVENT deletions are reported (class
+ *             DELETED).
  *             Replaces the cgroup's policy as a whole and atomically: fields
  *             that are absent take their defaults (off, empty lists). The
  *             next exec sees the new policy.
  *             When locked, a policy may only be tightened: no mode lowered,
- *             no allow entry added, no deny or watch entry removed.
+ *             no allow or writable entry added, no deny, watch or config
+ *             entry removed.
  *             A list holds at most DRIFTGUARD_LIST_MAX entries of at most
  *             DRIFTGUARD_PATTERN_MAX - 1 bytes; more is refused with E2BIG
  *             and a message naming the limit. The largest request is about
- *             50 KiB: build it in a buffer that large.
+ *             58 KiB: build it in a buffer that large.
  *
  * DRIFTGUARD_CMD_POLICY_GET (doit and dump)
  *   request:  CGROUP_ID (doit); nothing (dump: every policy)
  *   reply:    the attributes of POLICY_SET, one message per policy. A
- *             message is up to about 50 KiB (the largest policy): read
+ *             message is up to about 58 KiB (the largest policy): read
  *             with a buffer of 64 KiB or peek at the length (MSG_PEEK).
  *
  * DRIFTGUARD_CMD_POLICY_DEL (doit)
@@ -99,6 +110,8 @@
 #define DRIFTGUARD_PATTERN_MAX		256
 /* Most entries in one list (allow, deny or watch) of one policy. */
 #define DRIFTGUARD_LIST_MAX		64
+/* Most entries in one prefix list (writable, config) of one policy. */
+#define DRIFTGUARD_PREFIX_LIST_MAX	16
 
 enum driftguard_cmd {
 	DRIFTGUARD_CMD_UNSPEC,
@@ -166,6 +179,12 @@ enum driftguard_class {
 	 * knows to be the image's. Any write, rename or link makes it UPPER.
 	 */
 	DRIFTGUARD_CLASS_METADATA,
+	DRIFTGUARD_CLASS_DELETED,	/* file drift: rootfs file removed */
+	/*
+	 * File drift (created, modified, deleted) under one of the policy's
+	 * CONFIG prefixes (/etc by default).
+	 */
+	DRIFTGUARD_CLASS_CONFIG,
 	__DRIFTGUARD_CLASS_MAX,
 };
 
@@ -176,6 +195,15 @@ enum driftguard_hook {
 	DRIFTGUARD_HOOK_CREATE,
 	DRIFTGUARD_HOOK_USERNS,		/* a user namespace is created */
 	DRIFTGUARD_HOOK_OPEN,		/* a file is opened */
+	/* Changes to the container's rootfs, judged by FILES (prevent). */
+	DRIFTGUARD_HOOK_MKDIR,
+	DRIFTGUARD_HOOK_MKNOD,		/* also a socket or fifo */
+	DRIFTGUARD_HOOK_SYMLINK,
+	DRIFTGUARD_HOOK_LINK,
+	DRIFTGUARD_HOOK_UNLINK,
+	DRIFTGUARD_HOOK_RMDIR,
+	DRIFTGUARD_HOOK_RENAME,
+	DRIFTGUARD_HOOK_SETATTR,	/* chmod, chown, utimes, truncate */
 	__DRIFTGUARD_HOOK_MAX,
 };
 
@@ -198,6 +226,7 @@ enum driftguard_stat {
 	DRIFTGUARD_STAT_BLOCKED_EXECMEM,
 	DRIFTGUARD_STAT_BLOCKED_PROCMEM,
 	DRIFTGUARD_STAT_BLOCKED_METADATA,
+	DRIFTGUARD_STAT_BLOCKED_FILES,	/* rootfs changes refused (FILES) */
 	__DRIFTGUARD_STAT_MAX,
 };
 
@@ -214,7 +243,7 @@ enum driftguard_attr {
 	DRIFTGUARD_A_MEMFD,		/* u8: driftguard_mode, class memfd */
 	DRIFTGUARD_A_VOLUME,		/* u8: driftguard_mode, class volume */
 	DRIFTGUARD_A_MMAP,		/* u8: driftguard_mode, PROT_EXEC maps */
-	DRIFTGUARD_A_FILES,		/* u8: OFF or DETECT, file drift */
+	DRIFTGUARD_A_FILES,		/* u8: driftguard_mode, file drift */
 	DRIFTGUARD_A_ALLOW,		/* nest of PATTERN: never drift */
 	DRIFTGUARD_A_DENY,		/* nest of PATTERN: prohibited */
 	DRIFTGUARD_A_WATCH,		/* nest of PATTERN: alert on start */
@@ -239,6 +268,8 @@ enum driftguard_attr {
 	DRIFTGUARD_A_EXECMEM,		/* u8: driftguard_mode, class execmem */
 	DRIFTGUARD_A_PROCMEM,		/* u8: driftguard_mode, class procmem */
 	DRIFTGUARD_A_METADATA,		/* u8: driftguard_mode, class metadata */
+	DRIFTGUARD_A_WRITABLE,		/* nest of PATTERN: rootfs prefixes */
+	DRIFTGUARD_A_CONFIG,		/* nest of PATTERN: rootfs prefixes */
 	__DRIFTGUARD_A_MAX,
 };
 
