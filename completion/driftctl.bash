@@ -85,11 +85,8 @@ _driftctl()
 
 	# An option that takes a value, in either spelling.
 	case $cmd/$sub/$prev in
-	policy/set/--mode | policy/set/--memfd | policy/set/--volume | policy/set/--metadata | policy/set/--mmap)
+	policy/set/--mode | policy/set/--memfd | policy/set/--volume | policy/set/--metadata | policy/set/--mmap | policy/set/--files)
 		_driftctl_words $modes
-		;;
-	policy/set/--files)
-		_driftctl_words off detect
 		;;
 	policy/set/--userns | policy/set/--execmem | policy/set/--procmem)
 		# prevent is taken too; deny is the word these keys document.
@@ -99,7 +96,7 @@ _driftctl()
 		mapfile -t COMPREPLY < <(compgen -d -- "$cur")
 		compopt -o filenames 2>/dev/null
 		;;
-	policy/set/--allow | policy/set/--deny | policy/set/--watch)
+	policy/set/--allow | policy/set/--deny | policy/set/--watch | policy/set/--writable | policy/set/--config)
 		# A file name, or a full path.
 		if [[ $cur == /* ]]; then
 			mapfile -t COMPREPLY < <(compgen -f -- "$cur")
@@ -163,7 +160,7 @@ _driftctl()
 			if [[ $cur == -* ]]; then
 				_driftctl_words --mode --memfd --volume --metadata --mmap --files \
 					--userns --execmem --procmem --allow --deny \
-					--watch $common
+					--watch --writable --config $common
 			else
 				_driftctl_cgroups "$cur"
 			fi

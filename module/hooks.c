@@ -696,7 +696,7 @@ static struct dg_hook dg_hooks[] = {
 #define DG_FILES_HOOK(fn, handler)					\
 	{ fn, handler, true, false, "files cannot be enforced",		\
 	  DRIFTGUARD_A_FILES, true,					\
-	  "files: this kernel's " fn " cannot be hooked" }
+	  "files: this kernel's security_inode_* functions cannot be hooked" }
 	DG_FILES_HOOK("security_inode_create", dg_hook_inode_create),
 	DG_FILES_HOOK("security_inode_mkdir", dg_hook_inode_mkdir),
 	DG_FILES_HOOK("security_inode_mknod", dg_hook_inode_mknod),

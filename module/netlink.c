@@ -311,9 +311,9 @@ static int dg_policy_set_doit(struct sk_buff *skb, struct genl_info *info)
 }
 
 /*
- * The largest policy's message: three full lists and two full prefix lists of the longest
- * patterns, about 58 KiB. Every part of a dump has room for one, so a dump never
- * meets a policy it cannot carry.
+ * The largest policy's message: three full lists and two full prefix lists
+ * of the longest patterns, about 58 KiB. Every part of a dump has room for
+ * one, so a dump never meets a policy it cannot carry.
  */
 #define DG_LIST_MSG_MAX (NLA_HDRLEN + DRIFTGUARD_LIST_MAX * \
 			 NLA_ALIGN(NLA_HDRLEN + DRIFTGUARD_PATTERN_MAX))

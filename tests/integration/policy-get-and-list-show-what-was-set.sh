@@ -5,7 +5,7 @@ set -eu
 container_create
 policy --mode prevent --memfd detect --mmap prevent --files detect \
 	--allow /opt/tool --deny apt-get --deny curl --watch sh
-want="{\"cgroup\":\"$CG\",\"cgroup_id\":$(stat -c %i "$CG"),\"mode\":\"prevent\",\"memfd\":\"detect\",\"volume\":\"off\",\"metadata\":\"off\",\"mmap\":\"prevent\",\"files\":\"detect\",\"userns\":\"off\",\"execmem\":\"off\",\"procmem\":\"off\",\"allow\":[\"/opt/tool\"],\"deny\":[\"apt-get\",\"curl\"],\"watch\":[\"sh\"]}"
+want="{\"cgroup\":\"$CG\",\"cgroup_id\":$(stat -c %i "$CG"),\"mode\":\"prevent\",\"memfd\":\"detect\",\"volume\":\"off\",\"metadata\":\"off\",\"mmap\":\"prevent\",\"files\":\"detect\",\"userns\":\"off\",\"execmem\":\"off\",\"procmem\":\"off\",\"allow\":[\"/opt/tool\"],\"deny\":[\"apt-get\",\"curl\"],\"watch\":[\"sh\"],\"writable\":[\"/tmp\",\"/var/tmp\",\"/run\",\"/var/cache\",\"/var/log\"],\"config\":[\"/etc\"]}"
 expect_eq "policy get --json" "$want" "$("$DRIFTCTL" policy get "$CG" --json)"
 # policy list --json is one array; this policy is one of its elements.
 "$DRIFTCTL" policy list --json | jq -e --argjson want "$want" 'type == "array" and any(.[]; . == $want)' >/dev/null ||

@@ -1,18 +1,24 @@
 #!/bin/bash
 # A policy of the documented maximum size, three lists of 64 entries of 255
-# bytes, is set by driftctl and shown whole by "policy get" and "policy
-# list" (two such policies: the dump carries both).
+# bytes and two prefix lists (writable, config) of 16, is set by driftctl
+# and shown whole by "policy get" and "policy list" (two such policies: the
+# dump carries both).
 set -eu
 . "$DG_SRC/tests/lib.sh"
 container_create
 mkdir "$CG"/child
 
-args=() allow=() deny=() watch=()
+args=() allow=() deny=() watch=() writable=() config=()
 for i in $(seq 64); do
 	allow+=("$(long_pattern allow- "$i")")
 	deny+=("$(long_pattern deny- "$i")")
 	watch+=("$(long_pattern watch- "$i")")
 	args+=(--allow "${allow[-1]}" --deny "${deny[-1]}" --watch "${watch[-1]}")
+done
+for i in $(seq 16); do
+	writable+=("$(long_pattern /writable- "$i")")
+	config+=("$(long_pattern /config- "$i")")
+	args+=(--writable "${writable[-1]}" --config "${config[-1]}")
 done
 "$DRIFTCTL" policy set "$CG" --mode prevent "${args[@]}" ||
 	fail "policy set of the largest policy exited $?"
@@ -23,7 +29,7 @@ done
 json_list() {
 	printf '[%s]' "$(printf '"%s",' "$@" | sed 's/,$//')"
 }
-lists="\"allow\":$(json_list "${allow[@]}"),\"deny\":$(json_list "${deny[@]}"),\"watch\":$(json_list "${watch[@]}")"
+lists="\"allow\":$(json_list "${allow[@]}"),\"deny\":$(json_list "${deny[@]}"),\"watch\":$(json_list "${watch[@]}"),\"writable\":$(json_list "${writable[@]}"),\"config\":$(json_list "${config[@]}")"
 want="{\"cgroup\":\"$CG\",\"cgroup_id\":$(stat -c %i "$CG"),\"mode\":\"prevent\",\"memfd\":\"off\",\"volume\":\"off\",\"metadata\":\"off\",\"mmap\":\"off\",\"files\":\"off\",\"userns\":\"off\",\"execmem\":\"off\",\"procmem\":\"off\",$lists}"
 want_child="{\"cgroup\":\"$CG/child\",\"cgroup_id\":$(stat -c %i "$CG"/child),\"mode\":\"detect\",\"memfd\":\"off\",\"volume\":\"off\",\"metadata\":\"off\",\"mmap\":\"off\",\"files\":\"off\",\"userns\":\"off\",\"execmem\":\"off\",\"procmem\":\"off\",$lists}"
 
