@@ -5,7 +5,7 @@
 set -eu
 . "$DG_SRC/tests/lib.sh"
 container_create
-policy --files prevent --writable /tmp --writable /var/tmp
+policy --files prevent --writable /tmp --writable /data
 "$DRIFTCTL" lock
 policy --files prevent --writable /tmp
 out=$("$DRIFTCTL" policy set "$CG" --files prevent --writable /tmp --writable /srv 2>&1) &&
@@ -17,5 +17,5 @@ expect_match "config message" 'locked: config entries cannot be removed' "$out"
 out=$("$DRIFTCTL" policy set "$CG" --files detect --writable /tmp 2>&1) &&
 	fail "lowering files was accepted"
 expect_match "files message" 'locked: files cannot be lowered' "$out"
-expect_denied /bin/sh -c 'echo x >/var/tmp/x'
+expect_denied /bin/sh -c 'echo x >/data/x'
 pass
