@@ -97,6 +97,11 @@
  *   EV_PATH, EV_DEV or EV_INO); EXECMEM the file only for a private file
  *   mapping (anonymous memory has none); PROCMEM the /proc/<pid>/mem
  *   path opened, from the task's root.
+ *   File-drift events (classes MODIFIED, CREATED, DELETED, CONFIG) carry
+ *   the path in the container's rootfs in EV_PATH, the operation in EV_HOOK
+ *   (COPY_UP, CREATE, MKDIR, ..., SETATTR) and, when the file exists, its
+ *   EV_DEV and EV_INO; a refused RENAME or LINK names the name that is not
+ *   writable (class DELETED for a rename's old name, CREATED otherwise).
  *   Joining the group needs CAP_SYS_ADMIN in the initial user namespace.
  */
 #ifndef _UAPI_LINUX_DRIFTGUARD_H
