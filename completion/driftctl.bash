@@ -86,11 +86,8 @@ _driftctl()
 	# An option that takes a value, in either spelling.
 	case $cmd/$sub/$prev in
 	policy/set/--mode | policy/set/--memfd | policy/set/--volume | policy/set/--metadata | policy/set/--mmap | \
-	policy/set/--listen | policy/set/--connect)
+	policy/set/--listen | policy/set/--connect | policy/set/--files)
 		_driftctl_words $modes
-		;;
-	policy/set/--files)
-		_driftctl_words off detect
 		;;
 	policy/set/--loopback)
 		_driftctl_words yes no
@@ -106,7 +103,7 @@ _driftctl()
 		mapfile -t COMPREPLY < <(compgen -d -- "$cur")
 		compopt -o filenames 2>/dev/null
 		;;
-	policy/set/--allow | policy/set/--deny | policy/set/--watch)
+	policy/set/--allow | policy/set/--deny | policy/set/--watch | policy/set/--writable | policy/set/--config)
 		# A file name, or a full path.
 		if [[ $cur == /* ]]; then
 			mapfile -t COMPREPLY < <(compgen -f -- "$cur")
@@ -170,7 +167,7 @@ _driftctl()
 			if [[ $cur == -* ]]; then
 				_driftctl_words --mode --memfd --volume --metadata --mmap --files \
 					--userns --execmem --procmem --allow --deny \
-					--watch --listen --listen-allow --connect \
+					--watch --writable --config --listen --listen-allow --connect \
 					--connect-allow --loopback $common
 			else
 				_driftctl_cgroups "$cur"

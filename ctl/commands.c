@@ -18,12 +18,15 @@ const struct dg_cmd dg_cmds[] = {
 	{ "policy set", dg_parse_policy_set, 1, 1, "CGROUP", DG_NEEDS_CGROUP | DG_NEEDS_NL,
 	  dg_check_policy_set, cmd_policy_set,
 	  "CGROUP [--mode M] [--memfd M] [--volume M]\n"
-	  "[--metadata M] [--mmap M] [--files off|detect] [--userns H]\n"
+	  "[--metadata M] [--mmap M] [--files M] [--userns H]\n"
 	  "[--execmem H] [--procmem H] [--allow PATH]...\n"
 	  "[--deny PATTERN]... [--watch PATTERN]...\n"
 	  "[--listen M] [--listen-allow PORTS]... [--connect M]\n"
-	  "[--connect-allow DEST]... [--loopback yes|no] [--json]",
-	  "Set CGROUP's policy as a whole (a mode not given is off, a list empty).\n"
+	  "[--connect-allow DEST]... [--loopback yes|no]\n"
+	  "[--writable PREFIX]... [--config PREFIX]... [--json]",
+	  "Set CGROUP's policy as a whole (a mode not given is off, a list empty;\n"
+	  "--writable and --config not given are /tmp /var/tmp /run /var/cache\n"
+	  "/var/log and /etc).\n"
 	  "M is off, detect (allow and report) or prevent (deny and report).\n"
 	  "  --mode M            files in the container's overlayfs upper layer,\n"
 	  "                      on other overlays or on mounts made in a user\n"
@@ -38,7 +41,15 @@ const struct dg_cmd dg_cmds[] = {
 	  "                      write, rename, link or setcap makes a file\n"
 	  "                      upper\n"
 	  "  --mmap M            executable mappings of files of those classes\n"
-	  "  --files off|detect  report image files modified and files created\n"
+	  "  --files M           changes of the container's rootfs (created,\n"
+	  "                      modified, deleted files; config under a config\n"
+	  "                      prefix): detect reports them, prevent refuses\n"
+	  "                      with EPERM what is outside the writable\n"
+	  "                      prefixes (volumes are not the rootfs)\n"
+	  "  --writable PREFIX   a rootfs path prefix that stays writable under\n"
+	  "                      --files prevent (up to 8; '' for none)\n"
+	  "  --config PREFIX     a rootfs path prefix whose file drift is class\n"
+	  "                      config (up to 8; '' for none)\n"
 	  "Hardening, off unless given: H is off, detect or deny (refuse with\n"
 	  "EPERM and report; prevent is taken for deny).\n"
 	  "  --userns H          creating a user namespace (clone or unshare\n"
@@ -88,8 +99,8 @@ const struct dg_cmd dg_cmds[] = {
 	  "--json: one object with the keys cgroup, cgroup_id, mode, memfd,\n"
 	  "volume, metadata, mmap, files, userns, execmem, procmem (off, detect\n"
 	  "or deny), listen, connect (off, detect or prevent),\n"
-	  "allow, deny, watch, listen_allow, connect_allow and loopback\n"
-	  "(yes: exempt, no: judged)." },
+	  "allow, deny, watch, listen_allow, connect_allow, loopback\n"
+	  "(yes: exempt, no: judged), writable and config." },
 	{ "policy list", NULL, 0, 0, NULL, DG_NEEDS_NL,
 	  NULL, cmd_policy_list,
 	  "[--json]",

@@ -67,6 +67,8 @@ static int dg_policy_print_cb(struct nl_msg *msg, void *arg)
 				       dg_list_json(&p.connect_allow));
 		json_object_object_add(o, "loopback", json_object_new_string(
 					       p.loopback_judged ? "no" : "yes"));
+		json_object_object_add(o, "writable", dg_list_json(&p.writable));
+		json_object_object_add(o, "config", dg_list_json(&p.config));
 		/* policy list collects an array; policy get answers one object. */
 		if (json_object_is_type(ctx->doc, json_type_array))
 			json_object_array_add(ctx->doc, o);
@@ -91,6 +93,8 @@ static int dg_policy_print_cb(struct nl_msg *msg, void *arg)
 	printf("  loopback exempt: %s\n", p.loopback_judged ? "no" : "yes");
 	dg_list_print("listen_allow:", &p.listen_allow);
 	dg_list_print("connect_allow:", &p.connect_allow);
+	dg_list_print("writable:", &p.writable);
+	dg_list_print("config:", &p.config);
 	dg_policy_free(&p);
 	return NL_OK;
 }
@@ -124,6 +128,25 @@ static int dg_netrule_opt(struct dg_list *l, int attr, const char *s)
 		       attr == DRIFTGUARD_A_LISTEN_ALLOW ? "listen-allow" :
 		       "connect-allow", s, why);
 		return l->n >= DRIFTGUARD_LIST_MAX ? -E2BIG : -EINVAL;
+	}
+	if (dg_list_add(l, s, strlen(s))) {
+		dg_err("out of memory");
+		return -ENOMEM;
+	}
+	return 0;
+}
+
+/* A --writable or --config prefix; "" stands for none at all. */
+static int dg_prefix_opt(struct dg_list *l, const char *opt, const char *s)
+{
+	char key[32], why[512];
+
+	if (!*s)
+		return 0;
+	snprintf(key, sizeof(key), "--%s", opt);
+	if (dg_prefix_check(key, l->n, s, strlen(s), why, sizeof(why))) {
+		dg_err("policy set: %s", why);
+		return -EINVAL;
 	}
 	if (dg_list_add(l, s, strlen(s))) {
 		dg_err("out of memory");
@@ -173,11 +196,17 @@ int dg_parse_policy_set(struct dg_ctx *ctx, int argc, char **argv)
 		{ "connect-allow", required_argument, NULL,
 		  DRIFTGUARD_A_CONNECT_ALLOW },
 		{ "loopback", required_argument, NULL, DRIFTGUARD_A_LOOPBACK },
+		{ "writable", required_argument, NULL, DRIFTGUARD_A_WRITABLE },
+		{ "config", required_argument, NULL, DRIFTGUARD_A_CONFIG },
 		{ "json", no_argument, NULL, 'j' },
 		{ NULL, 0, NULL, 0 },
 	};
-	/* A mode not given is off, a list not given empty. */
+	/*
+	 * A mode not given is off, a list not given empty; writable and
+	 * config not given are the policy files' defaults.
+	 */
 	struct dg_policy *pol = &ctx->policy;
+	bool writable = false, config = false;
 	struct dg_list *list;
 	int c, err;
 
@@ -208,6 +237,17 @@ int dg_parse_policy_set(struct dg_ctx *ctx, int argc, char **argv)
 				return err;
 			if (err)
 				return dg_usage_error(ctx);
+		} else if (c == DRIFTGUARD_A_WRITABLE ||
+			   c == DRIFTGUARD_A_CONFIG) {
+			err = dg_prefix_opt(c == DRIFTGUARD_A_WRITABLE ?
+					    &pol->writable : &pol->config,
+					    dg_attr_name(c), optarg);
+			if (err == -ENOMEM)
+				return err;
+			if (err)
+				return dg_usage_error(ctx);
+			writable |= c == DRIFTGUARD_A_WRITABLE;
+			config |= c == DRIFTGUARD_A_CONFIG;
 		} else if (c == DRIFTGUARD_A_LOOPBACK) {
 			if (strcmp(optarg, "yes") && strcmp(optarg, "no")) {
 				dg_err("policy set: --loopback: '%s' is not yes "
@@ -220,6 +260,10 @@ int dg_parse_policy_set(struct dg_ctx *ctx, int argc, char **argv)
 		} else {
 			return dg_usage_error(ctx);
 		}
+	}
+	if (dg_policy_default_prefixes(pol, !writable, !config)) {
+		dg_err("out of memory");
+		return -ENOMEM;
 	}
 	return optind;
 }

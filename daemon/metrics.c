@@ -40,6 +40,9 @@ static const struct {
 	  "class=\"execmem\"", NULL },
 	{ DRIFTGUARD_STAT_BLOCKED_PROCMEM, "driftguard_module_blocked_total",
 	  "class=\"procmem\"", NULL },
+	/* created, modified, deleted and config changes refused (files). */
+	{ DRIFTGUARD_STAT_BLOCKED_FILES, "driftguard_module_blocked_total",
+	  "class=\"files\"", NULL },
 	{ DRIFTGUARD_STAT_COPYUPS_MARKED, "driftguard_module_files_marked_total",
 	  "hook=\"copy-up\"", "Upper-layer files the module marked as drifted, by hook." },
 	{ DRIFTGUARD_STAT_CREATIONS_MARKED, "driftguard_module_files_marked_total",

@@ -30,14 +30,20 @@ static void dgd_context(struct dgd *d, const struct dg_nl_event *ev,
 						dgd_now(CLOCK_MONOTONIC) / NSEC_PER_SEC));
 }
 
-/* A file-drift event under one of the policy's files_exclude prefixes. */
+/*
+ * A reported (not refused) file-drift event under one of the policy's
+ * files_exclude prefixes.
+ */
 static bool dgd_excluded(const struct dg_policy *p, const struct dg_nl_event *ev)
 {
 	size_t len;
 	int i;
 
-	if (!p || (ev->hook != DRIFTGUARD_HOOK_COPY_UP &&
-		   ev->hook != DRIFTGUARD_HOOK_CREATE))
+	if (!p || ev->action != DRIFTGUARD_ACTION_ALERTED ||
+	    (ev->class != DRIFTGUARD_CLASS_CREATED &&
+	     ev->class != DRIFTGUARD_CLASS_MODIFIED &&
+	     ev->class != DRIFTGUARD_CLASS_DELETED &&
+	     ev->class != DRIFTGUARD_CLASS_CONFIG))
 		return false;
 	for (i = 0; i < p->files_exclude.n; i++) {
 		const char *pre = p->files_exclude.v[i];

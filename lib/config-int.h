@@ -40,6 +40,7 @@ enum dg_type {
 	DG_T_LISTEN,		/* char *, ADDRESS:PORT or "" */
 	DG_T_NETRULES,		/* struct dg_list, module/netrule.h entries */
 	DG_T_LOOPBACK,		/* int loopback_judged: yes (exempt) or no */
+	DG_T_ROOTFS_PREFIXES,	/* struct dg_list, dg_prefix_check() */
 	__DG_T_MAX,
 };
 

@@ -63,6 +63,8 @@ const struct dg_key dg_policy_keys[] = {
 	DG_PKEY(connect, DG_T_MODE),
 	DG_PKEY(connect_allow, DG_T_NETRULES),
 	{ "loopback", DG_T_LOOPBACK, offsetof(struct dg_policy, loopback_judged) },
+	DG_PKEY(writable, DG_T_ROOTFS_PREFIXES),
+	DG_PKEY(config, DG_T_ROOTFS_PREFIXES),
 	DG_PKEY(files_exclude, DG_T_PREFIXES),
 	DG_PKEY(severity, DG_T_SEVERITY),
 	DG_PKEY(runbook, DG_T_URL),
@@ -418,6 +420,31 @@ static int dg_set_prefixes(struct dg_parser *p, const struct dg_key *k,
 	return dg_set_list(p, k->name, field, v, true);
 }
 
+/* writable, config: the module's rootfs prefixes. */
+static int dg_set_rootfs_prefixes(struct dg_parser *p, const struct dg_key *k,
+				  void *field, const char *v)
+{
+	struct dg_list *l = field;
+	char why[DG_CONFIG_ERR_MAX];
+	const char *s = v, *e;
+	size_t n;
+
+	for (;;) {
+		while (*s == ' ' || *s == '\t')
+			s++;
+		if (!*s)
+			return 0;
+		for (e = s; *e && *e != ' ' && *e != '\t'; e++)
+			;
+		n = e - s;
+		if (dg_prefix_check(k->name, l->n, s, n, why, sizeof(why)))
+			return dg_fail(p, p->line, -EINVAL, "%s", why);
+		if (dg_list_add(l, s, n))
+			return dg_nomem(p);
+		s = e;
+	}
+}
+
 /* A key whose value is one of the names @names, the enum value its index. */
 static int dg_set_enum(struct dg_parser *p, const struct dg_key *k,
 		       void *field, const char *v, const char *const *names,
@@ -558,6 +585,7 @@ const struct dg_type_ops dg_types[] = {
 	[DG_T_LISTEN] = { dg_set_listen, dg_print_str },
 	[DG_T_NETRULES] = { dg_set_netrules, dg_print_list_key },
 	[DG_T_LOOPBACK] = { dg_set_loopback, dg_print_loopback },
+	[DG_T_ROOTFS_PREFIXES] = { dg_set_rootfs_prefixes, dg_print_list_key },
 };
 _Static_assert(sizeof(dg_types) / sizeof(dg_types[0]) == __DG_T_MAX,
 	       "a type of key without its parser and printer");

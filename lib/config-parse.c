@@ -87,7 +87,7 @@ static int dg_policy_init(struct dg_policy *pol, const char *name,
 		if (dg_list_add(&pol->files_exclude, dg_default_excludes[i],
 				strlen(dg_default_excludes[i])))
 			return -ENOMEM;
-	return 0;
+	return dg_policy_default_prefixes(pol, true, true);
 }
 
 static const struct dg_policy *dg_policy_named(const struct dg_parser *p,
@@ -292,11 +292,13 @@ static int dg_on_key(void *user, const char *section, const char *name,
 				dg_cur(p)->name);
 		return 0;
 	}
-	if (keys[k].type == DG_T_PREFIXES && !p->seen[k]) {
-		/* The first files_exclude replaces the default list. */
+	if ((keys[k].type == DG_T_PREFIXES ||
+	     keys[k].type == DG_T_ROOTFS_PREFIXES) && !p->seen[k]) {
+		/* The first files_exclude (writable, config) replaces the default. */
 		dg_list_free((struct dg_list *)(base + keys[k].offset));
 	} else if (p->seen[k] && keys[k].type != DG_T_PATTERNS &&
-		   keys[k].type != DG_T_PREFIXES) {
+		   keys[k].type != DG_T_PREFIXES &&
+		   keys[k].type != DG_T_ROOTFS_PREFIXES) {
 		dg_fail(p, p->line, -EINVAL, "'%s' given twice (first on line %d)",
 			name, p->seen[k]);
 		return 0;

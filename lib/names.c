@@ -32,6 +32,8 @@ static const char *const dg_classes[] = {
 	[DRIFTGUARD_CLASS_METADATA] = "metadata",
 	[DRIFTGUARD_CLASS_LISTEN] = "listen",
 	[DRIFTGUARD_CLASS_CONNECT] = "connect",
+	[DRIFTGUARD_CLASS_DELETED] = "deleted",
+	[DRIFTGUARD_CLASS_CONFIG] = "config",
 };
 
 static const char *const dg_hooks[] = {
@@ -44,6 +46,14 @@ static const char *const dg_hooks[] = {
 	[DRIFTGUARD_HOOK_LISTEN] = "listen",
 	[DRIFTGUARD_HOOK_BIND] = "bind",
 	[DRIFTGUARD_HOOK_CONNECT] = "connect",
+	[DRIFTGUARD_HOOK_MKDIR] = "mkdir",
+	[DRIFTGUARD_HOOK_MKNOD] = "mknod",
+	[DRIFTGUARD_HOOK_SYMLINK] = "symlink",
+	[DRIFTGUARD_HOOK_LINK] = "link",
+	[DRIFTGUARD_HOOK_UNLINK] = "unlink",
+	[DRIFTGUARD_HOOK_RMDIR] = "rmdir",
+	[DRIFTGUARD_HOOK_RENAME] = "rename",
+	[DRIFTGUARD_HOOK_SETATTR] = "setattr",
 };
 
 /* The JSON names of the counters: part of driftctl's output contract. */
@@ -68,6 +78,7 @@ static const char *const dg_stats[] = {
 	[DRIFTGUARD_STAT_NET_CHECKED] = "net_checked",
 	[DRIFTGUARD_STAT_BLOCKED_LISTEN] = "blocked_listen",
 	[DRIFTGUARD_STAT_BLOCKED_CONNECT] = "blocked_connect",
+	[DRIFTGUARD_STAT_BLOCKED_FILES] = "blocked_files",
 };
 
 static const char *const dg_attrs[] = {
@@ -95,6 +106,8 @@ static const char *const dg_attrs[] = {
 	[DRIFTGUARD_A_CONNECT] = "connect",
 	[DRIFTGUARD_A_CONNECT_ALLOW] = "connect_allow",
 	[DRIFTGUARD_A_LOOPBACK] = "loopback",
+	[DRIFTGUARD_A_WRITABLE] = "writable",
+	[DRIFTGUARD_A_CONFIG] = "config",
 };
 
 /* The protocols a network event names; others by their number. */

@@ -38,7 +38,7 @@ int dg_nl_open(struct dg_nl *nl)
 	/*
 	 * Replies of any size: peek at each one's length, then read it whole.
 	 * libnl's 32 KiB buffers would not hold the largest policy (about
-	 * 50 KiB) and the acknowledgement after it: the kernel would drop
+	 * 64 KiB) and the acknowledgement after it: the kernel would drop
 	 * the acknowledgement and the next read fail with ENOBUFS.
 	 */
 	nl_socket_enable_msg_peek(nl->sock);

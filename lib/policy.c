@@ -49,6 +49,8 @@ void dg_policy_free(struct dg_policy *pol)
 	dg_list_free(&pol->watch);
 	dg_list_free(&pol->listen_allow);
 	dg_list_free(&pol->connect_allow);
+	dg_list_free(&pol->writable);
+	dg_list_free(&pol->config);
 	dg_list_free(&pol->files_exclude);
 	memset(pol, 0, sizeof(*pol));
 }
@@ -64,7 +66,7 @@ const struct dg_mode_key dg_mode_keys[DG_MODE_KEYS] = {
 	DG_MKEY(volume, VOLUME, PREVENT, false),
 	DG_MKEY(metadata, METADATA, PREVENT, false),
 	DG_MKEY(mmap, MMAP, PREVENT, false),
-	DG_MKEY(files, FILES, DETECT, false),
+	DG_MKEY(files, FILES, PREVENT, false),
 	DG_MKEY(userns, USERNS, PREVENT, true),
 	DG_MKEY(execmem, EXECMEM, PREVENT, true),
 	DG_MKEY(procmem, PROCMEM, PREVENT, true),
@@ -214,21 +216,81 @@ const char *dg_netrule_check(int attr, int n, const char *s)
 	return NULL;
 }
 
+/* --- rootfs prefixes (files) -------------------------------------------- */
+
+const char *dg_prefix_check(const char *key, int n, const char *s, size_t len,
+			    char *buf, size_t size)
+{
+	int rule = dg_pattern_check(0, s, len);
+
+	if (rule >= 0)
+		dg_pattern_explain(rule, key, s, len, buf, size);
+	else if (*s != '/')
+		snprintf(buf, size, "%s: '%.*s' is not an absolute path", key,
+			 (int)len, s);
+	else if (len > 1 && s[len - 1] == '/')
+		snprintf(buf, size, "%s: '%.*s' ends in '/'", key, (int)len, s);
+	else if (n >= DRIFTGUARD_PREFIX_LIST_MAX)
+		snprintf(buf, size, "%s: more than %d entries", key,
+			 DRIFTGUARD_PREFIX_LIST_MAX);
+	else
+		return NULL;
+	return buf;
+}
+
+/* files = prevent: where a container may still write (Kubernetes practice). */
+static const char *const dg_default_writable[] = {
+	"/tmp", "/var/tmp", "/run", "/var/cache", "/var/log",
+};
+
+/* Where file drift is configuration drift (class config). */
+static const char *const dg_default_config[] = { "/etc" };
+
+static int dg_list_defaults(struct dg_list *l, const char *const *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (dg_list_add(l, v[i], strlen(v[i])))
+			return -ENOMEM;
+	return 0;
+}
+
+int dg_policy_default_prefixes(struct dg_policy *pol, bool writable,
+			       bool config)
+{
+	if (writable &&
+	    dg_list_defaults(&pol->writable, dg_default_writable,
+			     sizeof(dg_default_writable) /
+			     sizeof(dg_default_writable[0])))
+		return -ENOMEM;
+	if (config &&
+	    dg_list_defaults(&pol->config, dg_default_config,
+			     sizeof(dg_default_config) /
+			     sizeof(dg_default_config[0])))
+		return -ENOMEM;
+	return 0;
+}
+
 /* --- the whole policy --------------------------------------------------- */
 
 struct dg_policy_list {
 	const char *name;
 	int attr;
 	size_t offset;
+	bool prefixes;		/* writable, config: dg_prefix_check() */
 };
 
-#define DG_PLIST(n, a) { #n, DRIFTGUARD_A_##a, offsetof(struct dg_policy, n) }
+#define DG_PLIST(n, a, p) \
+	{ #n, DRIFTGUARD_A_##a, offsetof(struct dg_policy, n), p }
 static const struct dg_policy_list dg_policy_lists[] = {
-	DG_PLIST(allow, ALLOW),
-	DG_PLIST(deny, DENY),
-	DG_PLIST(watch, WATCH),
-	DG_PLIST(listen_allow, LISTEN_ALLOW),
-	DG_PLIST(connect_allow, CONNECT_ALLOW),
+	DG_PLIST(allow, ALLOW, false),
+	DG_PLIST(deny, DENY, false),
+	DG_PLIST(watch, WATCH, false),
+	DG_PLIST(listen_allow, LISTEN_ALLOW, false),
+	DG_PLIST(connect_allow, CONNECT_ALLOW, false),
+	DG_PLIST(writable, WRITABLE, true),
+	DG_PLIST(config, CONFIG, true),
 };
 #define DG_POLICY_LISTS (sizeof(dg_policy_lists) / sizeof(dg_policy_lists[0]))
 
@@ -271,6 +333,14 @@ int dg_policy_validate(const struct dg_policy *pol, char *err, size_t size)
 				snprintf(err, size, "%s: '%s': %s",
 					 dg_policy_lists[i].name, l->v[j], why);
 				return j >= DRIFTGUARD_LIST_MAX ? -E2BIG : -EINVAL;
+			}
+			if (dg_policy_lists[i].prefixes) {
+				if (!dg_prefix_check(dg_policy_lists[i].name, j,
+						     l->v[j], strlen(l->v[j]),
+						     err, size))
+					continue;
+				return strstr(err, "more than") ||
+				       strstr(err, "longer") ? -E2BIG : -EINVAL;
 			}
 			rule = dg_pattern_check(j, l->v[j], strlen(l->v[j]));
 			if (rule >= 0) {

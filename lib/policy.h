@@ -68,6 +68,7 @@ struct dg_policy {
 	int loopback_judged;	/* 0: loopback exempt (loopback = yes) */
 	struct dg_list allow, deny, watch;
 	struct dg_list listen_allow, connect_allow;	/* netrule.h */
+	struct dg_list writable, config;	/* rootfs prefixes (files) */
 	struct dg_list files_exclude;
 	enum dg_severity severity;
 	char *runbook;			/* "": none */
@@ -158,6 +159,19 @@ void dg_pattern_explain(int rule, const char *key, const char *s, size_t len,
  * module's own message (module/netrule.h), which names the list.
  */
 const char *dg_netrule_check(int attr, int n, const char *s);
+ * Adds the default writable (/tmp /var/tmp /run /var/cache /var/log) and
+ * config (/etc) prefixes to @pol's lists, those asked for. -ENOMEM or 0.
+ */
+int dg_policy_default_prefixes(struct dg_policy *pol, bool writable,
+			       bool config);
+
+/*
+ * Whether @s (@len bytes) may be entry number @n + 1 of a writable or
+ * config list (the module's dg_files_prefixes_check(), after the pattern
+ * rules): NULL when it may, else why not, for @key, in @buf.
+ */
+const char *dg_prefix_check(const char *key, int n, const char *s, size_t len,
+			    char *buf, size_t size);
 
 /*
  * Checks @pol whole: every mode within its key's range, every list entry by

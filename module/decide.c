@@ -20,6 +20,7 @@
 #include "anchor.h"
 #include "decide.h"
 #include "events.h"
+#include "files.h"
 #include "layer.h"
 #include "policy.h"
 #include "stats.h"
@@ -64,6 +65,13 @@ int dg_decide_init(void)
 {
 	dg_pathbufs = alloc_percpu(struct dg_pathbufs);
 	return dg_pathbufs ? 0 : -ENOMEM;
+}
+
+char *dg_decide_pathbuf(bool second)
+{
+	struct dg_pathbufs *b = this_cpu_ptr(dg_pathbufs);
+
+	return second ? b->view : b->rootfs;
 }
 
 /* Called once the hooks are gone. */
@@ -374,6 +382,8 @@ void dg_observe(enum driftguard_hook hook, struct dentry *dentry)
 	/* The path within the overlay: the container's view of its rootfs. */
 	p = dentry_path_raw(dentry, this_cpu_ptr(dg_pathbufs)->rootfs, PATH_MAX);
 	ev.path = IS_ERR(p) ? NULL : p;
+	if (ev.path && dg_files_under(&pol->config, ev.path))
+		ev.class = DRIFTGUARD_CLASS_CONFIG;
 	dg_event_emit(&ev);
 out:
 	rcu_read_unlock();

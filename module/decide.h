@@ -63,6 +63,12 @@ int dg_decide_attach(struct cgroup *dst, struct task_struct *task);
  */
 void dg_observe(enum driftguard_hook hook, struct dentry *dentry);
 
+/*
+ * A per-CPU PATH_MAX scratch buffer (one of two) for a hook that holds
+ * preemption disabled until it is done with it.
+ */
+char *dg_decide_pathbuf(bool second);
+
 /* Scratch space for the decisions: before the hooks, after them. */
 int dg_decide_init(void);
 void dg_decide_exit(void);

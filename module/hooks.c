@@ -27,6 +27,7 @@
 #include "anchor.h"
 #include "compat.h"
 #include "decide.h"
+#include "files.h"
 #include "hooks.h"
 #include "net.h"
 #include "policy.h"
@@ -444,6 +445,11 @@ static void notrace dg_hook_copy_up(unsigned long ip, unsigned long pip,
 	dentry = (struct dentry *)regs_get_kernel_argument(regs, 0);
 	if (d_is_dir(dentry))
 		return;
+	/* files = prevent: an image file outside writable stays the image's. */
+	if (dg_files_change(DRIFTGUARD_HOOK_COPY_UP, dentry, NULL)) {
+		dg_redirect(regs);
+		return;
+	}
 	dg_unchanged_copy_up(d_inode(dentry));
 	dg_observe(DRIFTGUARD_HOOK_COPY_UP, dentry);
 }
@@ -463,6 +469,105 @@ static void notrace dg_hook_create(unsigned long ip, unsigned long pip,
 	if (S_ISREG(regs_get_kernel_argument(regs, 1)))
 		dg_observe(DRIFTGUARD_HOOK_CREATE,
 			   (struct dentry *)regs_get_kernel_argument(regs, 0));
+}
+
+/*
+ * The changes of a container's rootfs (files.c), each judged on the
+ * overlay's dentry before overlayfs repeats it on the upper layer.
+ * Installed only once a policy turns files on (dg_hooks_want()): other
+ * nodes pay nothing on their file operations.
+ */
+static void dg_hook_files(struct ftrace_regs *fregs, enum driftguard_hook hook,
+			  unsigned int arg, int other)
+{
+	struct pt_regs *regs = dg_regs(fregs);
+
+	if (!regs)
+		return;
+	if (dg_files_change(hook,
+			    (struct dentry *)regs_get_kernel_argument(regs, arg),
+			    other < 0 ? NULL : (struct dentry *)
+			    regs_get_kernel_argument(regs, other)))
+		dg_redirect(regs);
+}
+
+/* int security_inode_create(struct inode *dir, struct dentry *, umode_t) */
+static void notrace dg_hook_inode_create(unsigned long ip, unsigned long pip,
+					 struct ftrace_ops *ops,
+					 struct ftrace_regs *fregs)
+{
+	dg_hook_files(fregs, DRIFTGUARD_HOOK_CREATE, 1, -1);
+}
+
+/* int security_inode_mkdir(struct inode *dir, struct dentry *, umode_t) */
+static void notrace dg_hook_inode_mkdir(unsigned long ip, unsigned long pip,
+					struct ftrace_ops *ops,
+					struct ftrace_regs *fregs)
+{
+	dg_hook_files(fregs, DRIFTGUARD_HOOK_MKDIR, 1, -1);
+}
+
+/* int security_inode_mknod(struct inode *dir, struct dentry *, mode, dev) */
+static void notrace dg_hook_inode_mknod(unsigned long ip, unsigned long pip,
+					struct ftrace_ops *ops,
+					struct ftrace_regs *fregs)
+{
+	dg_hook_files(fregs, DRIFTGUARD_HOOK_MKNOD, 1, -1);
+}
+
+/* int security_inode_symlink(struct inode *dir, struct dentry *, name) */
+static void notrace dg_hook_inode_symlink(unsigned long ip, unsigned long pip,
+					  struct ftrace_ops *ops,
+					  struct ftrace_regs *fregs)
+{
+	dg_hook_files(fregs, DRIFTGUARD_HOOK_SYMLINK, 1, -1);
+}
+
+/*
+ * int security_inode_link(struct dentry *old, struct inode *dir,
+ *			   struct dentry *new): both names must be writable,
+ * or a writable name would alias a file that is not.
+ */
+static void notrace dg_hook_inode_link(unsigned long ip, unsigned long pip,
+				       struct ftrace_ops *ops,
+				       struct ftrace_regs *fregs)
+{
+	dg_hook_files(fregs, DRIFTGUARD_HOOK_LINK, 2, 0);
+}
+
+/* int security_inode_unlink(struct inode *dir, struct dentry *dentry) */
+static void notrace dg_hook_inode_unlink(unsigned long ip, unsigned long pip,
+					 struct ftrace_ops *ops,
+					 struct ftrace_regs *fregs)
+{
+	dg_hook_files(fregs, DRIFTGUARD_HOOK_UNLINK, 1, -1);
+}
+
+/* int security_inode_rmdir(struct inode *dir, struct dentry *dentry) */
+static void notrace dg_hook_inode_rmdir(unsigned long ip, unsigned long pip,
+					struct ftrace_ops *ops,
+					struct ftrace_regs *fregs)
+{
+	dg_hook_files(fregs, DRIFTGUARD_HOOK_RMDIR, 1, -1);
+}
+
+/*
+ * int security_inode_rename(struct inode *old_dir, struct dentry *old,
+ *			     struct inode *new_dir, struct dentry *new, flags)
+ */
+static void notrace dg_hook_inode_rename(unsigned long ip, unsigned long pip,
+					 struct ftrace_ops *ops,
+					 struct ftrace_regs *fregs)
+{
+	dg_hook_files(fregs, DRIFTGUARD_HOOK_RENAME, 1, 3);
+}
+
+/* int security_inode_setattr(idmap or user namespace, dentry, iattr) */
+static void notrace dg_hook_inode_setattr(unsigned long ip, unsigned long pip,
+					  struct ftrace_ops *ops,
+					  struct ftrace_regs *fregs)
+{
+	dg_hook_files(fregs, DRIFTGUARD_HOOK_SETATTR, 1, -1);
 }
 
 /*
@@ -620,7 +725,7 @@ static struct dg_hook dg_hooks[] = {
 	  "executable mappings (ld.so, LD_PRELOAD) are not judged" },
 	{ "security_file_mprotect", dg_hook_file_mprotect, true, true,
 	  "mprotect(PROT_EXEC) of file mappings is not judged" },
-	{ "security_inode_copy_up", dg_hook_copy_up, false, false,
+	{ "security_inode_copy_up", dg_hook_copy_up, true, false,
 	  "no file-drift events for modified image files" },
 	{ "security_dentry_create_files_as", dg_hook_create, false, false,
 	  "no file-drift events for created files" },
@@ -659,6 +764,19 @@ static struct dg_hook dg_hooks[] = {
 	  "copied-up image files stay upper", 0, true, NULL, true },
 	{ "security_inode_setxattr", dg_hook_setxattr, false, false,
 	  "copied-up image files stay upper", 0, true, NULL, true },
+#define DG_FILES_HOOK(fn, handler)					\
+	{ fn, handler, true, false, "files cannot be enforced",		\
+	  DRIFTGUARD_A_FILES, true,					\
+	  "files: this kernel's security_inode_* functions cannot be hooked" }
+	DG_FILES_HOOK("security_inode_create", dg_hook_inode_create),
+	DG_FILES_HOOK("security_inode_mkdir", dg_hook_inode_mkdir),
+	DG_FILES_HOOK("security_inode_mknod", dg_hook_inode_mknod),
+	DG_FILES_HOOK("security_inode_symlink", dg_hook_inode_symlink),
+	DG_FILES_HOOK("security_inode_link", dg_hook_inode_link),
+	DG_FILES_HOOK("security_inode_unlink", dg_hook_inode_unlink),
+	DG_FILES_HOOK("security_inode_rmdir", dg_hook_inode_rmdir),
+	DG_FILES_HOOK("security_inode_rename", dg_hook_inode_rename),
+	DG_FILES_HOOK("security_inode_setattr", dg_hook_inode_setattr),
 };
 
 /* Serialises lazy installs with each other and with unload. */

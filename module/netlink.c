@@ -18,6 +18,7 @@
 
 #include "compat.h"
 #include "decide.h"
+#include "files.h"
 #include "hooks.h"
 #include "lock.h"
 #include "net.h"
@@ -60,6 +61,8 @@ static const struct nla_policy dg_policy_set_policy[DRIFTGUARD_A_MAX + 1] = {
 	[DRIFTGUARD_A_LOOPBACK] = { .type = NLA_U8 },
 	[DRIFTGUARD_A_LISTEN_ALLOW] = NLA_POLICY_NESTED(dg_list_policy),
 	[DRIFTGUARD_A_CONNECT_ALLOW] = NLA_POLICY_NESTED(dg_list_policy),
+	[DRIFTGUARD_A_WRITABLE] = NLA_POLICY_NESTED(dg_list_policy),
+	[DRIFTGUARD_A_CONFIG] = NLA_POLICY_NESTED(dg_list_policy),
 };
 
 static const struct nla_policy dg_config_policy[DRIFTGUARD_A_MAX + 1] = {
@@ -158,6 +161,7 @@ static int dg_status_get(struct sk_buff *skb, struct genl_info *info)
 static const u8 dg_lists[] = {
 	DRIFTGUARD_A_ALLOW, DRIFTGUARD_A_DENY, DRIFTGUARD_A_WATCH,
 	DRIFTGUARD_A_LISTEN_ALLOW, DRIFTGUARD_A_CONNECT_ALLOW,
+	DRIFTGUARD_A_WRITABLE, DRIFTGUARD_A_CONFIG,
 };
 
 static struct dg_list *dg_policy_list(struct dg_policy *pol, int attr)
@@ -171,6 +175,10 @@ static struct dg_list *dg_policy_list(struct dg_policy *pol, int attr)
 		return &pol->listen_allow;
 	case DRIFTGUARD_A_CONNECT_ALLOW:
 		return &pol->connect_allow;
+	case DRIFTGUARD_A_WRITABLE:
+		return &pol->writable;
+	case DRIFTGUARD_A_CONFIG:
+		return &pol->config;
 	default:
 		return &pol->watch;
 	}
@@ -286,6 +294,10 @@ static int dg_policy_set_doit(struct sk_buff *skb, struct genl_info *info)
 		else
 			err = dg_list_check(tb[dg_lists[i]], info->extack, &n,
 					    &bytes);
+		if (!err && (dg_lists[i] == DRIFTGUARD_A_WRITABLE ||
+			     dg_lists[i] == DRIFTGUARD_A_CONFIG))
+			err = dg_files_prefixes_check(tb[dg_lists[i]],
+						      info->extack);
 		if (err)
 			return err;
 	}
@@ -322,17 +334,23 @@ static int dg_policy_set_doit(struct sk_buff *skb, struct genl_info *info)
 
 /*
  * The largest policy's message: three full lists of the longest patterns,
- * about 50 KiB. Every part of a dump has room for one, so a dump never
- * meets a policy it cannot carry.
+ * the two network lists and the two prefix lists full, about 63.5 KiB. Every part of a dump has room for
+ * one, so a dump never meets a policy it cannot carry.
  */
 #define DG_LIST_MSG_MAX (NLA_HDRLEN + DRIFTGUARD_LIST_MAX * \
 			 NLA_ALIGN(NLA_HDRLEN + DRIFTGUARD_PATTERN_MAX))
 #define DG_NET_LIST_MSG_MAX (NLA_HDRLEN + DRIFTGUARD_LIST_MAX * \
 			     NLA_ALIGN(NLA_HDRLEN + DG_NETRULE_MAX))
+#define DG_PREFIX_MSG_MAX (NLA_HDRLEN + DRIFTGUARD_PREFIX_LIST_MAX * \
+			   NLA_ALIGN(NLA_HDRLEN + DRIFTGUARD_PATTERN_MAX))
 #define DG_POLICY_MSG_MAX (NLMSG_ALIGN(NLMSG_HDRLEN + GENL_HDRLEN) + \
 			   2 * NLA_ALIGN(NLA_HDRLEN + 8) + \
 			   DG_MODE_FIELDS * NLA_ALIGN(NLA_HDRLEN + 1) + \
-			   3 * DG_LIST_MSG_MAX + 2 * DG_NET_LIST_MSG_MAX)
+			   3 * DG_LIST_MSG_MAX + 2 * DG_NET_LIST_MSG_MAX + \
+			   2 * DG_PREFIX_MSG_MAX)
+/* A dump's min_dump_alloc is a u16; userspace reads with 64 KiB. */
+static_assert(DG_POLICY_MSG_MAX <= 65535,
+	      "the largest policy no longer fits one netlink message part");
 
 static int dg_put_list(struct sk_buff *msg, int attr, const struct dg_list *l)
 {
@@ -369,7 +387,9 @@ static int dg_put_policy(struct sk_buff *msg, const struct dg_policy *pol,
 	    dg_put_list(msg, DRIFTGUARD_A_DENY, &pol->deny) ||
 	    dg_put_list(msg, DRIFTGUARD_A_WATCH, &pol->watch) ||
 	    dg_put_list(msg, DRIFTGUARD_A_LISTEN_ALLOW, &pol->listen_allow) ||
-	    dg_put_list(msg, DRIFTGUARD_A_CONNECT_ALLOW, &pol->connect_allow))
+	    dg_put_list(msg, DRIFTGUARD_A_CONNECT_ALLOW, &pol->connect_allow) ||
+	    dg_put_list(msg, DRIFTGUARD_A_WRITABLE, &pol->writable) ||
+	    dg_put_list(msg, DRIFTGUARD_A_CONFIG, &pol->config))
 		goto cancel;
 	genlmsg_end(msg, hdr);
 	return 0;

@@ -35,7 +35,7 @@ const struct dg_mode_field dg_mode_fields[DG_MODE_FIELDS] = {
 	DG_MODE_FIELD(memfd, MEMFD, PREVENT, "off, detect or prevent"),
 	DG_MODE_FIELD(volume, VOLUME, PREVENT, "off, detect or prevent"),
 	DG_MODE_FIELD(mmap, MMAP, PREVENT, "off, detect or prevent"),
-	DG_MODE_FIELD(files, FILES, DETECT, "off or detect"),
+	DG_MODE_FIELD(files, FILES, PREVENT, "off, detect or prevent"),
 	DG_MODE_FIELD(userns, USERNS, PREVENT, "off, detect or prevent"),
 	DG_MODE_FIELD(execmem, EXECMEM, PREVENT, "off, detect or prevent"),
 	DG_MODE_FIELD(procmem, PROCMEM, PREVENT, "off, detect or prevent"),
@@ -156,6 +156,12 @@ const char *dg_policy_loosens(const struct dg_policy *new,
 		return "locked: listen_allow entries cannot be added";
 	if (!dg_list_subset(&new->connect_allow, &old->connect_allow))
 		return "locked: connect_allow entries cannot be added";
+	/* Before prevent, any writable list only adds refusals. */
+	if (old->files == DRIFTGUARD_MODE_PREVENT &&
+	    !dg_list_subset(&new->writable, &old->writable))
+		return "locked: writable entries cannot be added";
+	if (!dg_list_subset(&old->config, &new->config))
+		return "locked: config entries cannot be removed";
 	return NULL;
 }
 

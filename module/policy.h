@@ -68,6 +68,9 @@ struct dg_policy {
 	struct dg_list listen_allow;
 	struct dg_list connect_allow;
 	struct dg_net_rules *net;
+	/* FILES: rootfs prefixes that may change, and the config ones. */
+	struct dg_list writable;
+	struct dg_list config;
 	/* File-drift events of this policy's cgroups; the only mutable part. */
 	struct ratelimit_state files_rs;
 	/* Storage of the lists' entries and strings, filled by the parser. */

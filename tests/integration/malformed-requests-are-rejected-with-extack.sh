@@ -14,7 +14,10 @@ check() { # CASE ERRNO REGEX
 	expect_match "$1" "^errno=$2 extack=.*$3" "$out"
 }
 check mode-out-of-range 22 'mode'
-check files-prevent 22 'files'
+check files-out-of-range 22 'files: must be off, detect or prevent'
+check relative-writable 22 'writable and config entries must be absolute paths'
+check config-ending-in-slash 22 "writable and config entries must not end in '/'"
+check too-many-writable 7 'too many writable or config entries'
 check missing-cgroup 22 'cgroup_id'
 check unknown-cgroup 2 'cgroup_id'
 check wrong-type 22 'cgroup_id'

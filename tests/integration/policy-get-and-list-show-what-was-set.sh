@@ -8,7 +8,7 @@ net=(--listen prevent --listen-allow tcp:80 --listen-allow udp:53
 	--loopback no)
 policy --mode prevent --memfd detect --mmap prevent --files detect \
 	--allow /opt/tool --deny apt-get --deny curl --watch sh "${net[@]}"
-want="{\"cgroup\":\"$CG\",\"cgroup_id\":$(stat -c %i "$CG"),\"mode\":\"prevent\",\"memfd\":\"detect\",\"volume\":\"off\",\"metadata\":\"off\",\"mmap\":\"prevent\",\"files\":\"detect\",\"userns\":\"off\",\"execmem\":\"off\",\"procmem\":\"off\",\"listen\":\"prevent\",\"connect\":\"detect\",\"allow\":[\"/opt/tool\"],\"deny\":[\"apt-get\",\"curl\"],\"watch\":[\"sh\"],\"listen_allow\":[\"tcp:80\",\"udp:53\"],\"connect_allow\":[\"10.0.0.0/8\",\"[fd00::/8]:443\"],\"loopback\":\"no\"}"
+want="{\"cgroup\":\"$CG\",\"cgroup_id\":$(stat -c %i "$CG"),\"mode\":\"prevent\",\"memfd\":\"detect\",\"volume\":\"off\",\"metadata\":\"off\",\"mmap\":\"prevent\",\"files\":\"detect\",\"userns\":\"off\",\"execmem\":\"off\",\"procmem\":\"off\",\"listen\":\"prevent\",\"connect\":\"detect\",\"allow\":[\"/opt/tool\"],\"deny\":[\"apt-get\",\"curl\"],\"watch\":[\"sh\"],\"listen_allow\":[\"tcp:80\",\"udp:53\"],\"connect_allow\":[\"10.0.0.0/8\",\"[fd00::/8]:443\"],\"loopback\":\"no\",\"writable\":[\"/tmp\",\"/var/tmp\",\"/run\",\"/var/cache\",\"/var/log\"],\"config\":[\"/etc\"]}"
 expect_eq "policy get --json" "$want" "$("$DRIFTCTL" policy get "$CG" --json)"
 # policy list --json is one array; this policy is one of its elements.
 "$DRIFTCTL" policy list --json | jq -e --argjson want "$want" 'type == "array" and any(.[]; . == $want)' >/dev/null ||

@@ -1,14 +1,15 @@
 #!/bin/bash
 # A policy of the documented maximum size, three lists of 64 entries of 255
-# bytes and the two network lists full of their longest entries, is set by
-# driftctl and shown whole by "policy get" and "policy list" (two such
-# policies: the dump carries both).
+# bytes, the two network lists full of their longest entries and two
+# prefix lists (writable, config) full, is set by driftctl and shown whole
+# by "policy get" and "policy list" (two such policies: the dump carries
+# both).
 set -eu
 . "$DG_SRC/tests/lib.sh"
 container_create
 mkdir "$CG"/child
 
-args=() allow=() deny=() watch=() listen=() connect=()
+args=() allow=() deny=() watch=() listen=() connect=() writable=() config=()
 for i in $(seq 64); do
 	listen+=("sctp:1$(printf %04d "$i")-65535")
 	connect+=("sctp:[ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.255/128]:1$(printf %04d "$i")-65535")
@@ -17,6 +18,11 @@ for i in $(seq 64); do
 	deny+=("$(long_pattern deny- "$i")")
 	watch+=("$(long_pattern watch- "$i")")
 	args+=(--allow "${allow[-1]}" --deny "${deny[-1]}" --watch "${watch[-1]}")
+done
+for i in $(seq 8); do
+	writable+=("$(long_pattern /writable- "$i")")
+	config+=("$(long_pattern /config- "$i")")
+	args+=(--writable "${writable[-1]}" --config "${config[-1]}")
 done
 "$DRIFTCTL" policy set "$CG" --mode prevent "${args[@]}" ||
 	fail "policy set of the largest policy exited $?"
@@ -27,7 +33,7 @@ done
 json_list() {
 	printf '[%s]' "$(printf '"%s",' "$@" | sed 's/,$//')"
 }
-lists="\"allow\":$(json_list "${allow[@]}"),\"deny\":$(json_list "${deny[@]}"),\"watch\":$(json_list "${watch[@]}"),\"listen_allow\":$(json_list "${listen[@]}"),\"connect_allow\":$(json_list "${connect[@]}"),\"loopback\":\"yes\""
+lists="\"allow\":$(json_list "${allow[@]}"),\"deny\":$(json_list "${deny[@]}"),\"watch\":$(json_list "${watch[@]}"),\"listen_allow\":$(json_list "${listen[@]}"),\"connect_allow\":$(json_list "${connect[@]}"),\"loopback\":\"yes\",\"writable\":$(json_list "${writable[@]}"),\"config\":$(json_list "${config[@]}")"
 want="{\"cgroup\":\"$CG\",\"cgroup_id\":$(stat -c %i "$CG"),\"mode\":\"prevent\",\"memfd\":\"off\",\"volume\":\"off\",\"metadata\":\"off\",\"mmap\":\"off\",\"files\":\"off\",\"userns\":\"off\",\"execmem\":\"off\",\"procmem\":\"off\",\"listen\":\"off\",\"connect\":\"off\",$lists}"
 want_child="{\"cgroup\":\"$CG/child\",\"cgroup_id\":$(stat -c %i "$CG"/child),\"mode\":\"detect\",\"memfd\":\"off\",\"volume\":\"off\",\"metadata\":\"off\",\"mmap\":\"off\",\"files\":\"off\",\"userns\":\"off\",\"execmem\":\"off\",\"procmem\":\"off\",\"listen\":\"off\",\"connect\":\"off\",$lists}"
 

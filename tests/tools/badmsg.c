@@ -25,9 +25,31 @@ static int dg_build(struct nl_msg *m, const char *c, uint64_t id)
 	if (!strcmp(c, "mode-out-of-range"))
 		return nla_put_u64(m, DRIFTGUARD_A_CGROUP_ID, id) ||
 		       nla_put_u8(m, DRIFTGUARD_A_MODE, 7);
-	if (!strcmp(c, "files-prevent"))
+	if (!strcmp(c, "files-out-of-range"))
 		return nla_put_u64(m, DRIFTGUARD_A_CGROUP_ID, id) ||
-		       nla_put_u8(m, DRIFTGUARD_A_FILES, DRIFTGUARD_MODE_PREVENT);
+		       nla_put_u8(m, DRIFTGUARD_A_FILES, DRIFTGUARD_MODE_MAX + 1);
+	if (!strcmp(c, "relative-writable") || !strcmp(c, "config-ending-in-slash") ||
+	    !strcmp(c, "too-many-writable")) {
+		int i, n = !strcmp(c, "too-many-writable") ?
+			   DRIFTGUARD_PREFIX_LIST_MAX + 1 : 1;
+		char s[32];
+
+		if (nla_put_u64(m, DRIFTGUARD_A_CGROUP_ID, id))
+			return -1;
+		nest = nla_nest_start(m, !strcmp(c, "config-ending-in-slash") ?
+				      DRIFTGUARD_A_CONFIG : DRIFTGUARD_A_WRITABLE);
+		if (!nest)
+			return -1;
+		for (i = 0; i < n; i++) {
+			snprintf(s, sizeof(s), !strcmp(c, "relative-writable") ? "tmp" :
+				 !strcmp(c, "config-ending-in-slash") ? "/etc/" :
+				 "/w%d", i);
+			if (nla_put_string(m, DRIFTGUARD_A_PATTERN, s))
+				return -1;
+		}
+		nla_nest_end(m, nest);
+		return 0;
+	}
 	if (!strcmp(c, "missing-cgroup"))
 		return nla_put_u8(m, DRIFTGUARD_A_MODE, 1);
 	if (!strcmp(c, "unknown-cgroup"))

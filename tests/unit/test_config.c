@@ -297,7 +297,8 @@ static void mode_table_names_prevent_deny_for_hardening_keys_only(void **state)
 	assert_int_equal(dg_mode_key_parse(k, "deny"), -1);
 	assert_string_equal(dg_mode_key_value(k, DRIFTGUARD_MODE_PREVENT), "prevent");
 	k = dg_mode_key_named("files");
-	assert_int_equal(dg_mode_key_parse(k, "prevent"), -1);
+	assert_int_equal(dg_mode_key_parse(k, "prevent"), DRIFTGUARD_MODE_PREVENT);
+	assert_int_equal(dg_mode_key_parse(k, "deny"), -1);
 	assert_ptr_equal(dg_mode_key_of_attr(DRIFTGUARD_A_PROCMEM),
 			 dg_mode_key_named("procmem"));
 	assert_null(dg_mode_key_of_attr(DRIFTGUARD_A_ALLOW));
@@ -575,8 +576,12 @@ static const struct error_case error_cases[] = {
 	  "t.conf:3: mode: 'enforce' is not off, detect or prevent" },
 	{ POLICY, "[policy a]\ncgroup = x\nmmap = Prevent\n",
 	  "t.conf:3: mmap: 'Prevent' is not off, detect or prevent" },
-	{ POLICY, "[policy a]\ncgroup = x\nfiles = prevent\n",
-	  "t.conf:3: files: 'prevent' is not off or detect" },
+	{ POLICY, "[policy a]\ncgroup = x\nfiles = deny\n",
+	  "t.conf:3: files: 'deny' is not off, detect or prevent" },
+	{ POLICY, "[policy a]\ncgroup = x\nwritable = tmp\n",
+	  "t.conf:3: writable: 'tmp' is not an absolute path" },
+	{ POLICY, "[policy a]\ncgroup = x\nconfig = /etc/\n",
+	  "t.conf:3: config: '/etc/' ends in '/'" },
 	{ POLICY, "[policy a]\ncgroup = x\nuserns = block\n",
 	  "t.conf:3: userns: 'block' is not off, detect or deny" },
 	{ POLICY, "[policy a]\ncgroup = x\nexecmem = on\n",
@@ -1144,6 +1149,12 @@ static void effective_configuration_prints_in_the_documented_format(void **state
 		"connect = off\n"
 		"connect_allow =\n"
 		"loopback = yes\n"
+		"writable = /tmp\n"
+		"writable = /var/tmp\n"
+		"writable = /run\n"
+		"writable = /var/cache\n"
+		"writable = /var/log\n"
+		"config = /etc\n"
 		"files_exclude =\n"
 		"severity = high\n"
 		"runbook = https://r.example/x\n"

@@ -35,7 +35,7 @@
  *
  * DRIFTGUARD_CMD_POLICY_SET (doit)
  *   request:  CGROUP_ID (required), MODE, MEMFD, VOLUME, MMAP (enum
- *             driftguard_mode), FILES (DRIFTGUARD_MODE_OFF or _DETECT),
+ *             driftguard_mode), FILES (enum driftguard_mode),
  *             ALLOW, DENY, WATCH (each a nest of PATTERN strings),
  *             USERNS, EXECMEM, PROCMEM (enum driftguard_mode: hardening,
  *             off unless asked for; see enum driftguard_class),
@@ -54,22 +54,32 @@
  *             PROTO any protocol, without a port any port. An entry that
  *             does not parse is refused with EINVAL and a message naming
  *             the list and the expected form.
+ *             FILES may be DRIFTGUARD_MODE_PREVENT too: then creating,
+ *             modifying (copy-up), renaming, linking, deleting or changing
+ *             the attributes of a file of the container's rootfs outside
+ *             the WRITABLE prefixes fails with EPERM. WRITABLE and CONFIG
+ *             are nests of PATTERN, each an absolute path prefix in the
+ *             rootfs ("/tmp" covers /tmp and what is under it; no trailing
+ *             '/' except "/" itself), at most DRIFTGUARD_PREFIX_LIST_MAX of
+ *             them. File drift under a CONFIG prefix is of class CONFIG.
+ *             Under FILES DETECT or PREVENT deletions are reported (class
+ *             DELETED).
  *             Replaces the cgroup's policy as a whole and atomically: fields
  *             that are absent take their defaults (off, empty lists). The
  *             next exec sees the new policy.
  *             When locked, a policy may only be tightened: no mode lowered,
- *             no allow entry added, no deny or watch entry removed, no
- *             LISTEN_ALLOW or CONNECT_ALLOW entry added, LOOPBACK not
- *             lowered from 1 to 0.
+ *             no allow or writable entry added, no deny, watch or config
+ *             entry removed, no LISTEN_ALLOW or CONNECT_ALLOW entry added,
+ *             LOOPBACK not lowered from 1 to 0.
  *             A list holds at most DRIFTGUARD_LIST_MAX entries of at most
  *             DRIFTGUARD_PATTERN_MAX - 1 bytes; more is refused with E2BIG
  *             and a message naming the limit. The largest request is about
- *             50 KiB: build it in a buffer that large.
+ *             64 KiB: build it in a buffer that large.
  *
  * DRIFTGUARD_CMD_POLICY_GET (doit and dump)
  *   request:  CGROUP_ID (doit); nothing (dump: every policy)
  *   reply:    the attributes of POLICY_SET, one message per policy. A
- *             message is up to about 50 KiB (the largest policy): read
+ *             message is up to about 64 KiB (the largest policy): read
  *             with a buffer of 64 KiB or peek at the length (MSG_PEEK).
  *
  * DRIFTGUARD_CMD_POLICY_DEL (doit)
@@ -104,6 +114,11 @@
  *   EV_PATH, EV_DEV or EV_INO); EXECMEM the file only for a private file
  *   mapping (anonymous memory has none); PROCMEM the /proc/<pid>/mem
  *   path opened, from the task's root.
+ *   File-drift events (classes MODIFIED, CREATED, DELETED, CONFIG) carry
+ *   the path in the container's rootfs in EV_PATH, the operation in EV_HOOK
+ *   (COPY_UP, CREATE, MKDIR, ..., SETATTR) and, when the file exists, its
+ *   EV_DEV and EV_INO; a refused RENAME or LINK names the name that is not
+ *   writable (class DELETED for a rename's old name, CREATED otherwise).
  *   Joining the group needs CAP_SYS_ADMIN in the initial user namespace.
  */
 #ifndef _UAPI_LINUX_DRIFTGUARD_H
@@ -117,6 +132,8 @@
 #define DRIFTGUARD_PATTERN_MAX		256
 /* Most entries in one list (allow, deny or watch) of one policy. */
 #define DRIFTGUARD_LIST_MAX		64
+/* Most entries in one prefix list (writable, config) of one policy. */
+#define DRIFTGUARD_PREFIX_LIST_MAX	8
 
 enum driftguard_cmd {
 	DRIFTGUARD_CMD_UNSPEC,
@@ -193,6 +210,12 @@ enum driftguard_class {
 	 */
 	DRIFTGUARD_CLASS_LISTEN,
 	DRIFTGUARD_CLASS_CONNECT,
+	DRIFTGUARD_CLASS_DELETED,	/* file drift: rootfs file removed */
+	/*
+	 * File drift (created, modified, deleted) under one of the policy's
+	 * CONFIG prefixes (/etc by default).
+	 */
+	DRIFTGUARD_CLASS_CONFIG,
 	__DRIFTGUARD_CLASS_MAX,
 };
 
@@ -206,6 +229,15 @@ enum driftguard_hook {
 	DRIFTGUARD_HOOK_LISTEN,		/* listen(2) */
 	DRIFTGUARD_HOOK_BIND,		/* bind(2) of a UDP socket */
 	DRIFTGUARD_HOOK_CONNECT,	/* connect(2) */
+	/* Changes to the container's rootfs, judged by FILES (prevent). */
+	DRIFTGUARD_HOOK_MKDIR,
+	DRIFTGUARD_HOOK_MKNOD,		/* also a socket or fifo */
+	DRIFTGUARD_HOOK_SYMLINK,
+	DRIFTGUARD_HOOK_LINK,
+	DRIFTGUARD_HOOK_UNLINK,
+	DRIFTGUARD_HOOK_RMDIR,
+	DRIFTGUARD_HOOK_RENAME,
+	DRIFTGUARD_HOOK_SETATTR,	/* chmod, chown, utimes, truncate */
 	__DRIFTGUARD_HOOK_MAX,
 };
 
@@ -231,6 +263,7 @@ enum driftguard_stat {
 	DRIFTGUARD_STAT_NET_CHECKED,	/* listens, UDP binds and connects */
 	DRIFTGUARD_STAT_BLOCKED_LISTEN,
 	DRIFTGUARD_STAT_BLOCKED_CONNECT,
+	DRIFTGUARD_STAT_BLOCKED_FILES,	/* rootfs changes refused (FILES) */
 	__DRIFTGUARD_STAT_MAX,
 };
 
@@ -247,7 +280,7 @@ enum driftguard_attr {
 	DRIFTGUARD_A_MEMFD,		/* u8: driftguard_mode, class memfd */
 	DRIFTGUARD_A_VOLUME,		/* u8: driftguard_mode, class volume */
 	DRIFTGUARD_A_MMAP,		/* u8: driftguard_mode, PROT_EXEC maps */
-	DRIFTGUARD_A_FILES,		/* u8: OFF or DETECT, file drift */
+	DRIFTGUARD_A_FILES,		/* u8: driftguard_mode, file drift */
 	DRIFTGUARD_A_ALLOW,		/* nest of PATTERN: never drift */
 	DRIFTGUARD_A_DENY,		/* nest of PATTERN: prohibited */
 	DRIFTGUARD_A_WATCH,		/* nest of PATTERN: alert on start */
@@ -280,6 +313,8 @@ enum driftguard_attr {
 	DRIFTGUARD_A_EV_PROTO,		/* u8: IPPROTO_* of the socket */
 	DRIFTGUARD_A_EV_ADDR,		/* string: IPv4 or IPv6 address */
 	DRIFTGUARD_A_EV_PORT,		/* u16: port, host byte order */
+	DRIFTGUARD_A_WRITABLE,		/* nest of PATTERN: rootfs prefixes */
+	DRIFTGUARD_A_CONFIG,		/* nest of PATTERN: rootfs prefixes */
 	__DRIFTGUARD_A_MAX,
 };
 

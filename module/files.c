@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * driftguard: an immutable container rootfs (files = prevent), deletions
+ * as file drift, and the config prefixes.
+ *
+ * The VFS asks the security hooks about a change (create, mkdir, unlink,
+ * rename, setattr, ...) on the overlay's own dentry, with the caller as
+ * current, before overlayfs runs: overlayfs then repeats the operation on
+ * its upper layer, whose dentries are on another superblock and are not
+ * ours to judge. A change is the container's when its superblock is the
+ * anchor (anchor.c) of the task's container: the overlay the runtime gave
+ * it, wherever it is mounted. Volumes, the host and every other
+ * filesystem are left alone after one comparison of the superblock's
+ * magic. Before a container's first exec there is no anchor: the runtime
+ * setting the rootfs up (mount points, /etc/hosts) is never judged.
+ */
+#include <linux/fs.h>
+#include <linux/magic.h>
+#include <linux/preempt.h>
+#include <linux/rcupdate.h>
+#include <linux/string.h>
+
+#include "anchor.h"
+#include "decide.h"
+#include "events.h"
+#include "files.h"
+#include "stats.h"
+#include "verdict.h"
+
+bool dg_files_under(const struct dg_list *list, const char *path)
+{
+	u16 i;
+
+	for (i = 0; i < list->n; i++) {
+		const struct dg_pattern *p = &list->e[i];
+
+		if (p->len == 1 ||
+		    (!strncmp(path, p->str, p->len) &&
+		     (path[p->len] == '/' || !path[p->len])))
+			return true;
+	}
+	return false;
+}
+
+int dg_files_prefixes_check(const struct nlattr *list,
+			    struct netlink_ext_ack *extack)
+{
+	const struct nlattr *e;
+	const char *s;
+	size_t len;
+	int rem, n = 0;
+
+	nla_for_each_nested(e, list, rem) {
+		s = nla_data(e);
+		len = strlen(s);
+		if (s[0] != '/') {
+			NL_SET_ERR_MSG_ATTR(extack, e,
+					    "writable and config entries must be absolute paths");
+			return -EINVAL;
+		}
+		if (len > 1 && s[len - 1] == '/') {
+			NL_SET_ERR_MSG_ATTR(extack, e,
+					    "writable and config entries must not end in '/'");
+			return -EINVAL;
+		}
+		if (++n > DRIFTGUARD_PREFIX_LIST_MAX) {
+			NL_SET_ERR_MSG_ATTR(extack, list,
+					    "too many writable or config entries (at most 16)");
+			return -E2BIG;
+		}
+	}
+	return 0;
+}
+
+static bool dg_files_deletion(enum driftguard_hook hook)
+{
+	return hook == DRIFTGUARD_HOOK_UNLINK || hook == DRIFTGUARD_HOOK_RMDIR;
+}
+
+/* The class of a change of @path by @hook; @target: a rename's new name. */
+static u8 dg_files_class(const struct dg_policy *pol, enum driftguard_hook hook,
+			 const char *path, bool target)
+{
+	if (path && dg_files_under(&pol->config, path))
+		return DRIFTGUARD_CLASS_CONFIG;
+	switch (hook) {
+	case DRIFTGUARD_HOOK_COPY_UP:
+	case DRIFTGUARD_HOOK_SETATTR:
+		return DRIFTGUARD_CLASS_MODIFIED;
+	case DRIFTGUARD_HOOK_UNLINK:
+	case DRIFTGUARD_HOOK_RMDIR:
+		return DRIFTGUARD_CLASS_DELETED;
+	case DRIFTGUARD_HOOK_RENAME:
+		return target ? DRIFTGUARD_CLASS_CREATED :
+				DRIFTGUARD_CLASS_DELETED;
+	default:
+		return DRIFTGUARD_CLASS_CREATED;
+	}
+}
+
+/* The path of @dentry in the rootfs, in @buf (PATH_MAX), or NULL. */
+static const char *dg_files_path(struct dentry *dentry, char *buf)
+{
+	char *p = dentry_path_raw(dentry, buf, PATH_MAX);
+
+	return IS_ERR(p) ? NULL : p;
+}
+
+int dg_files_change(enum driftguard_hook hook, struct dentry *dentry,
+		    struct dentry *other)
+{
+	struct dg_event_info ev = { .hook = hook };
+	const struct super_block *anchor;
+	const char *path, *path2 = NULL;
+	struct dg_policy *pol;
+	struct cgroup *cgrp;
+	bool writable, target = false;
+	int ret = 0;
+	u8 mode;
+
+	/* Everything that is no overlay stops here: one comparison. */
+	if (likely(dentry->d_sb->s_magic != OVERLAYFS_SUPER_MAGIC) ||
+	    !dg_policy_any() || dg_task_on_host())
+		return 0;
+
+	preempt_disable();
+	rcu_read_lock();
+	cgrp = task_dfl_cgroup(current);
+	/* Only files_rs is written, and it has its own lock. */
+	pol = (struct dg_policy *)dg_policy_find(cgrp);
+	if (!pol || pol->files == DRIFTGUARD_MODE_OFF ||
+	    (pol->files != DRIFTGUARD_MODE_PREVENT && !dg_files_deletion(hook)))
+		goto out;
+	anchor = dg_anchor_find(cgrp, pol->cgroup_id);
+	if (!anchor || dentry->d_sb != anchor)
+		goto out;
+
+	/* A path too long to build is outside every writable prefix. */
+	path = dg_files_path(dentry, dg_decide_pathbuf(false));
+	writable = path && dg_files_under(&pol->writable, path);
+	if (other && writable) {
+		path2 = dg_files_path(other, dg_decide_pathbuf(true));
+		writable = path2 && dg_files_under(&pol->writable, path2);
+		if (!writable) {
+			path = path2;
+			target = true;
+		}
+	}
+	mode = writable ? DRIFTGUARD_MODE_DETECT : pol->files;
+	/* What the writable prefixes allow is reported for deletions only. */
+	if (mode == DRIFTGUARD_MODE_DETECT && !dg_files_deletion(hook))
+		goto out;
+
+	ev.action = dg_verdict_action(mode, dg_alert_only());
+	if (ev.action == DRIFTGUARD_ACTION_BLOCKED) {
+		dg_stat_inc(DRIFTGUARD_STAT_BLOCKED_FILES);
+		ret = -EPERM;
+	}
+	if (!__ratelimit(&pol->files_rs)) {
+		dg_stat_inc(DRIFTGUARD_STAT_EVENTS_DROPPED);
+		goto out;
+	}
+	ev.class = dg_files_class(pol, hook, path, target);
+	ev.policy_cgroup_id = pol->cgroup_id;
+	ev.path = path;
+	ev.inode = target ? d_inode(other) : d_inode(dentry);
+	dg_event_emit(&ev);
+out:
+	rcu_read_unlock();
+	preempt_enable();
+	return ret;
+}

@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* driftguard: an immutable container rootfs (files = prevent). */
+#ifndef DRIFTGUARD_FILES_H
+#define DRIFTGUARD_FILES_H
+
+#include <linux/dcache.h>
+#include <net/netlink.h>
+#include <linux/driftguard.h>
+
+#include "policy.h"
+
+/*
+ * Decides a change of the container's rootfs by the current task: @hook
+ * says which (CREATE, MKDIR, ..., COPY_UP), @dentry is the overlay dentry
+ * changed (negative for a new name) and @other, for RENAME and LINK, the
+ * second name. Under files = prevent a change outside the policy's
+ * writable prefixes is refused; under detect or prevent a deletion is
+ * reported. Anything but the overlay a container's anchor names (volumes,
+ * the host, other filesystems) is left alone after one comparison.
+ *
+ * Return: 0 to allow, -EPERM to deny. Never sleeps.
+ */
+int dg_files_change(enum driftguard_hook hook, struct dentry *dentry,
+		    struct dentry *other);
+
+/* Is @path (in the rootfs) under one of @list's prefixes? */
+bool dg_files_under(const struct dg_list *list, const char *path);
+
+/* Checks a WRITABLE or CONFIG nest beyond dg_list_check(). */
+int dg_files_prefixes_check(const struct nlattr *list,
+			    struct netlink_ext_ack *extack);
+
+#endif /* DRIFTGUARD_FILES_H */
