@@ -62,7 +62,7 @@ struct dg_type_ops {
 extern const struct dg_type_ops dg_types[];
 
 /* The keys of each file, in the order of the documentation (config-keys.c). */
-#define DG_KEYS_MAX 24
+#define DG_KEYS_MAX 32
 extern const struct dg_key dg_daemon_keys[];
 extern const size_t dg_ndaemon_keys;
 extern const struct dg_key dg_policy_keys[];

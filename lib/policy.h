@@ -159,6 +159,8 @@ void dg_pattern_explain(int rule, const char *key, const char *s, size_t len,
  * module's own message (module/netrule.h), which names the list.
  */
 const char *dg_netrule_check(int attr, int n, const char *s);
+
+/*
  * Adds the default writable (/tmp /var/tmp /run /var/cache /var/log) and
  * config (/etc) prefixes to @pol's lists, those asked for. -ENOMEM or 0.
  */
