@@ -83,9 +83,9 @@ static void mode_out_of_its_keys_range_is_invalid(void **state)
 	char err[256];
 
 	(void)state;
-	pol.files = DRIFTGUARD_MODE_PREVENT;
+	pol.files = DRIFTGUARD_MODE_PREVENT + 1;
 	assert_int_equal(dg_policy_validate(&pol, err, sizeof(err)), -EINVAL);
-	assert_string_equal(err, "files: 2 is not off or detect");
+	assert_string_equal(err, "files: 3 is not off, detect or prevent");
 }
 
 /* What the encoder writes, the decoder reads back as the same policy. */
