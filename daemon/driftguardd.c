@@ -36,6 +36,7 @@ static void dgd_tick(struct dgd *d)
 		return;
 	dg_throttle_expire(d->throttle, dgd_now(CLOCK_MONOTONIC), false);
 	dgd_stops_due(d, false);
+	dgd_digest_check(d, false);
 	/* Containers whose cgroup is gone take their context with them. */
 	if (dgd_now(CLOCK_MONOTONIC) >= d->prune_at) {
 		dg_context_cache_prune(d->contexts);
@@ -91,6 +92,11 @@ static int dgd_setup(struct dgd *d)
 		return err;
 	d->sync.refused = dgd_policy_refused;
 	d->sync.refused_arg = d;
+	d->sync.added = dgd_digest_cgroup_added;
+	d->sync.added_arg = d;
+	err = dg_capturer_start(&d->capturer, dgd_log);
+	if (err)
+		return err;
 	dgd_watch_config(d);
 	return 0;
 }
@@ -167,6 +173,9 @@ static int dgd_run(struct dgd *d)
 	dg_context_cache_free(d->contexts);
 	d->contexts = NULL;
 	dgd_stops_due(d, true);
+	/* The captures the records name are written before we go. */
+	dg_capturer_stop(&d->capturer);
+	dgd_digest_check(d, true);
 	dgd_exporter_stop(d);
 	/* The policies stay in force: a restart must not open a gap. */
 	dgd_log("stopping; the kernel policies stay in force");

@@ -10,6 +10,7 @@
 #define DG_PATH_MAX	4096
 #define DG_URL_MAX	2048
 #define DG_SECONDS_MAX	86400
+#define DG_COUNT_MAX	1000000
 
 #define DG_COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -38,6 +39,8 @@ enum dg_type {
 	DG_T_SYSLOG_FORMAT,	/* enum dg_syslog_format */
 	DG_T_RESPONSE_ON,	/* unsigned int, DG_ON_* bits */
 	DG_T_LISTEN,		/* char *, ADDRESS:PORT or "" */
+	DG_T_COUNT,		/* unsigned int, 1 to DG_COUNT_MAX */
+	DG_T_CAPTURE_SIZE,	/* uint64_t, a SIZE of 4K to 1G */
 	__DG_T_MAX,
 };
 
@@ -59,7 +62,7 @@ struct dg_type_ops {
 extern const struct dg_type_ops dg_types[];
 
 /* The keys of each file, in the order of the documentation (config-keys.c). */
-#define DG_KEYS_MAX 24
+#define DG_KEYS_MAX 32
 extern const struct dg_key dg_daemon_keys[];
 extern const size_t dg_ndaemon_keys;
 extern const struct dg_key dg_policy_keys[];
