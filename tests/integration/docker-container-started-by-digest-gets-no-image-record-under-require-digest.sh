@@ -1,0 +1,19 @@
+#!/bin/bash
+# Under require_digest = yes, a Docker container started by digest
+# (dg/base@sha256:...) gets no "image" record; one started from the tag
+# right after it does, so the daemon did look at both.
+# dg-tier: runtimes
+set -eu
+. "$DG_SRC/tests/lib.sh"
+rt_policy docker "mode=prevent" "require_digest=yes"
+digest=$(docker image inspect -f '{{.Id}}' dg/base)
+rt_start "dg/base@$digest" sleep 300
+pinned=$(rt_id)
+at_exit docker rm -f "$RT_NAME-tag"
+tagged=$(docker run -d --name "$RT_NAME-tag" --network host dg/base sleep 300)
+wait_until 30 "the tagged container's image record" grep -q "\"record\":\"image\".*$tagged" "$C"/events.jsonl
+# Stopping decides any start still waiting for its runtime's files.
+dgd_stop
+expect_eq "image records of the tagged container" 1 "$(records "\"record\":\"image\".*\"container_id\":\"$tagged\"")"
+expect_eq "image records of the pinned container" 0 "$(records "\"container_id\":\"$pinned\"")"
+pass
