@@ -1,13 +1,15 @@
 #!/bin/bash
-# Under require_digest = yes, a Docker container started by digest
-# (dg/base@sha256:...) gets no "image" record; one started from the tag
-# right after it does, so the daemon did look at both.
+# Under require_digest = yes, a Docker container started by its image's
+# digest (the image ID in full, sha256:..., which names content as
+# NAME@sha256: does; the test images come from `docker load` and have no
+# registry digest to run by) gets no "image" record; one started from the
+# tag right after it does, so the daemon did look at both.
 # dg-tier: runtimes
 set -eu
 . "$DG_SRC/tests/lib.sh"
 rt_policy docker "mode=prevent" "require_digest=yes"
 digest=$(docker image inspect -f '{{.Id}}' dg/base)
-rt_start "dg/base@$digest" sleep 300
+rt_start "$digest" sleep 300
 pinned=$(rt_id)
 at_exit docker rm -f "$RT_NAME-tag"
 tagged=$(docker run -d --name "$RT_NAME-tag" --network host dg/base sleep 300)
