@@ -118,6 +118,7 @@ struct dg_walk {
 	int nlowers;
 	const struct dg_capture_limits *lim;
 	uint64_t budget, used;
+	uint64_t hashed;		/* bytes read for hashes so far */
 	bool truncated;
 };
 
@@ -196,19 +197,13 @@ static bool dg_in_lower(const struct dg_walk *w, const char *rel)
 	return false;
 }
 
+/* Whether @name in directory @dfd has xattr @attr with the value "y". */
 static bool dg_xattr_y(int dfd, const char *name, const char *attr)
 {
-	char proc[64], v[4];
-	ssize_t n;
+	char path[4400], v[4];
 
-	snprintf(proc, sizeof(proc), "/proc/self/fd/%d/", dfd);
-	{
-		char path[4400];
-
-		snprintf(path, sizeof(path), "%s%s", proc, name);
-		n = lgetxattr(path, attr, v, sizeof(v));
-	}
-	return n == 1 && v[0] == 'y';
+	snprintf(path, sizeof(path), "/proc/self/fd/%d/%s", dfd, name);
+	return lgetxattr(path, attr, v, sizeof(v)) == 1 && v[0] == 'y';
 }
 
 static bool dg_has_xattr(int dfd, const char *name, const char *attr)
@@ -274,8 +269,8 @@ static bool dg_worth_hashing(int fd, mode_t mode)
 	return pread(fd, magic, 4, 0) == 4 && !memcmp(magic, "\177ELF", 4);
 }
 
-static void dg_hash_entry(struct json_object *e, int dfd, const char *name,
-			  const struct stat *st)
+static void dg_hash_entry(struct dg_walk *w, struct json_object *e, int dfd,
+			  const char *name, const struct stat *st)
 {
 	char hex[DG_HASH_HEX + 1];
 	int fd;
@@ -284,11 +279,19 @@ static void dg_hash_entry(struct json_object *e, int dfd, const char *name,
 		    O_NOCTTY);
 	if (fd < 0)
 		return;
-	if (dg_worth_hashing(fd, st->st_mode)) {
-		if ((uint64_t)st->st_size > DG_CAPTURE_HASH_MAX)
-			json_object_object_add(e, "sha256_skipped",
-				json_object_new_string("larger than 64 MiB"));
-		else if (dg_sha256_fd(fd, (uint64_t)st->st_size, hex))
+	if (!dg_worth_hashing(fd, st->st_mode)) {
+		close(fd);
+		return;
+	}
+	if ((uint64_t)st->st_size > DG_CAPTURE_HASH_MAX) {
+		json_object_object_add(e, "sha256_skipped",
+				       json_object_new_string("larger than 64 MiB"));
+	} else if (w->hashed + (uint64_t)st->st_size > DG_CAPTURE_HASH_TOTAL) {
+		json_object_object_add(e, "sha256_skipped",
+				       json_object_new_string("the capture hashed 1 GiB already"));
+	} else {
+		w->hashed += (uint64_t)st->st_size;
+		if (dg_sha256_fd(fd, (uint64_t)st->st_size, hex))
 			json_object_object_add(e, "sha256",
 					       json_object_new_string(hex));
 	}
@@ -341,7 +344,7 @@ static bool dg_walk_add(struct dg_walk *w, int dfd, const char *name,
 			json_object_object_add(e, "metacopy",
 					       json_object_new_boolean(true));
 		else
-			dg_hash_entry(e, dfd, name, st);
+			dg_hash_entry(w, e, dfd, name, st);
 	}
 	w->used += strlen(json_object_to_json_string_ext(e, JSON_C_TO_STRING_PLAIN)) + 1;
 	if (w->used > w->budget) {

@@ -20,7 +20,8 @@
  *                size, mode ("0755"), uid, gid, mtime, mtime_ns; target
  *                for a symlink; sha256 for a regular file that is
  *                executable (an x bit) or ELF, up to DG_CAPTURE_HASH_MAX
- *                bytes; metacopy for an overlay metadata-only copy-up
+ *                bytes and DG_CAPTURE_HASH_TOTAL per capture (else
+ *                sha256_skipped says why); metacopy for an overlay metadata-only copy-up
  *   processes    the container cgroup's processes and its descendants':
  *                pid, ppid, uid, exe, cmdline
  *   truncated    what a bound cut: "changes", "processes" (or absent)
@@ -44,6 +45,7 @@
 
 #define DG_CAPTURE_FORMAT	"driftguard-capture/1"
 #define DG_CAPTURE_HASH_MAX	(64ULL << 20)	/* bigger files: no sha256 */
+#define DG_CAPTURE_HASH_TOTAL	(1ULL << 30)	/* hashed per capture, at most */
 #define DG_CAPTURE_DEPTH_MAX	64		/* deeper directories skipped */
 #define DG_CAPTURE_CMDLINE_MAX	4096
 #define DG_CAPTURE_QUEUE	8		/* captures waiting to be taken */

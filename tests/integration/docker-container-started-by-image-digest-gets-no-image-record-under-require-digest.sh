@@ -11,7 +11,9 @@ rt_policy docker "mode=prevent" "require_digest=yes"
 digest=$(docker image inspect -f '{{.Id}}' dg/base)
 rt_start "$digest" sleep 300
 pinned=$(rt_id)
-at_exit docker rm -f "$RT_NAME-tag"
+# shellcheck disable=SC2317  # reached through at_exit
+rm_tagged() { docker rm -f "$RT_NAME-tag" >/dev/null 2>&1; }
+at_exit rm_tagged
 tagged=$(docker run -d --name "$RT_NAME-tag" --network host dg/base sleep 300)
 wait_until 30 "the tagged container's image record" grep -q "\"record\":\"image\".*$tagged" "$C"/events.jsonl
 # Stopping decides any start still waiting for its runtime's files.
