@@ -20,7 +20,7 @@ drop "$BIN"/hello /tmp/dropped
 want=$(sha256sum "$ROOT"/tmp/dropped | cut -d' ' -f1)
 out=$(in_container /tmp/dropped || true)
 expect_match "the drifted exec is refused" 'Operation not permitted' "$out"
-wait_until 10 "the record" grep -q '"path":"/tmp/dropped"' "$C"/events.jsonl
+wait_until 30 "the record" grep -q '"path":"/tmp/dropped"' "$C"/events.jsonl
 rec=$(grep '"path":"/tmp/dropped"' "$C"/events.jsonl)
 file=$(jq -r '.capture // empty' <<<"$rec")
 expect_match "the record names a capture file" "^$C/captures/[0-9]{8}T[0-9]{6}\.[0-9]{9}Z-cgroup-[0-9]+\.json\$" "$file"

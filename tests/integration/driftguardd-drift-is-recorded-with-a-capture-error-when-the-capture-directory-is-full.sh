@@ -14,7 +14,7 @@ dgd_policy capture "cgroup = $(cg_rel)" "mode = prevent" "capture = yes"
 dgd_start
 drop "$BIN"/hello /tmp/dropped
 in_container /tmp/dropped >/dev/null 2>&1 || true
-wait_until 10 "the record" grep -q '"path":"/tmp/dropped"' "$C"/events.jsonl
+wait_until 30 "the record" grep -q '"path":"/tmp/dropped"' "$C"/events.jsonl
 rec=$(grep '"path":"/tmp/dropped"' "$C"/events.jsonl)
 expect_eq "the record's action" blocked "$(jq -r .action <<<"$rec")"
 expect_eq "no capture field" null "$(jq -r .capture <<<"$rec")"
