@@ -57,8 +57,9 @@ _driftctl()
 		fi
 	fi
 
-	local commands="status policy events containers alert-only lock verify-log help"
+	local commands="status policy events containers capture alert-only lock verify-log help"
 	local policy_subcommands="set get list del"
+	local capture_subcommands="show list"
 	local common="--json --help"
 	local modes="off detect prevent"
 
@@ -99,7 +100,7 @@ _driftctl()
 		# prevent is taken too; deny is the word these keys document.
 		_driftctl_words off detect deny
 		;;
-	events//--config-dir | containers//--config-dir)
+	events//--config-dir | containers//--config-dir | capture/list/--config-dir)
 		mapfile -t COMPREPLY < <(compgen -d -- "$cur")
 		compopt -o filenames 2>/dev/null
 		;;
@@ -151,6 +152,25 @@ _driftctl()
 			_driftctl_words $commands
 		elif [[ $sub == policy ]] && ((cword == at + 2)); then
 			_driftctl_words $policy_subcommands
+		elif [[ $sub == capture ]] && ((cword == at + 2)); then
+			_driftctl_words $capture_subcommands
+		fi
+		;;
+	capture)
+		if [[ -z $sub ]]; then
+			if [[ $cur == -* ]]; then
+				_driftctl_words $common
+			else
+				_driftctl_words $capture_subcommands
+			fi
+		elif [[ $sub == list ]]; then
+			_driftctl_words $common --config-dir
+		elif [[ $cur == -* ]]; then
+			_driftctl_words $common
+		else
+			# A capture file: driftctl capture list names them.
+			mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+			compopt -o filenames 2>/dev/null
 		fi
 		;;
 	policy)

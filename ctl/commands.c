@@ -134,7 +134,8 @@ const struct dg_cmd dg_cmds[] = {
 	  "name, image (as the workload named it), image digest (shortened),\n"
 	  "Kubernetes namespace/pod, the policy in force (its own cgroup's or\n"
 	  "the nearest ancestor's: its name in DIR/policy.d, else its cgroup),\n"
-	  "its mode, and MUTABLE: yes when the image is a tag, not @sha256:.\n"
+	  "its mode, and MUTABLE: yes when the image is a tag, not @sha256:\n"
+	  "(nor an image ID in full, sha256:ID).\n"
 	  "\"-\": not known. Image and names are read from the runtimes' files\n"
 	  "where DIR/driftguard.conf says (DIR: /etc/driftguard).\n"
 	  "--json: an array, an object per container with the keys runtime,\n"
@@ -142,6 +143,30 @@ const struct dg_cmd dg_cmds[] = {
 	  "container_name, k8s_namespace, k8s_pod, k8s_container (each left out\n"
 	  "when not known), mutable_tag, policy, policy_cgroup (null: none) and\n"
 	  "mode." },
+	{ "capture show", NULL, 1, 1, "FILE", 0,
+	  NULL, cmd_capture_show,
+	  "FILE [--json]",
+	  "Show a capture file driftguardd wrote for a drift record.\n"
+	  "A policy's capture = yes has driftguardd write one at a container's\n"
+	  "first drift record in a throttle window; the record's \"capture\"\n"
+	  "field names it. Shown: the record it belongs to (uuid, action, class,\n"
+	  "hook, path), the container, its image and policy; the upper layer's\n"
+	  "changes (added, modified, deleted, opaque) with type, mode, owner,\n"
+	  "size, mtime, path and the sha256 of executables and libraries; the\n"
+	  "container's processes (pid, ppid, uid, exe, cmdline); what was cut\n"
+	  "short and what could not be read. Format: driftguard-capture(5).\n"
+	  "--json: the file's object as it is." },
+	{ "capture list", dg_parse_config_dir, 0, 0, NULL, 0,
+	  NULL, cmd_capture_list,
+	  "[--json] [--config-dir DIR]",
+	  "List the capture files in capture_dir, oldest first.\n"
+	  "One line each: when it was taken, the container (its name, else its\n"
+	  "id, else its cgroup), the record's action, the number of changes and\n"
+	  "processes, and the file. capture_dir is read from\n"
+	  "DIR/driftguard.conf (DIR: /etc/driftguard); a file that is not a\n"
+	  "capture is an error on stderr, and the others are still listed.\n"
+	  "--json: an array, an object per file with the keys file, time,\n"
+	  "container, record_uuid, path, changes and processes (counts)." },
 	{ "alert-only", NULL, 1, 1, "on or off", DG_NEEDS_NL,
 	  dg_check_on_off, cmd_alert_only,
 	  "on|off [--json]",

@@ -123,6 +123,8 @@ void dg_usage(FILE *out);
 
 /* The commands, by file. */
 int cmd_status(struct dg_ctx *ctx, int argc, char **args);
+int cmd_capture_show(struct dg_ctx *ctx, int argc, char **args);
+int cmd_capture_list(struct dg_ctx *ctx, int argc, char **args);
 int dg_check_on_off(struct dg_ctx *ctx, int argc, char **args);
 int cmd_alert_only(struct dg_ctx *ctx, int argc, char **args);
 int cmd_lock(struct dg_ctx *ctx, int argc, char **args);

@@ -28,6 +28,7 @@
 #include <syslog.h>
 #include <systemd/sd-daemon.h>
 
+#include "capture.h"
 #include "cgroup.h"
 #include "config.h"
 #include "container.h"
@@ -115,6 +116,10 @@ struct dgd {
 	uint64_t last_response_at;
 	struct dg_metrics metrics;	/* records counted by kind */
 	struct dgd_exporter exp;
+	struct dg_capturer capturer;	/* capture = yes: its thread */
+	bool capture_failed;		/* said once per run of failures */
+	struct dgd_digest_wait *digest_wait;	/* digest.c: starts to check */
+	size_t ndigest_wait;
 	bool syslog_failed;
 	bool stdout_failed;
 	bool watchdog;
@@ -178,6 +183,13 @@ void dgd_exporter_stop(struct dgd *d);
 void dgd_context_roots(const struct dg_config *cfg, struct dg_context_roots *r);
 
 int dgd_event_cb(struct nl_msg *msg, void *arg);
+
+/* digest.c: require_digest's image records for containers that start */
+
+/* struct dg_sync's added callback: cgroup @rel appeared. */
+void dgd_digest_cgroup_added(void *arg, const char *rel);
+/* Checks the starts still waiting for their runtime's files (@all: give up). */
+void dgd_digest_check(struct dgd *d, bool all);
 void dgd_read_events(struct dgd *d);
 
 #endif /* DG_DGD_H */

@@ -36,6 +36,7 @@ static void dgd_tick(struct dgd *d)
 		return;
 	dg_throttle_expire(d->throttle, dgd_now(CLOCK_MONOTONIC), false);
 	dgd_stops_due(d, false);
+	dgd_digest_check(d, false);
 	/* Containers whose cgroup is gone take their context with them. */
 	if (dgd_now(CLOCK_MONOTONIC) >= d->prune_at) {
 		dg_context_cache_prune(d->contexts);
@@ -91,6 +92,11 @@ static int dgd_setup(struct dgd *d)
 		return err;
 	d->sync.refused = dgd_policy_refused;
 	d->sync.refused_arg = d;
+	d->sync.added = dgd_digest_cgroup_added;
+	d->sync.added_arg = d;
+	err = dg_capturer_start(&d->capturer, dgd_log);
+	if (err)
+		return err;
 	dgd_watch_config(d);
 	return 0;
 }
@@ -167,6 +173,9 @@ static int dgd_run(struct dgd *d)
 	dg_context_cache_free(d->contexts);
 	d->contexts = NULL;
 	dgd_stops_due(d, true);
+	/* The captures the records name are written before we go. */
+	dg_capturer_stop(&d->capturer);
+	dgd_digest_check(d, true);
 	dgd_exporter_stop(d);
 	/* The policies stay in force: a restart must not open a gap. */
 	dgd_log("stopping; the kernel policies stay in force");
@@ -206,7 +215,10 @@ static void dgd_usage(FILE *out)
 		"(and as JSON lines on stdout with stdout = yes), syslog and the\n"
 		"journal as DIR/driftguard.conf says: repeats\n"
 		"throttled into counted summaries, a drifted file's SHA-256 (and a\n"
-		"quarantined copy), each policy's response (kill, stop, pause).\n"
+		"quarantined copy), each policy's response (kill, stop, pause),\n"
+		"with capture = yes a capture file of the container's upper-layer\n"
+		"changes and processes, with require_digest = yes an image record\n"
+		"for a container started from a mutable tag.\n"
 		"With metrics_listen = ADDRESS:PORT it serves Prometheus metrics\n"
 		"on /metrics and its health on /healthz (event loop running,\n"
 		"module loaded, last sync set every policy) and /livez (event\n"

@@ -78,6 +78,86 @@ static void dgd_evidence(struct dgd *d, const struct dg_nl_event *ev,
 		json_object_object_add(o, "evidence", json_object_new_string(e.note));
 }
 
+/*
+ * capture = yes: the container's first drift record in a throttle window
+ * names the capture file the capture thread is about to write ("capture"),
+ * or says why there is none ("capture_error", logged once per run of
+ * failures). The record never waits for the capture.
+ */
+static void dgd_capture(struct dgd *d, const struct dg_policy *p,
+			const struct dg_nl_event *ev, const char *cgroup,
+			struct json_object *o)
+{
+	const struct dg_daemon_config *c = &d->cfg->daemon;
+	struct dg_capture_job *job;
+	struct json_object *rec;
+	char who[96], why[PATH_MAX + 128];
+	int err;
+
+	if (!p || !p->capture)
+		return;
+	if (ev->container)
+		snprintf(who, sizeof(who), "%.12s", ev->container->id);
+	else
+		snprintf(who, sizeof(who), "cgroup-%" PRIu64, ev->cgroup_id);
+	if (!dg_capturer_due(&d->capturer, who, dgd_now(CLOCK_MONOTONIC),
+			     c->throttle_window))
+		return;
+	job = calloc(1, sizeof(*job));
+	if (!job) {
+		snprintf(why, sizeof(why), "out of memory");
+		goto fail;
+	}
+	if (!cgroup[0]) {
+		snprintf(why, sizeof(why), "the container's cgroup is gone");
+		goto fail;
+	}
+	err = dg_capture_dir_ready(c->capture_dir);
+	if (err) {
+		snprintf(why, sizeof(why), "capture_dir %s: %s", c->capture_dir,
+			 strerror(-err));
+		goto fail;
+	}
+	snprintf(job->cgroup, sizeof(job->cgroup), "%.*s",
+		 ev->container ? (int)ev->container->cgroup_len : (int)strlen(cgroup),
+		 cgroup);
+	snprintf(job->dir, sizeof(job->dir), "%s", c->capture_dir);
+	dg_capture_name(dgd_now(CLOCK_REALTIME), who, job->name, sizeof(job->name));
+	job->pid = ev->tgid;
+	job->lim.max_entries = c->capture_max_entries;
+	job->lim.max_bytes = c->capture_max_bytes;
+	job->keep = c->capture_keep;
+	job->doc = json_object_new_object();
+	rec = NULL;
+	if (!job->doc || json_object_deep_copy(o, &rec, NULL)) {
+		snprintf(why, sizeof(why), "out of memory");
+		goto fail;
+	}
+	json_object_object_add(job->doc, "format",
+			       json_object_new_string(DG_CAPTURE_FORMAT));
+	json_object_object_add(job->doc, "record", rec);
+	err = dg_capturer_queue(&d->capturer, job);
+	if (err) {
+		snprintf(why, sizeof(why), "%d captures are being taken already",
+			 DG_CAPTURE_QUEUE);
+		goto fail;
+	}
+	snprintf(why, sizeof(why), "%s/%s", c->capture_dir, job->name);
+	json_object_object_add(o, "capture", json_object_new_string(why));
+	d->capture_failed = false;
+	return;
+fail:
+	if (job) {
+		json_object_put(job->doc);
+		free(job);
+	}
+	if (!d->capture_failed)
+		dgd_log("no capture for %s: %s (said once until a capture is queued again)",
+			who, why);
+	d->capture_failed = true;
+	json_object_object_add(o, "capture_error", json_object_new_string(why));
+}
+
 static void dgd_record(struct dgd *d, struct nlattr **tb)
 {
 	struct dg_container ctr;
@@ -149,6 +229,7 @@ static void dgd_record(struct dgd *d, struct nlattr **tb)
 	 */
 	dg_record_complete(o, &ev, NULL);
 	dgd_evidence(d, &ev, o);
+	dgd_capture(d, p, &ev, cgroup, o);
 	dg_record_message(&ev, message, sizeof(message));
 	json_object_get(o);
 	dgd_emit(d, o, dg_sink_priority(ev.action, p ? (int)p->severity :

@@ -530,8 +530,11 @@ int dg_sync_cgroup_events(struct dg_sync *s, const struct dg_config *cfg,
 				     parent[0] ? "/" : "", ev->name) >=
 			    (int)sizeof(rel))
 				continue;
-			if (ev->mask & (IN_CREATE | IN_MOVED_TO))
+			if (ev->mask & (IN_CREATE | IN_MOVED_TO)) {
 				dg_cgroup_added(s, cfg, nl, rel);
+				if (s->added)
+					s->added(s->added_arg, rel);
+			}
 			else if (ev->mask & (IN_DELETE | IN_MOVED_FROM))
 				dg_cgroup_removed(s, nl, rel);
 		}
@@ -544,4 +547,25 @@ int dg_sync_cgroup_events(struct dg_sync *s, const struct dg_config *cfg,
 		return dg_sync_full(s, cfg, nl);
 	}
 	return 0;
+}
+
+const struct dg_policy *dg_sync_policy_over(const struct dg_sync *s,
+					    const char *rel)
+{
+	const struct dg_want *best = NULL;
+	size_t i, len, blen = 0;
+
+	for (i = 0; i < s->nwant; i++) {
+		const struct dg_want *w = &s->want[i];
+
+		len = strlen(w->rel);
+		if (strncmp(w->rel, rel, len) ||
+		    (rel[len] && rel[len] != '/' && len))
+			continue;
+		if (!best || len > blen) {
+			best = w;
+			blen = len;
+		}
+	}
+	return best ? best->policy : NULL;
 }

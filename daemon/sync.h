@@ -63,6 +63,13 @@ struct dg_sync {
 	void (*refused)(void *arg, const struct dg_policy *policy,
 			const char *cgroup, uint64_t id, const char *why);
 	void *refused_arg;
+	/*
+	 * Called for each cgroup directory that appears (inotify), after
+	 * its policy was set: driftguardd checks a starting container's
+	 * image there. May be NULL.
+	 */
+	void (*added)(void *arg, const char *rel);
+	void *added_arg;
 };
 
 /* Returns 0 or -errno (the inotify instance). */
@@ -85,6 +92,13 @@ int dg_sync_full(struct dg_sync *s, const struct dg_config *cfg,
  */
 int dg_sync_cgroup_events(struct dg_sync *s, const struct dg_config *cfg,
 			  struct dg_nl *nl);
+
+/*
+ * The configured policy in force in cgroup @rel (relative to the cgroup2
+ * mount): its own, else its nearest ancestor's; NULL when none.
+ */
+const struct dg_policy *dg_sync_policy_over(const struct dg_sync *s,
+					    const char *rel);
 
 /* The configured policy that produced the kernel policy of cgroup @id. */
 const struct dg_policy *dg_sync_policy_of(const struct dg_sync *s, uint64_t id);

@@ -37,6 +37,7 @@ static const char *const dg_process_fields[] = {
 	"pid", "tgid", "ppid", "uid", "gid", "comm", "filename",
 	"interpreter", "sha256", "quarantine", "evidence", "prev",
 	"exe", "cmdline", "cwd", "parent_exe", "user", "uuid",
+	"capture", "capture_error",	/* the first record's capture */
 };
 
 static int dg_window_cmp(const void *a, const void *b)

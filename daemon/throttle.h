@@ -13,7 +13,8 @@
  * "suppressed" (count - 1), "first_time" and "last_time" (RFC 3339, with
  * first_time_ns and last_time_ns beside them), and without the fields of one
  * process or record (pid, tgid, ppid, uid, gid, comm, filename, interpreter,
- * sha256, quarantine, evidence, exe, cmdline, cwd, parent_exe, user, uuid).
+ * sha256, quarantine, evidence, exe, cmdline, cwd, parent_exe, user, uuid,
+ * capture, capture_error).
  * So every event is counted:
  * written records plus the "suppressed" of the summaries are the events.
  *

@@ -10,6 +10,7 @@
 #define DG_PATH_MAX	4096
 #define DG_URL_MAX	2048
 #define DG_SECONDS_MAX	86400
+#define DG_COUNT_MAX	1000000
 
 #define DG_COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -41,6 +42,8 @@ enum dg_type {
 	DG_T_NETRULES,		/* struct dg_list, module/netrule.h entries */
 	DG_T_LOOPBACK,		/* int loopback_judged: yes (exempt) or no */
 	DG_T_ROOTFS_PREFIXES,	/* struct dg_list, dg_prefix_check() */
+	DG_T_COUNT,		/* unsigned int, 1 to DG_COUNT_MAX */
+	DG_T_CAPTURE_SIZE,	/* uint64_t, a SIZE of 4K to 1G */
 	__DG_T_MAX,
 };
 

@@ -41,6 +41,10 @@ const struct dg_key dg_daemon_keys[] = {
 	DG_DKEY(containerd_state, DG_T_PATH),
 	DG_DKEY(crio_state, DG_T_PATH),
 	DG_DKEY(podman_root, DG_T_PATH),
+	DG_DKEY(capture_dir, DG_T_PATH),
+	DG_DKEY(capture_max_entries, DG_T_COUNT),
+	DG_DKEY(capture_max_bytes, DG_T_CAPTURE_SIZE),
+	{ "capture_keep", DG_T_COUNT, offsetof(struct dg_daemon_config, capture_keep) },
 };
 
 #define DG_PKEY(n, t) { #n, t, offsetof(struct dg_policy, n) }
@@ -70,6 +74,8 @@ const struct dg_key dg_policy_keys[] = {
 	DG_PKEY(runbook, DG_T_URL),
 	DG_PKEY(response, DG_T_RESPONSE),
 	DG_PKEY(response_on, DG_T_RESPONSE_ON),
+	DG_PKEY(capture, DG_T_BOOL),
+	DG_PKEY(require_digest, DG_T_BOOL),
 };
 
 const size_t dg_ndaemon_keys = DG_COUNT(dg_daemon_keys);
@@ -375,6 +381,34 @@ static int dg_set_keep(struct dg_parser *p, const struct dg_key *k,
 	return 0;
 }
 
+/* A number of entries or files, 1 to DG_COUNT_MAX. */
+static int dg_set_count(struct dg_parser *p, const struct dg_key *k,
+			void *field, const char *v)
+{
+	uint64_t n;
+
+	if (dg_parse_uint(v, false, &n) || n < 1 || n > DG_COUNT_MAX)
+		return dg_fail(p, p->line, -EINVAL,
+			       "%s: '%s' is not a number from 1 to %d",
+			       k->name, v, DG_COUNT_MAX);
+	*(unsigned int *)field = (unsigned int)n;
+	return 0;
+}
+
+/* capture_max_bytes: a capture must hold its own header, and stay sane. */
+static int dg_set_capture_size(struct dg_parser *p, const struct dg_key *k,
+			       void *field, const char *v)
+{
+	uint64_t n;
+
+	if (dg_parse_uint(v, true, &n) || n < (4ULL << 10) || n > (1ULL << 30))
+		return dg_fail(p, p->line, -EINVAL,
+			       "%s: '%s' is not a size from 4K to 1G",
+			       k->name, v);
+	*(uint64_t *)field = n;
+	return 0;
+}
+
 static int dg_set_cgroup(struct dg_parser *p, const struct dg_key *k,
 			 void *field, const char *v)
 {
@@ -586,6 +620,8 @@ const struct dg_type_ops dg_types[] = {
 	[DG_T_NETRULES] = { dg_set_netrules, dg_print_list_key },
 	[DG_T_LOOPBACK] = { dg_set_loopback, dg_print_loopback },
 	[DG_T_ROOTFS_PREFIXES] = { dg_set_rootfs_prefixes, dg_print_list_key },
+	[DG_T_COUNT] = { dg_set_count, dg_print_uint },
+	[DG_T_CAPTURE_SIZE] = { dg_set_capture_size, dg_print_size },
 };
 _Static_assert(sizeof(dg_types) / sizeof(dg_types[0]) == __DG_T_MAX,
 	       "a type of key without its parser and printer");

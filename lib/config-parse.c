@@ -360,6 +360,7 @@ static void dg_daemon_free(struct dg_daemon_config *d)
 	free(d->containerd_state);
 	free(d->crio_state);
 	free(d->podman_root);
+	free(d->capture_dir);
 	memset(d, 0, sizeof(*d));
 }
 
@@ -381,7 +382,12 @@ static int dg_daemon_defaults(struct dg_daemon_config *d)
 	d->containerd_state = strdup(DG_CONTAINERD_STATE);
 	d->crio_state = strdup(DG_CRIO_STATE);
 	d->podman_root = strdup(DG_PODMAN_ROOT);
-	if (!d->log_json || !d->syslog_socket || !d->state_dir ||
+	d->capture_dir = strdup("/var/lib/driftguard/captures");
+	d->capture_max_entries = 10000;
+	d->capture_max_bytes = 16ULL << 20;
+	d->capture_keep = 100;
+	if (!d->capture_dir ||
+	    !d->log_json || !d->syslog_socket || !d->state_dir ||
 	    !d->quarantine_dir || !d->metrics_listen || !d->metrics_textfile ||
 	    !d->docker_root || !d->containerd_state || !d->crio_state ||
 	    !d->podman_root) {

@@ -50,6 +50,13 @@
  *                            userdata/config.json) [/run/containers/storage]
  *   podman_root = PATH       podman's storage root (overlay-containers/
  *                            containers.json) [/var/lib/containers/storage]
+ *   capture_dir = PATH       where a policy's capture = yes writes its
+ *                            capture files [/var/lib/driftguard/captures]
+ *   capture_max_entries = N  changed files listed per capture, and
+ *                            processes, 1 to 1000000 each [10000]
+ *   capture_max_bytes = SIZE one capture file at most, 4K to 1G [16M]
+ *   capture_keep = N         capture files kept, 1 to 100000; the oldest
+ *                            are deleted [100]
  * PATH is absolute; SIZE is bytes, or a number with K, M or G (x 1024^n).
  *
  * policy.d/FILE.conf, any number of [policy NAME] sections (NAME: up to 63
@@ -83,6 +90,12 @@
  *                            (allowed and reported: detect modes), watched
  *                            (a watch-listed program ran); never while
  *                            the module is in alert-only mode
+ *   capture = yes|no         [no] on a container's first drift record in
+ *                            a throttle window, write its upper-layer diff
+ *                            and process tree to capture_dir (capture.h)
+ *   require_digest = yes|no  [no] an "image" record when a container whose
+ *                            image reference has no @sha256: digest starts
+ *                            in the policy's scope
  * Lists are separated by blanks; a list key given again appends, at most
  * DRIFTGUARD_LIST_MAX entries of at most DRIFTGUARD_PATTERN_MAX - 1 bytes.
  * Any other key given twice in a section is an error.
@@ -134,6 +147,10 @@ struct dg_daemon_config {
 	char *containerd_state;
 	char *crio_state;
 	char *podman_root;
+	char *capture_dir;		/* capture.h: capture = yes's files */
+	unsigned int capture_max_entries;	/* changed files, processes */
+	uint64_t capture_max_bytes;	/* one capture file */
+	unsigned int capture_keep;	/* files kept, the oldest go */
 };
 
 struct dg_config {

@@ -410,7 +410,17 @@ void dg_context_json(struct json_object *o, const struct dg_context *ctx)
 
 bool dg_context_mutable(const char *image)
 {
-	return !strstr(image, "@sha256:");
+	size_t i;
+
+	if (strstr(image, "@sha256:"))
+		return false;
+	/* An image ID in full ("docker run sha256:ID") names content too. */
+	if (strncmp(image, "sha256:", 7) || strlen(image) != 7 + 64)
+		return true;
+	for (i = 7; image[i]; i++)
+		if (!strchr("0123456789abcdef", image[i]))
+			return true;
+	return false;
 }
 
 /* --- the cache ---------------------------------------------------------- */

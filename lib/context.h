@@ -90,7 +90,11 @@ int dg_context_read(const struct dg_container *c,
  */
 void dg_context_json(struct json_object *o, const struct dg_context *ctx);
 
-/* True when @image names a mutable tag: it has no "@sha256:" digest. */
+/*
+ * True when @image names a mutable tag: it has no "@sha256:" digest and is
+ * not an image ID in full ("sha256:" and 64 hex digits, the digest of the
+ * image's configuration, as `docker run sha256:ID` names an image).
+ */
 bool dg_context_mutable(const char *image);
 
 /*

@@ -74,6 +74,8 @@ struct dg_policy {
 	char *runbook;			/* "": none */
 	enum dg_response response;
 	unsigned int response_on;	/* DG_ON_* bits */
+	bool capture;			/* driftguardd's, not the kernel's */
+	bool require_digest;		/* the same */
 };
 
 /* Whether a policy with @pol's response acts on a record. */

@@ -136,6 +136,49 @@ static void daemon_keys_not_given_keep_their_defaults(void **state)
 }
 
 /* Others than this node read the metrics only when metrics_remote says so. */
+static void capture_keys_are_parsed_with_their_defaults_and_bounds(void **state)
+{
+	struct dg_config *cfg;
+
+	(void)state;
+	cfg = parse_ok(DAEMON, "[daemon]\n");
+	assert_string_equal(cfg->daemon.capture_dir, "/var/lib/driftguard/captures");
+	assert_int_equal(cfg->daemon.capture_max_entries, 10000);
+	assert_int_equal(cfg->daemon.capture_max_bytes, 16 << 20);
+	assert_int_equal(cfg->daemon.capture_keep, 100);
+	dg_config_free(cfg);
+	cfg = parse_ok(DAEMON, "[daemon]\ncapture_dir = /srv/cap\n"
+		       "capture_max_entries = 5\ncapture_max_bytes = 64K\n"
+		       "capture_keep = 3\n");
+	assert_string_equal(cfg->daemon.capture_dir, "/srv/cap");
+	assert_int_equal(cfg->daemon.capture_max_entries, 5);
+	assert_int_equal(cfg->daemon.capture_max_bytes, 64 << 10);
+	assert_int_equal(cfg->daemon.capture_keep, 3);
+	dg_config_free(cfg);
+	expect_error(DAEMON, "[daemon]\ncapture_max_entries = 0\n",
+		     "t.conf:2: capture_max_entries: '0' is not a number from 1 to 1000000");
+	expect_error(DAEMON, "[daemon]\ncapture_keep = 1000001\n",
+		     "t.conf:2: capture_keep: '1000001' is not a number from 1 to 1000000");
+	expect_error(DAEMON, "[daemon]\ncapture_max_bytes = 1K\n",
+		     "t.conf:2: capture_max_bytes: '1K' is not a size from 4K to 1G");
+}
+
+static void capture_and_require_digest_are_off_unless_a_policy_says_yes(void **state)
+{
+	struct dg_config *cfg;
+
+	(void)state;
+	cfg = parse_ok(POLICY, "[policy a]\ncgroup = a\n"
+		       "[policy b]\ncgroup = b\ncapture = yes\nrequire_digest = yes\n");
+	assert_false(cfg->policies[0].capture);
+	assert_false(cfg->policies[0].require_digest);
+	assert_true(cfg->policies[1].capture);
+	assert_true(cfg->policies[1].require_digest);
+	dg_config_free(cfg);
+	expect_error(POLICY, "[policy a]\ncgroup = a\ncapture = maybe\n",
+		     "t.conf:3: capture: 'maybe' is not yes or no (or true, false, on, off, 1, 0)");
+}
+
 static void metrics_listen_takes_a_remote_address_only_with_metrics_remote(void **state)
 {
 	struct dg_config *cfg;
@@ -1127,6 +1170,10 @@ static void effective_configuration_prints_in_the_documented_format(void **state
 		"containerd_state = /run/containerd\n"
 		"crio_state = /run/containers/storage\n"
 		"podman_root = /var/lib/containers/storage\n"
+		"capture_dir = /var/lib/driftguard/captures\n"
+		"capture_max_entries = 10000\n"
+		"capture_max_bytes = 16777216\n"
+		"capture_keep = 100\n"
 		"\n"
 		"# t.conf:1\n"
 		"[policy web]\n"
@@ -1159,7 +1206,9 @@ static void effective_configuration_prints_in_the_documented_format(void **state
 		"severity = high\n"
 		"runbook = https://r.example/x\n"
 		"response = none\n"
-		"response_on = blocked\n");
+		"response_on = blocked\n"
+		"capture = no\n"
+		"require_digest = no\n");
 	free(out);
 	dg_config_free(cfg);
 }
@@ -1342,6 +1391,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(daemon_file_sets_every_key),
 		cmocka_unit_test(daemon_keys_not_given_keep_their_defaults),
+		cmocka_unit_test(capture_keys_are_parsed_with_their_defaults_and_bounds),
+		cmocka_unit_test(capture_and_require_digest_are_off_unless_a_policy_says_yes),
 		cmocka_unit_test(metrics_listen_takes_a_remote_address_only_with_metrics_remote),
 		cmocka_unit_test(empty_log_json_turns_the_json_log_off),
 		cmocka_unit_test(policy_file_parses_to_the_expected_policies),

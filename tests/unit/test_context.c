@@ -275,6 +275,11 @@ static void only_a_sha256_digest_makes_a_reference_immutable(void **state)
 	assert_true(dg_context_mutable("dg/base"));
 	assert_false(dg_context_mutable("repo/app@sha256:9f8e7d6c5b4a39281706f5e4d3c2b1a0"));
 	assert_false(dg_context_mutable("repo/app:1.0@sha256:9f8e"));
+	/* An image ID in full is content-addressed; a short one is a prefix. */
+	assert_false(dg_context_mutable("sha256:f8c0c9c160cbf0608d077790e5cad460"
+					"a45e3e67619a8d0c1d741dbc64ca5ed1"));
+	assert_true(dg_context_mutable("sha256:f8c0c9c160cb"));
+	assert_true(dg_context_mutable("f8c0c9c160cb"));
 }
 
 static int logged;
