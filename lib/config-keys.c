@@ -199,6 +199,25 @@ static bool dg_url_ok(const char *s)
 }
 
 /*
+ * The next blank-separated word of *@rest, or NULL at the end: its length
+ * in @n, and *@rest moved past it.
+ */
+static const char *dg_word(const char **rest, size_t *n)
+{
+	const char *s = *rest, *e;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	if (!*s)
+		return NULL;
+	for (e = s; *e && *e != ' ' && *e != '\t'; e++)
+		;
+	*n = e - s;
+	*rest = e;
+	return s;
+}
+
+/*
  * Appends the blank-separated entries of @value to the list @l: patterns by
  * the module's rules (dg_pattern_check), prefixes absolute paths.
  */
@@ -206,19 +225,12 @@ static bool dg_url_ok(const char *s)
 static int dg_set_list(struct dg_parser *p, const char *key, struct dg_list *l,
 		       const char *value, bool prefixes)
 {
-	const char *s = value, *e;
+	const char *rest = value, *s;
 	char why[DG_CONFIG_ERR_MAX];
 	size_t n;
 	int rule;
 
-	for (;;) {
-		while (*s == ' ' || *s == '\t')
-			s++;
-		if (!*s)
-			return 0;
-		for (e = s; *e && *e != ' ' && *e != '\t'; e++)
-			;
-		n = e - s;
+	while ((s = dg_word(&rest, &n))) {
 		if (prefixes)
 			rule = n >= DRIFTGUARD_PATTERN_MAX ? DG_RULE_LENGTH :
 			       *s != '/' ? DG_NOT_ABSOLUTE :
@@ -235,8 +247,8 @@ static int dg_set_list(struct dg_parser *p, const char *key, struct dg_list *l,
 		}
 		if (dg_list_add(l, s, n))
 			return dg_nomem(p);
-		s = e;
 	}
+	return 0;
 }
 
 /* yes|no, and the spellings other tools use for them: 1, 0 or -1. */
@@ -258,18 +270,11 @@ static int dg_set_response_on(struct dg_parser *p, unsigned int *on,
 {
 	char word[16];
 	unsigned int bits = 0;
-	const char *e;
+	const char *rest = v;
 	size_t n;
 	int i;
 
-	for (;;) {
-		while (*v == ' ' || *v == '\t')
-			v++;
-		if (!*v)
-			break;
-		for (e = v; *e && *e != ' ' && *e != '\t'; e++)
-			;
-		n = e - v;
+	while ((v = dg_word(&rest, &n))) {
 		i = -1;
 		if (n < sizeof(word)) {
 			memcpy(word, v, n);
@@ -285,7 +290,6 @@ static int dg_set_response_on(struct dg_parser *p, unsigned int *on,
 			return dg_fail(p, p->line, -EINVAL,
 				       "response_on: '%s' given twice", word);
 		bits |= 1u << i;
-		v = e;
 	}
 	if (!bits)
 		return dg_fail(p, p->line, -EINVAL,
@@ -460,23 +464,16 @@ static int dg_set_rootfs_prefixes(struct dg_parser *p, const struct dg_key *k,
 {
 	struct dg_list *l = field;
 	char why[DG_CONFIG_ERR_MAX];
-	const char *s = v, *e;
+	const char *rest = v, *s;
 	size_t n;
 
-	for (;;) {
-		while (*s == ' ' || *s == '\t')
-			s++;
-		if (!*s)
-			return 0;
-		for (e = s; *e && *e != ' ' && *e != '\t'; e++)
-			;
-		n = e - s;
+	while ((s = dg_word(&rest, &n))) {
 		if (dg_prefix_check(k->name, l->n, s, n, why, sizeof(why)))
 			return dg_fail(p, p->line, -EINVAL, "%s", why);
 		if (dg_list_add(l, s, n))
 			return dg_nomem(p);
-		s = e;
 	}
+	return 0;
 }
 
 /* A key whose value is one of the names @names, the enum value its index. */
@@ -552,18 +549,11 @@ static int dg_set_netrules(struct dg_parser *p, const struct dg_key *k,
 	int attr = !strcmp(k->name, "listen_allow") ? DRIFTGUARD_A_LISTEN_ALLOW :
 		   DRIFTGUARD_A_CONNECT_ALLOW;
 	struct dg_list *l = field;
-	const char *s = v, *e, *why;
+	const char *rest = v, *s, *why;
 	char entry[DRIFTGUARD_PATTERN_MAX];
 	size_t n;
 
-	for (;;) {
-		while (*s == ' ' || *s == '\t')
-			s++;
-		if (!*s)
-			return 0;
-		for (e = s; *e && *e != ' ' && *e != '\t'; e++)
-			;
-		n = e - s;
+	while ((s = dg_word(&rest, &n))) {
 		snprintf(entry, sizeof(entry), "%.*s", (int)n, s);
 		why = n >= sizeof(entry) ? "network entry longer than 79 bytes" :
 		      dg_netrule_check(attr, l->n, entry);
@@ -572,8 +562,8 @@ static int dg_set_netrules(struct dg_parser *p, const struct dg_key *k,
 				       k->name, (int)n, s, why);
 		if (dg_list_add(l, s, n))
 			return dg_nomem(p);
-		s = e;
 	}
+	return 0;
 }
 
 /* loopback = yes: loopback is exempt from listen and connect (the default). */
