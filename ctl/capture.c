@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /* driftctl: capture show and list, driftguardd's investigation captures. */
-#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
+#include "capdir.h"
 #include "ctl.h"
 
 #define DG_CAPTURE_FORMAT	"driftguard-capture/1"	/* daemon/capture.h */
@@ -168,53 +168,26 @@ int cmd_capture_show(struct dg_ctx *ctx, int argc, char **args)
 	return 0;
 }
 
-static int dg_name_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 int cmd_capture_list(struct dg_ctx *ctx, int argc, char **args)
 {
 	struct dg_config *cfg = NULL;
 	struct dg_context_roots roots;
-	char **names = NULL, **more, path[8192], who[512];
-	size_t n = 0, cap = 0, i;
-	struct dirent *de;
+	char **names, path[8192], who[512];
+	size_t n, i;
 	int err;
-	DIR *d;
 
 	(void)argc;
 	(void)args;
 	err = dg_ctl_roots(ctx, &cfg, &roots);
 	if (err)
 		return err;
-	d = opendir(cfg->daemon.capture_dir);
-	if (!d && errno != ENOENT) {
-		err = -errno;
-		dg_err("%s: %s", cfg->daemon.capture_dir, strerror(errno));
+	err = dg_capture_names(cfg->daemon.capture_dir, &names, &n);
+	if (err && err != -ENOENT) {
+		dg_err("%s: %s", cfg->daemon.capture_dir, strerror(-err));
 		dg_config_free(cfg);
 		return err;
 	}
-	while (d && (de = readdir(d))) {
-		size_t len = strlen(de->d_name);
-
-		if (de->d_name[0] == '.' || len < 5 || strcmp(de->d_name + len - 5, ".json"))
-			continue;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 64;
-			more = realloc(names, cap * sizeof(*names));
-			if (!more)
-				break;
-			names = more;
-		}
-		names[n] = strdup(de->d_name);
-		if (names[n])
-			n++;
-	}
-	if (d)
-		closedir(d);
-	if (n)
-		qsort(names, n, sizeof(*names), dg_name_cmp);
+	err = 0;
 	if (ctx->json)
 		dg_json_answer(ctx, json_object_new_array());
 	else if (n)

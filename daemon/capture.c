@@ -17,6 +17,7 @@
 #include <sys/xattr.h>
 #include <openssl/evp.h>
 
+#include "capdir.h"
 #include "capture.h"
 #include "evlog.h"
 #include "hex.h"
@@ -574,25 +575,6 @@ void dg_capture_name(uint64_t ns, const char *who, char *buf, size_t size)
 		 ns % (uint64_t)1000000000, safe);
 }
 
-static int dg_mkdirs(const char *dir)
-{
-	char tmp[4096], *p;
-
-	if (snprintf(tmp, sizeof(tmp), "%s", dir) >= (int)sizeof(tmp))
-		return -ENAMETOOLONG;
-	for (p = tmp + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(tmp, 0700) && errno != EEXIST)
-			return -errno;
-		*p = '/';
-	}
-	if (mkdir(tmp, 0700) && errno != EEXIST)
-		return -errno;
-	return 0;
-}
-
 int dg_capture_dir_ready(const char *dir)
 {
 	struct statvfs vfs;
@@ -618,49 +600,19 @@ int dg_capture_dir_ready(const char *dir)
 	return 0;
 }
 
-static int dg_name_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* Deletes the oldest capture files (their names sort by time) past @keep. */
 static void dg_capture_prune(const char *dir, unsigned int keep)
 {
-	char **names = NULL, **more, path[8192];
-	size_t n = 0, cap = 0, i;
-	struct dirent *de;
-	DIR *d = opendir(dir);
+	char **names, path[8192];
+	size_t n, i;
 
-	if (!d)
+	if (dg_capture_names(dir, &names, &n))
 		return;
-	while ((de = readdir(d))) {
-		size_t len = strlen(de->d_name);
-
-		if (de->d_name[0] == '.' || len < 5 ||
-		    strcmp(de->d_name + len - 5, ".json") ||
-		    !isdigit((unsigned char)de->d_name[0]))
-			continue;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 64;
-			more = realloc(names, cap * sizeof(*names));
-			if (!more)
-				break;
-			names = more;
-		}
-		names[n] = strdup(de->d_name);
-		if (names[n])
-			n++;
+	for (i = 0; i + keep < n; i++) {
+		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+		unlink(path);
 	}
-	closedir(d);
-	qsort(names, n, sizeof(*names), dg_name_cmp);
-	for (i = 0; i < n; i++) {
-		if (i + keep < n) {
-			snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
-			unlink(path);
-		}
-		free(names[i]);
-	}
-	free(names);
+	dg_capture_names_free(names, n);
 }
 
 int dg_capture_write(const char *dir, const char *name,

@@ -14,6 +14,7 @@
 #include <sys/syscall.h>
 #include <openssl/evp.h>
 
+#include "capdir.h"
 #include "evidence.h"
 #include "hex.h"
 
@@ -95,26 +96,6 @@ static int dg_write_all(int fd, const unsigned char *buf, size_t len)
 		buf += n;
 		len -= (size_t)n;
 	}
-	return 0;
-}
-
-/* Creates @dir and its parents (mode 0700). */
-static int dg_mkdirs(const char *dir)
-{
-	char tmp[4096], *p;
-
-	if (snprintf(tmp, sizeof(tmp), "%s", dir) >= (int)sizeof(tmp))
-		return -ENAMETOOLONG;
-	for (p = tmp + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(tmp, 0700) && errno != EEXIST)
-			return -errno;
-		*p = '/';
-	}
-	if (mkdir(tmp, 0700) && errno != EEXIST)
-		return -errno;
 	return 0;
 }
 
