@@ -334,8 +334,9 @@ static int dg_policy_set_doit(struct sk_buff *skb, struct genl_info *info)
 
 /*
  * The largest policy's message: three full lists of the longest patterns,
- * the two network lists and the two prefix lists full, about 63.5 KiB. Every part of a dump has room for
- * one, so a dump never meets a policy it cannot carry.
+ * the two network lists and the two prefix lists full, about 63.5 KiB.
+ * Every part of a dump has room for one, so a dump never meets a policy it
+ * cannot carry.
  */
 #define DG_LIST_MSG_MAX (NLA_HDRLEN + DRIFTGUARD_LIST_MAX * \
 			 NLA_ALIGN(NLA_HDRLEN + DRIFTGUARD_PATTERN_MAX))
