@@ -19,6 +19,7 @@
 #include <linux/preempt.h>
 #include <linux/rcupdate.h>
 #include <linux/string.h>
+#include <linux/stringify.h>
 
 #include "anchor.h"
 #include "decide.h"
@@ -65,7 +66,8 @@ int dg_files_prefixes_check(const struct nlattr *list,
 		}
 		if (++n > DRIFTGUARD_PREFIX_LIST_MAX) {
 			NL_SET_ERR_MSG_ATTR(extack, list,
-					    "too many writable or config entries (at most 16)");
+					    "too many writable or config entries (at most "
+					    __stringify(DRIFTGUARD_PREFIX_LIST_MAX) ")");
 			return -E2BIG;
 		}
 	}
