@@ -51,7 +51,16 @@
 	!defined(DRIFTGUARD_HAS_SIG_CGROUP_CAN_FORK) || \
 	!defined(DRIFTGUARD_HAS_SIG_SOCKET_LISTEN) || \
 	!defined(DRIFTGUARD_HAS_SIG_SOCKET_BIND) || \
-	!defined(DRIFTGUARD_HAS_SIG_SOCKET_CONNECT)
+	!defined(DRIFTGUARD_HAS_SIG_SOCKET_CONNECT) || \
+	!defined(DRIFTGUARD_HAS_SIG_INODE_CREATE) || \
+	!defined(DRIFTGUARD_HAS_SIG_INODE_MKDIR) || \
+	!defined(DRIFTGUARD_HAS_SIG_INODE_MKNOD) || \
+	!defined(DRIFTGUARD_HAS_SIG_INODE_SYMLINK) || \
+	!defined(DRIFTGUARD_HAS_SIG_INODE_LINK) || \
+	!defined(DRIFTGUARD_HAS_SIG_INODE_UNLINK) || \
+	!defined(DRIFTGUARD_HAS_SIG_INODE_RMDIR) || \
+	!defined(DRIFTGUARD_HAS_SIG_INODE_RENAME) || \
+	!defined(DRIFTGUARD_HAS_SIG_INODE_SETATTR)
 #error "a hooked function is declared unlike what hooks.c reads (probe.sh signature)"
 #endif
 

@@ -50,6 +50,18 @@ signature include/linux/security.h 'void security_sb_delete(struct super_block *
 signature include/linux/security.h 'int security_socket_listen(struct socket *sock, int backlog);' SIG_SOCKET_LISTEN
 signature include/linux/security.h 'int security_socket_bind(struct socket *sock, struct sockaddr *address, int addrlen);' SIG_SOCKET_BIND
 signature include/linux/security.h 'int security_socket_connect(struct socket *sock, struct sockaddr *address, int addrlen);' SIG_SOCKET_CONNECT
+# files.c: the changes of a container's rootfs (the dentries by position).
+signature include/linux/security.h 'int security_inode_create(struct inode *dir, struct dentry *dentry, umode_t mode);' SIG_INODE_CREATE
+signature include/linux/security.h 'int security_inode_mkdir(struct inode *dir, struct dentry *dentry, umode_t mode);' SIG_INODE_MKDIR
+signature include/linux/security.h 'int security_inode_mknod(struct inode *dir, struct dentry *dentry, umode_t mode, dev_t dev);' SIG_INODE_MKNOD
+signature include/linux/security.h 'int security_inode_symlink(struct inode *dir, struct dentry *dentry, const char *old_name);' SIG_INODE_SYMLINK
+signature include/linux/security.h 'int security_inode_link(struct dentry *old_dentry, struct inode *dir, struct dentry *new_dentry);' SIG_INODE_LINK
+signature include/linux/security.h 'int security_inode_unlink(struct inode *dir, struct dentry *dentry);' SIG_INODE_UNLINK
+signature include/linux/security.h 'int security_inode_rmdir(struct inode *dir, struct dentry *dentry);' SIG_INODE_RMDIR
+signature include/linux/security.h 'int security_inode_rename(struct inode *old_dir, struct dentry *old_dentry, struct inode *new_dir, struct dentry *new_dentry, unsigned int flags);' SIG_INODE_RENAME
+# 6.1 passes a user_namespace first, 6.3+ an mnt_idmap: the dentry is second in both.
+signature include/linux/security.h 'int security_inode_setattr(struct user_namespace *mnt_userns, struct dentry *dentry, struct iattr *attr);' SIG_INODE_SETATTR
+signature include/linux/security.h 'int security_inode_setattr(struct mnt_idmap *idmap, struct dentry *dentry, struct iattr *attr);' SIG_INODE_SETATTR
 signature include/linux/cgroup.h 'extern int cgroup_can_fork(struct task_struct *p, struct kernel_clone_args *kargs);' SIG_CGROUP_CAN_FORK
 # The ftrace API the hooks use: a SAVE_REGS ops' handler gets a struct
 # ftrace_regs whose pt_regs ftrace_get_regs() returns.
