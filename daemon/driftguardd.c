@@ -133,6 +133,19 @@ static int dgd_run(struct dgd *d)
 	}
 	dgd_exporter_config(d);
 	dgd_exporter_update(d, true);
+	/*
+	 * Only now, after the first sync: a caller that waits for this line
+	 * (or for READY=1 under systemd) knows every policy the files name
+	 * is in force, lazy hooks included.
+	 */
+	if (!d->module_up)
+		dgd_log("ready: waiting for the module");
+	else if (d->sync.sync_err)
+		dgd_log("ready: the module's policies are set, except: %s",
+			d->sync.sync_why);
+	else
+		dgd_log("ready: the module's policies are set, %zu in force",
+			d->sync.nwant);
 	sd_notify(0, "READY=1");
 	dgd_status(d);
 

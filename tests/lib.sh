@@ -284,14 +284,15 @@ dgd_policy() {
 }
 
 # dgd_start: runs driftguardd on $C/etc (stdout in $C/dgd.out, stderr in
-# $C/dgd.err) and waits until it has set the module's policies. It is
-# stopped at exit if dgd_stop did not.
+# $C/dgd.err) and waits until it is ready: its first sync is done, so every
+# policy its files name is in force in the module. It is stopped at exit if
+# dgd_stop did not.
 dgd_start() {
 	"$BIN"/driftguardd --config-dir "$C"/etc >"$C"/dgd.out 2>"$C"/dgd.err &
 	DGD_PID=$!
 	at_exit dgd_kill
-	wait_until --log "$C"/dgd.err 10 "driftguardd to set its policies" \
-		grep -q 'setting its policies' "$C"/dgd.err
+	wait_until --log "$C"/dgd.err 20 "driftguardd to be ready" \
+		grep -q "ready: the module's policies are set" "$C"/dgd.err
 }
 
 # dgd_kill: SIGTERM to driftguardd, if it still runs, and wait for it.
