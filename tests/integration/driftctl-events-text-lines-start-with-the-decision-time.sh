@@ -2,7 +2,7 @@
 # `driftctl events` (text) starts each line with the time of the decision,
 # RFC 3339 in UTC with nanoseconds: the same instant as the event's
 # "time_ns" (epoch ns) that `driftctl events --json` prints.
-# dg-tier: newest-kernel
+# dg-tier: one-kernel
 set -eu
 . "$DG_SRC/tests/lib.sh"
 container_create

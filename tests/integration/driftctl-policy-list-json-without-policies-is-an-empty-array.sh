@@ -2,7 +2,7 @@
 # With no policy in the module, `driftctl policy list --json` prints one
 # JSON document, the empty array [], and exits 0: a script can tell "no
 # policy" from a failure, which prints nothing on stdout without --json.
-# dg-tier: newest-kernel
+# dg-tier: one-kernel
 set -eu
 . "$DG_SRC/tests/lib.sh"
 at_exit ensure_module_loaded

@@ -4,7 +4,7 @@
 # systemd-journald stores it with DRIFTGUARD_* fields that journalctl -o json
 # finds by DRIFTGUARD_ACTION=blocked, and the JSON log has the record, with
 # its container context, the policy's severity and runbook, and an intact chain.
-# dg-tier: newest-kernel
+# dg-tier: one-kernel
 set -eu
 . "$DG_SRC/tests/lib.sh"
 container_create

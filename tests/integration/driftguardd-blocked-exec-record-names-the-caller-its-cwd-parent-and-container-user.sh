@@ -5,7 +5,7 @@
 # host does not know), beside the node's name, an RFC 3339 time with
 # nanoseconds and a record uuid. `driftctl events --json` carries the same
 # container and process fields as the log.
-# dg-tier: newest-kernel
+# dg-tier: one-kernel
 set -eu
 . "$DG_SRC/tests/lib.sh"
 container_create

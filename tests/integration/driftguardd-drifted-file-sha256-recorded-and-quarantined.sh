@@ -3,7 +3,7 @@
 # container saw it (read while a process of the container still runs, as a
 # container's init does), and with "quarantine = yes" a read-only copy is kept
 # under the quarantine directory, named by that hash.
-# dg-tier: newest-kernel
+# dg-tier: one-kernel
 set -eu
 . "$DG_SRC/tests/lib.sh"
 container_create

@@ -1,7 +1,7 @@
 #!/bin/bash
 # Editing a policy file while driftguardd runs changes the kernel's policy
 # within 2 seconds, and the next drifted exec follows the new mode.
-# dg-tier: newest-kernel
+# dg-tier: one-kernel
 set -eu
 . "$DG_SRC/tests/lib.sh"
 container_create

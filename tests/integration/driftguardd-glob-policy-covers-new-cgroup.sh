@@ -3,7 +3,7 @@
 # pattern matches it: a binary dropped into that container is refused, the
 # JSON log gets a blocked record for it with an intact hash chain, and the
 # policy stays in force after driftguardd stops.
-# dg-tier: newest-kernel
+# dg-tier: one-kernel
 set -eu
 . "$DG_SRC/tests/lib.sh"
 container_create

@@ -3,7 +3,7 @@
 # each: 8 to 10 fit in 6K) rotate the JSON log three times: events.jsonl.1 to .3 exist, .4
 # never does, all 30 records are kept, and verify-log over .3 .2 .1 and the
 # live file finds one unbroken chain.
-# dg-tier: newest-kernel
+# dg-tier: one-kernel
 set -eu
 . "$DG_SRC/tests/lib.sh"
 container_create

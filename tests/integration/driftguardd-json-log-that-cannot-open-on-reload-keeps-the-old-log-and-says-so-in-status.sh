@@ -2,7 +2,7 @@
 # A reload that points log_json at a path that cannot be opened (here: a
 # directory) loses nothing: the records keep going to the log open before,
 # and the daemon's sd_notify STATUS= line names the path and the errno.
-# dg-tier: newest-kernel
+# dg-tier: one-kernel
 set -eu
 . "$DG_SRC/tests/lib.sh"
 container_create

@@ -2,7 +2,7 @@
 # When metrics_listen's port is taken, driftguardd says so in its log, keeps
 # running and recording (a blocked exec still gets its record), and serves
 # /metrics once the port is free (it tries again every 30 s).
-# dg-tier: newest-kernel
+# dg-tier: one-kernel
 set -eu
 . "$DG_SRC/tests/lib.sh"
 container_create

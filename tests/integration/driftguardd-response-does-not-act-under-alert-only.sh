@@ -2,7 +2,7 @@
 # Alert-only mode is for trying policies out: no response runs in it, not
 # even one whose response_on names alerts. The drifted program runs, is
 # reported, and the container goes on running.
-# dg-tier: newest-kernel
+# dg-tier: one-kernel
 set -eu
 . "$DG_SRC/tests/lib.sh"
 container_create

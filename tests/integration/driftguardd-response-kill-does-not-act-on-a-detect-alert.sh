@@ -1,7 +1,7 @@
 #!/bin/bash
 # "response = kill" acts on what the kernel refused: under "mode = detect" a
 # drifted program runs with an alert, and the container goes on running.
-# dg-tier: newest-kernel
+# dg-tier: one-kernel
 set -eu
 . "$DG_SRC/tests/lib.sh"
 container_create

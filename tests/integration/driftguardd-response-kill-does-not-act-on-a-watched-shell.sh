@@ -2,7 +2,7 @@
 # "watch = sh" with "response = kill" (the man page's old example) reports
 # every shell the container starts, and kills nothing: a watched program is
 # allowed, and responses act on blocked programs unless response_on says so.
-# dg-tier: newest-kernel
+# dg-tier: one-kernel
 set -eu
 . "$DG_SRC/tests/lib.sh"
 container_create

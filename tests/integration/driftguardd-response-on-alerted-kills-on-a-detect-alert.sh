@@ -1,7 +1,7 @@
 #!/bin/bash
 # "response_on = alerted" asks for the response on alerts too: under
 # "mode = detect" the drifted program runs, and then the container is killed.
-# dg-tier: newest-kernel
+# dg-tier: one-kernel
 set -eu
 . "$DG_SRC/tests/lib.sh"
 container_create

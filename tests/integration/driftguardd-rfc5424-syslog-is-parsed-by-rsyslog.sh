@@ -2,7 +2,7 @@
 # With "syslog_format = rfc5424", a real rsyslogd whose input runs the RFC
 # 5424 parser reads driftguardd's blocked record with APP-NAME driftguardd,
 # PROCID its pid, MSGID "drift", and the key=value message.
-# dg-tier: newest-kernel
+# dg-tier: one-kernel
 set -eu
 . "$DG_SRC/tests/lib.sh"
 container_create

@@ -4,7 +4,7 @@
 # container), the same records as the JSON log, and the stdout capture is a
 # hash chain of its own that driftctl verify-log checks: it starts at 64
 # zeros and holds nothing but records.
-# dg-tier: newest-kernel
+# dg-tier: one-kernel
 set -eu
 . "$DG_SRC/tests/lib.sh"
 container_create

@@ -4,7 +4,7 @@
 # errno, and driftguardd refuses to run the same way; but a wrong log path
 # must not cost enforcement (after a reboot the kernel has no policy until
 # the daemon sets it): the policies are set before it exits, and stay.
-# dg-tier: newest-kernel
+# dg-tier: one-kernel
 set -eu
 . "$DG_SRC/tests/lib.sh"
 container_create

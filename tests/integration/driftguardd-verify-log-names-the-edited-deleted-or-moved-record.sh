@@ -2,7 +2,7 @@
 # On a JSON log driftguardd wrote (five blocked records), driftctl verify-log
 # passes untouched, and after an edit, a deletion or a swap of two records
 # it fails (exit 1) naming the record where the chain breaks.
-# dg-tier: newest-kernel
+# dg-tier: one-kernel
 set -eu
 . "$DG_SRC/tests/lib.sh"
 container_create

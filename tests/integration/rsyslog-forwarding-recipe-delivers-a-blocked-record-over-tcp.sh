@@ -6,7 +6,7 @@
 # 127.0.0.1 (imtcp) receives the blocked exec's record as RFC 5424 with
 # app-name driftguardd, its key=value message and the new fields. The
 # daemon's own messages are not forwarded.
-# dg-tier: newest-kernel
+# dg-tier: one-kernel
 set -eu
 . "$DG_SRC/tests/lib.sh"
 container_create
