@@ -30,6 +30,30 @@ ctr() {
 	command ctr --address "$CTR_SOCK" "$@"
 }
 
+# A cold start is waited for on the daemon's own log line saying it serves
+# its API (a grep, every 0.1 s), and only then asked once with the client:
+# under TCG every start of docker or ctr (Go programs) costs about a second
+# of the single emulated CPU the daemon's start-up needs, so a client polled
+# every 0.1 s starved the start it waited for (the first Docker test of a
+# loaded boot got no answer in 300 s), and wait_until's 1200 tries of it
+# lasted far longer than the seconds it was given.
+
+# rt_daemon_wait NAME LOG PIDFILE LINE SECONDS: waits until LOG has LINE;
+# fails at once, with LOG, if the process of PIDFILE (once written) exits.
+rt_daemon_wait() {
+	local name=$1 log=$2 pidfile=$3 line=$4 secs=$5
+	RT_DAEMON_GONE=0
+	rt_daemon_ready() {
+		grep -qF -- "$line" "$log" && return 0
+		local pid
+		pid=$(cat "$pidfile" 2>/dev/null) || return 1
+		[ -z "$pid" ] || kill -0 "$pid" 2>/dev/null && return 1
+		RT_DAEMON_GONE=1
+	}
+	wait_until --log "$log" "$secs" "$name to serve its API ($line)" rt_daemon_ready
+	[ "$RT_DAEMON_GONE" = 0 ] || fail "$name exited during its start: $(cat "$log")"
+}
+
 # dockerd_up: dockerd runs and answers (started if it does not).
 dockerd_up() {
 	docker version >/dev/null 2>&1 && return 0
@@ -40,8 +64,10 @@ dockerd_up() {
 		--exec-opt native.cgroupdriver=cgroupfs \
 		--iptables=false --ip-masq=false --bridge=none --userland-proxy=false \
 		</dev/null >/run/dg-dockerd.log 2>&1
-	wait_until --log /run/dg-dockerd.log 120 "dockerd to answer" \
-		docker version
+	rt_daemon_wait dockerd /run/dg-dockerd.log /run/dg-docker.pid \
+		"API listen on $DOCKER_SOCK" 240
+	docker version >/dev/null 2>&1 ||
+		fail "dockerd serves its API but docker version fails: $(docker version 2>&1)"
 }
 
 # containerd_up: containerd runs and answers (started if it does not). Its
@@ -60,8 +86,10 @@ EOF
 	setsid -f sh -c 'echo $$ >/run/dg-containerd.pid &&
 		exec /usr/bin/containerd --config /run/dg-containerd/config.toml' \
 		</dev/null >/run/dg-containerd.log 2>&1
-	wait_until --log /run/dg-containerd.log 60 "containerd to answer" \
-		ctr version
+	rt_daemon_wait containerd /run/dg-containerd.log /run/dg-containerd.pid \
+		"containerd successfully booted" 120
+	ctr version >/dev/null 2>&1 ||
+		fail "containerd has booted but ctr version fails: $(ctr version 2>&1)"
 }
 
 # require_images: the prepared data roots are mounted.
