@@ -339,3 +339,25 @@ pb_connect_outside_connect_allow_is_refused_and_recorded() {
 	expect_match "refused with EPERM" 'PermissionError: \[Errno 1\] Operation not permitted' "$out"
 	expect_drift_record "the connect" '"class":"connect".*"protocol":"tcp","address":"192.0.2.1","port":443'
 }
+
+# connect-to-loopback-is-exempt-by-default-under-connect-prevent:
+# Under connect = prevent (connect_allow = 10.0.0.0/8, loopback left at its
+# default, yes), the image's python3 fetches a page from a server on
+# 127.0.0.1 (python3 -m http.server in the same container): the connect
+# goes through and nothing is recorded.
+pb_connect_to_loopback_is_exempt_by_default_under_connect_prevent() {
+	rt_policy "$1" mode=prevent connect=prevent connect_allow=10.0.0.0/8
+	out=$(rt_run dg/base /bin/bash -c 'cd /usr/bin && { python3 -m http.server --bind 127.0.0.1 8766 >/dev/null 2>&1 & }
+python3 -c "
+import time, urllib.request
+for i in range(300):
+    try:
+        urllib.request.urlopen(\"http://127.0.0.1:8766/\").read()
+        print(\"fetched from loopback\")
+        break
+    except ConnectionRefusedError:
+        time.sleep(0.2)
+"') || fail "the fetch from loopback failed: $out"
+	expect_match "the fetch" 'fetched from loopback' "$out"
+	expect_no_drift_record
+}
