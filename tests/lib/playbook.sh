@@ -349,13 +349,16 @@ pb_connect_to_loopback_is_exempt_by_default_under_connect_prevent() {
 	rt_policy "$1" mode=prevent connect=prevent connect_allow=10.0.0.0/8
 	out=$(rt_run dg/base /bin/bash -c 'cd /usr/bin && { python3 -m http.server --bind 127.0.0.1 8766 >/dev/null 2>&1 & }
 python3 -c "
-import time, urllib.request
+import time, urllib.error, urllib.request
 for i in range(300):
     try:
         urllib.request.urlopen(\"http://127.0.0.1:8766/\").read()
         print(\"fetched from loopback\")
         break
-    except ConnectionRefusedError:
+    except urllib.error.URLError as e:
+        # Only the server not listening yet is waited for: EPERM is raised.
+        if not isinstance(e.reason, ConnectionRefusedError):
+            raise
         time.sleep(0.2)
 "') || fail "the fetch from loopback failed: $out"
 	expect_match "the fetch" 'fetched from loopback' "$out"
