@@ -52,7 +52,7 @@ rt_daemon_wait() {
 		[ -z "$pid" ] || kill -0 "$pid" 2>/dev/null ||
 			fail "$name exited during its start; $log: $(cat "$log")"
 		[ $((SECONDS - start)) -lt "$secs" ] ||
-			fail "waited $secs s for $name to serve its API ($line); $log: $(cat "$log"); processes: $(ps -eo pid,etime,time,args | grep -E 'docker|containerd' | grep -v grep)"
+			fail "waited $secs s for $name to serve its API ($line); $log: $(cat "$log"); processes: $(pgrep -af 'dockerd|containerd')"
 		sleep 0.5
 	done
 	echo "$name serves its API after $((SECONDS - start)) s"
