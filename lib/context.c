@@ -11,6 +11,7 @@
 #include <unistd.h>
 #include <sys/stat.h>
 
+#include "bolt.h"
 #include "cgroup.h"
 #include "context.h"
 
@@ -233,11 +234,109 @@ static int dg_containerd_bundle(const char *path, struct dg_context *out,
 	return 0;
 }
 
+/* --- containerd's database (meta.db) ------------------------------------ */
+
+struct dg_ctr_index {
+	const struct dg_bolt *db;
+	const char *ns;
+	char config[DG_CONTEXT_FIELD_MAX];
+	int found;
+};
+
+/* The config digest of manifest @digest: the label containerd keeps on its blob. */
+static int dg_ctr_config(const struct dg_bolt *db, const char *ns,
+			 const char *digest, char *out, size_t size)
+{
+	const char *path[] = { "v1", ns, "content", "blob", digest, "labels",
+			       "containerd.io/gc.ref.content.config" };
+
+	return dg_bolt_get(db, path, 7, out, size);
+}
+
+/* One label of an index: a platform's manifest, whose config is there if pulled. */
+static int dg_ctr_index_one(const char *key, const char *value, void *arg)
+{
+	struct dg_ctr_index *x = arg;
+	char config[DG_CONTEXT_FIELD_MAX];
+
+	if (strncmp(key, "containerd.io/gc.ref.content.m.", 31) ||
+	    dg_ctr_config(x->db, x->ns, value, config, sizeof(config)))
+		return 0;
+	if (!x->found++)
+		memcpy(x->config, config, sizeof(config));
+	return 0;
+}
+
+/*
+ * What containerd's database says of container @id of namespace @ns: the
+ * image it was created from (v1/NS/containers/ID/image) and that image's
+ * id, the digest of its config, as docker's image id and CRI's are: the
+ * config label of the image's target manifest, or, for a multi-platform
+ * index, of the one manifest of it whose content is on the node (a pull
+ * fetches the node's platform only; two or more: not known).
+ */
+static void dg_containerd_db(const char *root, const char *ns, const char *id,
+			     struct dg_context *out)
+{
+	char path[PATH_MAX], image[DG_CONTEXT_FIELD_MAX], digest[DG_CONTEXT_FIELD_MAX];
+	const char *cpath[] = { "v1", ns, "containers", id, "image" };
+	const char *tpath[] = { "v1", ns, "images", image, "target", "digest" };
+	struct dg_ctr_index x = { .ns = ns };
+	const char *ipath[] = { "v1", ns, "content", "blob", digest, "labels" };
+	struct dg_bolt db;
+
+	if (dg_pathf(path, sizeof(path), "%s/io.containerd.metadata.v1.bolt/meta.db", root) ||
+	    dg_bolt_open(path, &db))
+		return;
+	if (dg_bolt_get(&db, cpath, 5, image, sizeof(image)))
+		dg_pathf(image, sizeof(image), "%s", out->image);
+	if (!out->image[0])
+		dg_set(out->image, image);
+	if (image[0] && !dg_bolt_get(&db, tpath, 6, digest, sizeof(digest))) {
+		if (!dg_ctr_config(&db, ns, digest, image, sizeof(image))) {
+			dg_set_digest(out->image_id, image);
+		} else {
+			x.db = &db;
+			if (!dg_bolt_each(&db, ipath, 6, dg_ctr_index_one, &x) && x.found == 1)
+				dg_set_digest(out->image_id, x.config);
+		}
+	}
+	dg_bolt_close(&db);
+}
+
+/*
+ * containerd's root (where meta.db is), from the bundle's "work" link to
+ * ROOT/io.containerd.runtime.v2.task/NS/ID, which the v2 shim makes.
+ */
+static int dg_containerd_root(const char *bundle, const char *ns, const char *id,
+			      char *root, size_t size)
+{
+	char path[PATH_MAX], link[PATH_MAX], tail[PATH_MAX];
+	size_t len, tlen;
+	ssize_t n;
+
+	if (dg_pathf(path, sizeof(path), "%s/work", bundle) ||
+	    dg_pathf(tail, sizeof(tail), "/io.containerd.runtime.v2.task/%s/%s", ns, id))
+		return -ENAMETOOLONG;
+	n = readlink(path, link, sizeof(link) - 1);
+	if (n < 0)
+		return -errno;
+	link[n] = '\0';
+	len = (size_t)n;
+	tlen = strlen(tail);
+	if (len <= tlen || strcmp(link + len - tlen, tail))
+		return -ENOENT;
+	link[len - tlen] = '\0';
+	/* A relative link is relative to the bundle. */
+	return link[0] == '/' ? dg_pathf(root, size, "%s", link) :
+				dg_pathf(root, size, "%s/%s", bundle, link);
+}
+
 /* The bundle is under a containerd namespace we do not know: look in each. */
 static int dg_containerd(const char *state, const char *id,
 			 struct dg_context *out, char *why, size_t size)
 {
-	char dir[PATH_MAX], path[PATH_MAX];
+	char dir[PATH_MAX], path[PATH_MAX], root[PATH_MAX];
 	struct dirent *de;
 	DIR *d;
 	int err = -ENOENT;
@@ -257,6 +356,9 @@ static int dg_containerd(const char *state, const char *id,
 			     de->d_name, id) || access(path, F_OK))
 			continue;
 		err = dg_containerd_bundle(path, out, why, size);
+		path[strlen(path) - strlen("/config.json")] = '\0';
+		if (!err && !dg_containerd_root(path, de->d_name, id, root, sizeof(root)))
+			dg_containerd_db(root, de->d_name, id, out);
 		break;
 	}
 	closedir(d);

@@ -20,9 +20,11 @@
  *                 io.kubernetes.cri.container-name -> container_name and
  *                 k8s_container, io.kubernetes.cri.sandbox-namespace ->
  *                 k8s_namespace, io.kubernetes.cri.sandbox-name -> k8s_pod.
- *                 The CRI plugin writes no image digest there; a container
- *                 of `ctr run` (no CRI) has none of these: its image is in
- *                 containerd's database only, which is not read
+ *                 Then containerd's database, ROOT/io.containerd.metadata.
+ *                 v1.bolt/meta.db (ROOT: where the bundle's "work" link
+ *                 leads): v1/<ns>/containers/<id>/image -> image when no
+ *                 annotation named it (`ctr run`), and the image's config
+ *                 digest (its target manifest's blob label) -> image_id
  *   cri-o       CRIO_STATE/overlay-containers/<id>/userdata/config.json:
  *                 io.kubernetes.cri-o.ImageName -> image,
  *                 io.kubernetes.cri-o.ImageRef -> image_id,

@@ -288,3 +288,79 @@ pb_python_imports_c_extensions_without_record() {
 	expect_match "imports" '^imported' "$out"
 	expect_no_drift_record
 }
+
+# Network drift. The containers share the host's network namespace, as every
+# container of this tier does (tests/lib/runtimes.sh: dockerd runs with no
+# bridge, so `docker run --network host`, and `ctr run --net-host`): the
+# policy follows the container's cgroup, not its namespace, and nginx is
+# reached from the host side on 127.0.0.1 with no port mapping. Listeners on
+# 0.0.0.0 and :: are not loopback, so the default loopback = yes exempts
+# none of them.
+
+# nginx-under-listen-prevent-answers-on-its-allowed-port-without-record:
+# Under listen = prevent with listen_allow = tcp:80, Debian's nginx with its
+# stock configuration (listening on 0.0.0.0:80 and [::]:80) starts and
+# answers a request, and nothing is recorded.
+pb_nginx_under_listen_prevent_answers_on_its_allowed_port_without_record() {
+	rt_policy "$1" mode=prevent listen=prevent listen_allow=tcp:80
+	rt_start dg/nginx
+	page() { python3 -c 'import urllib.request; print(urllib.request.urlopen("http://127.0.0.1/").read().decode())'; }
+	wait_until 120 "nginx to answer on 127.0.0.1:80" page
+	expect_match "nginx's page" 'Welcome to nginx' "$(page)"
+	expect_no_drift_record
+}
+
+# second-listener-is-refused-and-recorded-under-listen-prevent:
+# Under listen = prevent with listen_allow = tcp:80, once nginx serves on
+# port 80, a second listener started in its container (docker exec, ctr
+# task exec: the image's python3 -m http.server 8081) gets EPERM from
+# listen(2), the refusal is recorded as class listen with the protocol and
+# port, and nginx keeps answering.
+pb_second_listener_is_refused_and_recorded_under_listen_prevent() {
+	rt_policy "$1" mode=prevent listen=prevent listen_allow=tcp:80
+	rt_start dg/nginx
+	page() { python3 -c 'import urllib.request; print(urllib.request.urlopen("http://127.0.0.1/").read().decode())'; }
+	wait_until 120 "nginx to answer on 127.0.0.1:80" page
+	out=$(rt_exec python3 -m http.server 8081) && fail "the second listener ran: $out"
+	expect_match "refused with EPERM" 'PermissionError: \[Errno 1\] Operation not permitted' "$out"
+	expect_drift_record "the second listener" '"class":"listen".*"protocol":"tcp","address":"[^"]*","port":8081'
+	expect_match "nginx still answers" 'Welcome to nginx' "$(page)"
+}
+
+# connect-outside-connect-allow-is-refused-and-recorded:
+# Under connect = prevent with connect_allow = 10.0.0.0/8, the image's
+# python3 connecting to 192.0.2.1:443 gets EPERM before any packet leaves,
+# and the refusal is recorded as class connect with the protocol, address
+# and port.
+pb_connect_outside_connect_allow_is_refused_and_recorded() {
+	rt_policy "$1" mode=prevent connect=prevent connect_allow=10.0.0.0/8
+	out=$(rt_run dg/base python3 -c 'import socket; socket.create_connection(("192.0.2.1", 443), timeout=10); print("connected")') &&
+		fail "the connect was allowed: $out"
+	expect_match "refused with EPERM" 'PermissionError: \[Errno 1\] Operation not permitted' "$out"
+	expect_drift_record "the connect" '"class":"connect".*"protocol":"tcp","address":"192.0.2.1","port":443'
+}
+
+# connect-to-loopback-is-exempt-by-default-under-connect-prevent:
+# Under connect = prevent (connect_allow = 10.0.0.0/8, loopback left at its
+# default, yes), the image's python3 fetches a page from a server on
+# 127.0.0.1 (python3 -m http.server in the same container): the connect
+# goes through and nothing is recorded.
+pb_connect_to_loopback_is_exempt_by_default_under_connect_prevent() {
+	rt_policy "$1" mode=prevent connect=prevent connect_allow=10.0.0.0/8
+	out=$(rt_run dg/base /bin/bash -c 'cd /usr/bin && { python3 -m http.server --bind 127.0.0.1 8766 >/dev/null 2>&1 & }
+python3 -c "
+import time, urllib.error, urllib.request
+for i in range(300):
+    try:
+        urllib.request.urlopen(\"http://127.0.0.1:8766/\").read()
+        print(\"fetched from loopback\")
+        break
+    except urllib.error.URLError as e:
+        # Only the server not listening yet is waited for: EPERM is raised.
+        if not isinstance(e.reason, ConnectionRefusedError):
+            raise
+        time.sleep(0.2)
+"') || fail "the fetch from loopback failed: $out"
+	expect_match "the fetch" 'fetched from loopback' "$out"
+	expect_no_drift_record
+}

@@ -13,7 +13,8 @@
 # Both run as Debian configures them for a node without systemd as PID 1:
 # dockerd with overlay2 and the cgroupfs driver (containers in
 # /sys/fs/cgroup/docker/<id>), no bridge or iptables (containers get the
-# host's network); containerd with the overlayfs snapshotter, `ctr run`
+# host's network), on a containerd of its own started before it (see
+# dockerd_up); containerd with the overlayfs snapshotter, `ctr run`
 # putting a container in /sys/fs/cgroup/<namespace>/<id> (default/<id>).
 
 DG_RT_ROOT=/var/lib/dg-runtimes
@@ -21,6 +22,7 @@ DG_RT_ROOT=/var/lib/dg-runtimes
 DOCKER_BIN=/usr/bin/docker
 DOCKER_SOCK=/run/dg-docker.sock
 CTR_SOCK=/run/dg-containerd/containerd.sock
+DOCKER_CTRD_SOCK=/run/dg-docker/containerd/containerd.sock
 
 docker() {
 	"$DOCKER_BIN" -H "unix://$DOCKER_SOCK" "$@"
@@ -30,18 +32,73 @@ ctr() {
 	command ctr --address "$CTR_SOCK" "$@"
 }
 
+# A cold start is waited for on the daemon's own log line saying it serves
+# its API (a grep, every 0.1 s), and only then asked once with the client:
+# under TCG every start of docker or ctr (Go programs) costs about a second
+# of the single emulated CPU the daemon's start-up needs, so a client polled
+# every 0.1 s starved the start it waited for (the first Docker test of a
+# loaded boot got no answer in 300 s), and wait_until's 1200 tries of it
+# lasted far longer than the seconds it was given.
+
+# rt_daemon_wait NAME LOG PIDFILE LINE SECONDS: waits until LOG has LINE,
+# SECONDS of the clock at most (not of tries: a try forks under TCG too), so
+# that a start that never ends fails with LOG before the suite's limit;
+# fails at once, with LOG, if the process of PIDFILE (once written) exits.
+# Says how long the start took.
+rt_daemon_wait() {
+	local name=$1 log=$2 pidfile=$3 line=$4 secs=$5 start=$SECONDS pid
+	until grep -qF -- "$line" "$log"; do
+		pid=$(cat "$pidfile" 2>/dev/null) || pid=
+		[ -z "$pid" ] || kill -0 "$pid" 2>/dev/null ||
+			fail "$name exited during its start; $log: $(cat "$log")"
+		[ $((SECONDS - start)) -lt "$secs" ] ||
+			fail "waited $secs s for $name to serve its API ($line); $log: $(cat "$log"); processes: $(pgrep -af 'dockerd|containerd')"
+		sleep 0.5
+	done
+	echo "$name serves its API after $((SECONDS - start)) s"
+}
+
 # dockerd_up: dockerd runs and answers (started if it does not).
+#
+# dockerd's containerd is started here first, and handed to dockerd with
+# --containerd, as on a node where dockerd uses the system's containerd.
+# Left to start it itself, dockerd gives it 15 s (moby's libcontainerd
+# startupTimeout) and exits with "failed to start containerd: timeout
+# waiting for containerd to start": the cold start of a TCG boot's first
+# Docker test, its binaries not yet in the page cache, took longer, and
+# that test got no dockerd; the next test started one, warm, in time.
+# Same root, state and socket as dockerd's own would have.
 dockerd_up() {
 	docker version >/dev/null 2>&1 && return 0
 	[ -d "$DG_RT_ROOT/docker" ] || mkdir -p "$DG_RT_ROOT/docker"
-	setsid -f /usr/sbin/dockerd --data-root "$DG_RT_ROOT/docker" \
-		--exec-root /run/dg-docker --pidfile /run/dg-docker.pid \
-		-H "unix://$DOCKER_SOCK" --storage-driver overlay2 \
-		--exec-opt native.cgroupdriver=cgroupfs \
-		--iptables=false --ip-masq=false --bridge=none --userland-proxy=false \
+	if ! command ctr --address "$DOCKER_CTRD_SOCK" version >/dev/null 2>&1; then
+		mkdir -p /run/dg-docker/containerd
+		cat >/run/dg-docker/containerd/dg-config.toml <<EOF
+version = 2
+root = "$DG_RT_ROOT/docker/containerd/daemon"
+state = "/run/dg-docker/containerd/daemon"
+disabled_plugins = ["io.containerd.grpc.v1.cri"]
+[grpc]
+  address = "$DOCKER_CTRD_SOCK"
+EOF
+		setsid -f sh -c 'echo $$ >/run/dg-docker-containerd.pid &&
+			exec /usr/bin/containerd --config /run/dg-docker/containerd/dg-config.toml' \
+			</dev/null >/run/dg-docker-containerd.log 2>&1
+		rt_daemon_wait "dockerd's containerd" /run/dg-docker-containerd.log \
+			/run/dg-docker-containerd.pid "containerd successfully booted" 200
+	fi
+	# The launcher's pid file: dockerd removes its own --pidfile as it exits.
+	setsid -f sh -c 'echo $$ >/run/dg-dockerd.launched.pid &&
+		exec /usr/sbin/dockerd --data-root "$1" --exec-root /run/dg-docker \
+		--pidfile /run/dg-docker.pid -H "unix://$2" --containerd "$3" \
+		--storage-driver overlay2 --exec-opt native.cgroupdriver=cgroupfs \
+		--iptables=false --ip-masq=false --bridge=none --userland-proxy=false' \
+		sh "$DG_RT_ROOT/docker" "$DOCKER_SOCK" "$DOCKER_CTRD_SOCK" \
 		</dev/null >/run/dg-dockerd.log 2>&1
-	wait_until --log /run/dg-dockerd.log 120 "dockerd to answer" \
-		docker version
+	rt_daemon_wait dockerd /run/dg-dockerd.log /run/dg-dockerd.launched.pid \
+		"API listen on $DOCKER_SOCK" 200
+	docker version >/dev/null 2>&1 ||
+		fail "dockerd serves its API but docker version fails: $(docker version 2>&1)"
 }
 
 # containerd_up: containerd runs and answers (started if it does not). Its
@@ -60,8 +117,10 @@ EOF
 	setsid -f sh -c 'echo $$ >/run/dg-containerd.pid &&
 		exec /usr/bin/containerd --config /run/dg-containerd/config.toml' \
 		</dev/null >/run/dg-containerd.log 2>&1
-	wait_until --log /run/dg-containerd.log 60 "containerd to answer" \
-		ctr version
+	rt_daemon_wait containerd /run/dg-containerd.log /run/dg-containerd.pid \
+		"containerd successfully booted" 200
+	ctr version >/dev/null 2>&1 ||
+		fail "containerd has booted but ctr version fails: $(ctr version 2>&1)"
 }
 
 # require_images: the prepared data roots are mounted.
@@ -113,7 +172,9 @@ rt_cleanup() {
 		;;
 	esac
 	dgd_kill
-	module_loaded && "$DRIFTCTL" policy del "$RT_PARENT" >/dev/null 2>&1
+	# Killed (the suite's limit) before rt_policy chose it: no policy yet.
+	[ -z "${RT_PARENT:-}" ] || ! module_loaded ||
+		"$DRIFTCTL" policy del "$RT_PARENT" >/dev/null 2>&1
 	rm -rf "$C"
 	return 0
 }
@@ -188,7 +249,7 @@ rt_cgroup() {
 # them to exit (tests/vm/runtime-disk-guest, before the disk is unmounted).
 runtimes_stop() {
 	local f pid
-	for f in /run/dg-docker.pid /run/dg-containerd.pid; do
+	for f in /run/dg-docker.pid /run/dg-docker-containerd.pid /run/dg-containerd.pid; do
 		[ -f "$f" ] || continue
 		pid=$(cat "$f")
 		kill "$pid" 2>/dev/null || continue

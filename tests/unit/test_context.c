@@ -69,7 +69,14 @@ static void docker_config_v2_gives_image_digest_and_name(void **state)
 	assert_string_equal(x.k8s_pod, "");
 }
 
-static void plain_ctr_run_bundle_is_found_but_says_nothing(void **state)
+/*
+ * A plain `ctr run` bundle has no annotations; its "work" link leads to
+ * containerd's root, whose meta.db (captured from containerd 1.6.20, see
+ * the README) names the image the container was created from and, through
+ * the image's manifest, its config digest: the same image id docker gives
+ * the same image (dg/base) in docker_config_v2_gives_image_digest_and_name.
+ */
+static void plain_ctr_run_gets_image_and_digest_from_containerds_database(void **state)
 {
 	struct dg_context x;
 	char why[512];
@@ -77,7 +84,96 @@ static void plain_ctr_run_bundle_is_found_but_says_nothing(void **state)
 	(void)state;
 	assert_int_equal(read_ctx(DG_RUNTIME_CONTAINERD, CTR_ID, &data_roots, &x,
 				  why, sizeof(why)), 0);
+	assert_string_equal(x.image, "docker.io/dg/base:latest");
+	assert_string_equal(x.image_id, "sha256:f8c0c9c160cbf0608d077790e5cad460a45e3e67619a8d0c1d741dbc64ca5ed1");
+	assert_string_equal(x.container_name, "");
+	assert_string_equal(x.k8s_pod, "");
+}
+
+/*
+ * The plain bundle in a state directory of its own, its work link set to
+ * @link ("ROOT": to the root beside it, as containerd makes it; NULL:
+ * none), and @len bytes of @db as that root's meta.db: the bundle is still
+ * found, and the fields are what the database gives.
+ */
+static void ctr_case(const char *link, const char *db, size_t len,
+		     struct dg_context *x)
+{
+	struct dg_context_roots roots = data_roots;
+	char dir[64], cmd[1024], path[700], why[512];
+	FILE *f;
+
+	strcpy(dir, "/tmp/dg-ctx-XXXXXX");
+	assert_non_null(mkdtemp(dir));
+	snprintf(cmd, sizeof(cmd),
+		 "mkdir -p %s/state/io.containerd.runtime.v2.task/default/" CTR_ID
+		 " %s/root/io.containerd.metadata.v1.bolt && cp " DATA
+		 "/containerd/io.containerd.runtime.v2.task/default/" CTR_ID
+		 "/config.json %s/state/io.containerd.runtime.v2.task/default/" CTR_ID "/",
+		 dir, dir, dir);
+	assert_int_equal(system(cmd), 0);
+	if (link) {
+		char target[600];
+
+		if (!strcmp(link, "ROOT"))
+			snprintf(target, sizeof(target),
+				 "%s/root/io.containerd.runtime.v2.task/default/" CTR_ID, dir);
+		else
+			snprintf(target, sizeof(target), "%s", link);
+		snprintf(path, sizeof(path),
+			 "%s/state/io.containerd.runtime.v2.task/default/" CTR_ID "/work", dir);
+		assert_int_equal(symlink(target, path), 0);
+	}
+	snprintf(path, sizeof(path), "%s/root/io.containerd.metadata.v1.bolt/meta.db", dir);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	assert_int_equal(fwrite(db, 1, len, f), len);
+	fclose(f);
+	snprintf(path, sizeof(path), "%s/state", dir);
+	roots.containerd = path;
+	assert_int_equal(read_ctx(DG_RUNTIME_CONTAINERD, CTR_ID, &roots, x,
+				  why, sizeof(why)), 0);
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
+/*
+ * A database that is not one (cut after its meta pages, garbage, empty),
+ * or a work link that is missing or does not lead to a containerd root:
+ * the bundle is still found, the fields stay empty, nothing fails. The
+ * same copy, whole, gives the image (the case's own check).
+ */
+static void ctr_run_with_a_broken_database_or_work_link_says_nothing(void **state)
+{
+	static char garbage[3 * 4096];
+	struct dg_context x;
+	size_t len;
+	char *db;
+	FILE *f;
+
+	(void)state;
+	memset(garbage, 0x5a, sizeof(garbage));
+	db = malloc(1 << 20);
+	assert_non_null(db);
+	f = fopen(DATA "/containerd-root/io.containerd.metadata.v1.bolt/meta.db", "r");
+	assert_non_null(f);
+	len = fread(db, 1, 1 << 20, f);
+	fclose(f);
+	assert_true(len > 3 * 4096);
+
+	ctr_case("ROOT", db, len, &x);
+	assert_string_equal(x.image, "docker.io/dg/base:latest");
+	ctr_case("ROOT", db, 2 * 4096, &x);
 	expect_empty(&x);
+	ctr_case("ROOT", garbage, sizeof(garbage), &x);
+	expect_empty(&x);
+	ctr_case("ROOT", db, 0, &x);
+	expect_empty(&x);
+	ctr_case(NULL, db, len, &x);
+	expect_empty(&x);
+	ctr_case("/var/lib/containerd/elsewhere", db, len, &x);
+	expect_empty(&x);
+	free(db);
 }
 
 static void cri_containerd_bundle_gives_image_pod_and_container(void **state)
@@ -363,7 +459,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(docker_config_v2_gives_image_digest_and_name),
-		cmocka_unit_test(plain_ctr_run_bundle_is_found_but_says_nothing),
+		cmocka_unit_test(plain_ctr_run_gets_image_and_digest_from_containerds_database),
+		cmocka_unit_test(ctr_run_with_a_broken_database_or_work_link_says_nothing),
 		cmocka_unit_test(cri_containerd_bundle_gives_image_pod_and_container),
 		cmocka_unit_test(crio_userdata_config_gives_image_ref_and_pod),
 		cmocka_unit_test(podman_containers_json_entry_gives_name_image_and_id),
