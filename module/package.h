@@ -33,11 +33,15 @@
  * comparisons, only for a change already being judged; never sleeps.
  */
 #ifdef __KERNEL__
+#include <linux/kernel.h>
 #include <linux/string.h>
 #include <linux/types.h>
 #else
 #include <stddef.h>
 #include <string.h>
+#ifndef ARRAY_SIZE
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+#endif
 #endif
 
 enum dg_manager {
@@ -91,7 +95,7 @@ static inline int dg_package_manager(const char *path)
 
 	if (!path || path[0] != '/')
 		return DG_MANAGER_NONE;
-	for (i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(prefixes); i++) {
 		const struct dg_package_tree *t = &prefixes[i];
 
 		if (!strncmp(path, t->name, t->len) &&
@@ -100,7 +104,7 @@ static inline int dg_package_manager(const char *path)
 	}
 	for (c = path + 1; *c; c = *end ? end + 1 : end) {
 		end = strchrnul(c, '/');
-		for (i = 0; i < sizeof(components) / sizeof(components[0]); i++)
+		for (i = 0; i < ARRAY_SIZE(components); i++)
 			if (dg_package_is(c, end - c, &components[i]))
 				return components[i].manager;
 	}

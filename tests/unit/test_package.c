@@ -10,6 +10,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "evlog.h"
 #include "names.h"
 #include "../module/package.h"
 
@@ -83,6 +84,31 @@ static void only_package_events_name_a_manager(void **state)
 	assert_string_equal(dg_class_name(DRIFTGUARD_CLASS_PACKAGE), "package");
 }
 
+/* The JSON record (journald's and syslog's fields too) says "manager". */
+static void a_package_events_json_names_its_manager(void **state)
+{
+	struct dg_nl_event ev = {
+		.action = DRIFTGUARD_ACTION_BLOCKED,
+		.class = DRIFTGUARD_CLASS_PACKAGE,
+		.hook = DRIFTGUARD_HOOK_COPY_UP,
+		.comm = "dpkg", .path = "/var/lib/dpkg/lock-frontend",
+	};
+	struct json_object *o, *v;
+
+	(void)state;
+	o = dg_event_json(&ev);
+	assert_non_null(o);
+	assert_true(json_object_object_get_ex(o, "manager", &v));
+	assert_string_equal(json_object_get_string(v), "dpkg");
+	json_object_put(o);
+
+	ev.class = DRIFTGUARD_CLASS_MODIFIED;
+	o = dg_event_json(&ev);
+	assert_non_null(o);
+	assert_false(json_object_object_get_ex(o, "manager", &v));
+	json_object_put(o);
+}
+
 static void every_manager_has_a_name(void **state)
 {
 	int m;
@@ -99,6 +125,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(each_path_has_its_managers_name),
 		cmocka_unit_test(only_package_events_name_a_manager),
+		cmocka_unit_test(a_package_events_json_names_its_manager),
 		cmocka_unit_test(every_manager_has_a_name),
 	};
 
