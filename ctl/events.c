@@ -96,6 +96,9 @@ static int dg_event_cb(struct nl_msg *msg, void *arg)
 	if (ev.addr)
 		printf(" protocol=%s address=%s port=%" PRIu32,
 		       dg_proto_name(ev.proto), ev.addr, ev.port);
+	/* Package drift: whose tree it changed. */
+	if (dg_event_manager(ev.class, ev.path))
+		printf(" manager=%s", dg_event_manager(ev.class, ev.path));
 	if (cx) {
 		dg_print_field("image", cx->image);
 		dg_print_field("image_id", cx->image_id);

@@ -43,7 +43,8 @@ static bool dgd_excluded(const struct dg_policy *p, const struct dg_nl_event *ev
 	    (ev->class != DRIFTGUARD_CLASS_CREATED &&
 	     ev->class != DRIFTGUARD_CLASS_MODIFIED &&
 	     ev->class != DRIFTGUARD_CLASS_DELETED &&
-	     ev->class != DRIFTGUARD_CLASS_CONFIG))
+	     ev->class != DRIFTGUARD_CLASS_CONFIG &&
+	     ev->class != DRIFTGUARD_CLASS_PACKAGE))
 		return false;
 	for (i = 0; i < p->files_exclude.n; i++) {
 		const char *pre = p->files_exclude.v[i];

@@ -56,6 +56,7 @@ static void dg_add_str(struct json_object *o, const char *key, const char *s)
 struct json_object *dg_event_json(const struct dg_nl_event *ev)
 {
 	struct json_object *o = json_object_new_object();
+	const char *manager;
 
 	if (!o)
 		return NULL;
@@ -64,6 +65,9 @@ struct json_object *dg_event_json(const struct dg_nl_event *ev)
 	dg_add_str(o, "action", dg_action_name(ev->action));
 	dg_add_str(o, "class", dg_class_name(ev->class));
 	dg_add_str(o, "hook", dg_hook_name(ev->hook));
+	manager = dg_event_manager(ev->class, ev->path);
+	if (manager)
+		dg_add_str(o, "manager", manager);
 	json_object_object_add(o, "pid", json_object_new_int64(ev->pid));
 	json_object_object_add(o, "tgid", json_object_new_int64(ev->tgid));
 	json_object_object_add(o, "ppid", json_object_new_int64(ev->ppid));

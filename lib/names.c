@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "names.h"
+#include "../module/package.h"
 
 #define DG_COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
@@ -34,6 +35,7 @@ static const char *const dg_classes[] = {
 	[DRIFTGUARD_CLASS_CONNECT] = "connect",
 	[DRIFTGUARD_CLASS_DELETED] = "deleted",
 	[DRIFTGUARD_CLASS_CONFIG] = "config",
+	[DRIFTGUARD_CLASS_PACKAGE] = "package",
 };
 
 static const char *const dg_hooks[] = {
@@ -136,6 +138,13 @@ const char *dg_action_name(int action)
 const char *dg_class_name(int class)
 {
 	return dg_name_of(dg_classes, DG_COUNT(dg_classes), class);
+}
+
+const char *dg_event_manager(int class, const char *path)
+{
+	if (class != DRIFTGUARD_CLASS_PACKAGE)
+		return NULL;
+	return dg_package_manager_name(dg_package_manager(path));
 }
 
 const char *dg_hook_name(int hook)

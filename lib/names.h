@@ -13,6 +13,12 @@ const char *dg_hook_name(int hook);
 const char *dg_stat_name(int stat);
 /* The name of a DRIFTGUARD_A_* attribute, for error messages. */
 const char *dg_attr_name(int attr);
+/*
+ * The package manager an event of class package names, from its path (the
+ * module's own table, module/package.h): "dpkg", "apt", "apk", "rpm",
+ * "dnf", "pip", "npm" or "gem"; NULL for other classes.
+ */
+const char *dg_event_manager(int class, const char *path);
 /* "tcp", "udp", ... for an IPPROTO_* number; "unknown" for others. */
 const char *dg_proto_name(int proto);
 

@@ -382,8 +382,7 @@ void dg_observe(enum driftguard_hook hook, struct dentry *dentry)
 	/* The path within the overlay: the container's view of its rootfs. */
 	p = dentry_path_raw(dentry, this_cpu_ptr(dg_pathbufs)->rootfs, PATH_MAX);
 	ev.path = IS_ERR(p) ? NULL : p;
-	if (ev.path && dg_files_under(&pol->config, ev.path))
-		ev.class = DRIFTGUARD_CLASS_CONFIG;
+	ev.class = dg_files_path_class(pol, ev.path, ev.class);
 	dg_event_emit(&ev);
 out:
 	rcu_read_unlock();

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * driftguard: an immutable container rootfs (files = prevent), deletions
- * as file drift, and the config prefixes.
+ * as file drift, the config prefixes and the package managers' trees.
  *
  * The VFS asks the security hooks about a change (create, mkdir, unlink,
  * rename, setattr, ...) on the overlay's own dentry, with the caller as
@@ -25,6 +25,7 @@
 #include "decide.h"
 #include "events.h"
 #include "files.h"
+#include "package.h"
 #include "stats.h"
 #include "verdict.h"
 
@@ -79,25 +80,41 @@ static bool dg_files_deletion(enum driftguard_hook hook)
 	return hook == DRIFTGUARD_HOOK_UNLINK || hook == DRIFTGUARD_HOOK_RMDIR;
 }
 
+u8 dg_files_path_class(const struct dg_policy *pol, const char *path, u8 class)
+{
+	if (!path)
+		return class;
+	if (dg_package_manager(path) != DG_MANAGER_NONE)
+		return DRIFTGUARD_CLASS_PACKAGE;
+	if (dg_files_under(&pol->config, path))
+		return DRIFTGUARD_CLASS_CONFIG;
+	return class;
+}
+
 /* The class of a change of @path by @hook; @target: a rename's new name. */
 static u8 dg_files_class(const struct dg_policy *pol, enum driftguard_hook hook,
 			 const char *path, bool target)
 {
-	if (path && dg_files_under(&pol->config, path))
-		return DRIFTGUARD_CLASS_CONFIG;
+	u8 class;
+
 	switch (hook) {
 	case DRIFTGUARD_HOOK_COPY_UP:
 	case DRIFTGUARD_HOOK_SETATTR:
-		return DRIFTGUARD_CLASS_MODIFIED;
+		class = DRIFTGUARD_CLASS_MODIFIED;
+		break;
 	case DRIFTGUARD_HOOK_UNLINK:
 	case DRIFTGUARD_HOOK_RMDIR:
-		return DRIFTGUARD_CLASS_DELETED;
+		class = DRIFTGUARD_CLASS_DELETED;
+		break;
 	case DRIFTGUARD_HOOK_RENAME:
-		return target ? DRIFTGUARD_CLASS_CREATED :
-				DRIFTGUARD_CLASS_DELETED;
+		class = target ? DRIFTGUARD_CLASS_CREATED :
+				 DRIFTGUARD_CLASS_DELETED;
+		break;
 	default:
-		return DRIFTGUARD_CLASS_CREATED;
+		class = DRIFTGUARD_CLASS_CREATED;
+		break;
 	}
+	return dg_files_path_class(pol, path, class);
 }
 
 /* The path of @dentry in the rootfs, in @buf (PATH_MAX), or NULL. */

@@ -26,6 +26,13 @@ int dg_files_change(enum driftguard_hook hook, struct dentry *dentry,
 /* Is @path (in the rootfs) under one of @list's prefixes? */
 bool dg_files_under(const struct dg_list *list, const char *path);
 
+/*
+ * The class of file drift at @path (in the rootfs; NULL: unknown):
+ * PACKAGE in a package manager's tree (package.h), else CONFIG under one
+ * of @pol's config prefixes, else @class (MODIFIED, CREATED, DELETED).
+ */
+u8 dg_files_path_class(const struct dg_policy *pol, const char *path, u8 class);
+
 /* Checks a WRITABLE or CONFIG nest beyond dg_list_check(). */
 int dg_files_prefixes_check(const struct nlattr *list,
 			    struct netlink_ext_ack *extack);

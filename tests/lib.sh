@@ -64,6 +64,48 @@ container_mount() {
 	mount -t proc proc "$ROOT"/proc
 }
 
+# image_add PROGRAM...: copies host programs with the libraries they link
+# into the image ($C/image, under their own paths): between
+# container_umount and container_mount.
+image_add() {
+	local p l
+	for p in "$@"; do
+		mkdir -p "$C/image$(dirname "$p")"
+		cp "$p" "$C/image$p"
+		for l in $(ldd "$p" | grep -o '/[^ ]*'); do
+			mkdir -p "$C/image$(dirname "$l")"
+			cp -L "$l" "$C/image$l"
+		done
+	done
+}
+
+# image_add_dpkg: dpkg in the image, with an empty database as a Debian
+# image has it (its lock files included), and /tmp/dgtest.deb in the
+# image, a package of one file, /usr/share/dgtest/hello. Between
+# container_umount and container_mount. Run it in the container as
+# `env PATH=/usr/bin:/bin:/sbin /usr/bin/dpkg -i /tmp/dgtest.deb` (by its
+# path: busybox's env would run its own dpkg applet for "dpkg").
+image_add_dpkg() {
+	local img=$C/image p=$C/dgtest
+	image_add /usr/bin/dpkg /usr/bin/dpkg-deb /usr/bin/dpkg-split /usr/bin/tar
+	# dpkg wants these in PATH; maintainer scripts would need more.
+	mkdir -p "$img"/sbin "$img"/var/lib/dpkg/info "$img"/var/lib/dpkg/updates \
+		"$img"/var/lib/dpkg/triggers
+	printf '#!/bin/sh\n' >"$img"/sbin/ldconfig
+	printf '#!/bin/sh\n' >"$img"/sbin/start-stop-daemon
+	chmod 755 "$img"/sbin/ldconfig "$img"/sbin/start-stop-daemon
+	ln -s busybox "$img"/bin/diff
+	: >"$img"/var/lib/dpkg/status
+	: >"$img"/var/lib/dpkg/lock
+	: >"$img"/var/lib/dpkg/lock-frontend
+	mkdir -p "$p"/DEBIAN "$p"/usr/share/dgtest
+	printf '%s\n' 'Package: dgtest' 'Version: 1.0' 'Architecture: all' \
+		'Maintainer: driftguard tests <root@localhost>' \
+		'Description: one file' >"$p"/DEBIAN/control
+	echo hello >"$p"/usr/share/dgtest/hello
+	dpkg-deb --root-owner-group --build "$p" "$img"/tmp/dgtest.deb >/dev/null
+}
+
 # volume_create: a tmpfs volume bind-mounted at /data in the container, as
 # a runtime mounts an emptyDir; its host side is $C/data-volume.
 volume_create() {

@@ -61,7 +61,8 @@
  *             are nests of PATTERN, each an absolute path prefix in the
  *             rootfs ("/tmp" covers /tmp and what is under it; no trailing
  *             '/' except "/" itself), at most DRIFTGUARD_PREFIX_LIST_MAX of
- *             them. File drift under a CONFIG prefix is of class CONFIG.
+ *             them. File drift under a CONFIG prefix is of class CONFIG,
+ *             in a package manager's tree of class PACKAGE (which wins).
  *             Under FILES DETECT or PREVENT deletions are reported (class
  *             DELETED).
  *             Replaces the cgroup's policy as a whole and atomically: fields
@@ -114,8 +115,9 @@
  *   EV_PATH, EV_DEV or EV_INO); EXECMEM the file only for a private file
  *   mapping (anonymous memory has none); PROCMEM the /proc/<pid>/mem
  *   path opened, from the task's root.
- *   File-drift events (classes MODIFIED, CREATED, DELETED, CONFIG) carry
- *   the path in the container's rootfs in EV_PATH, the operation in EV_HOOK
+ *   File-drift events (classes MODIFIED, CREATED, DELETED, CONFIG,
+ *   PACKAGE) carry the path in the container's rootfs in EV_PATH, the
+ *   operation in EV_HOOK
  *   (COPY_UP, CREATE, MKDIR, ..., SETATTR) and, when the file exists, its
  *   EV_DEV and EV_INO; a refused RENAME or LINK names the name that is not
  *   writable (class DELETED for a rename's old name, CREATED otherwise).
@@ -216,6 +218,14 @@ enum driftguard_class {
 	 * CONFIG prefixes (/etc by default).
 	 */
 	DRIFTGUARD_CLASS_CONFIG,
+	/*
+	 * File drift (created, modified, deleted) in a package manager's
+	 * database or install tree (dpkg, apt, apk, rpm, dnf, pip, npm, gem:
+	 * a built-in table, module/package.h), before CONFIG: /etc/apk is
+	 * apk's. The event carries no manager: userspace names it from
+	 * EV_PATH with the same table.
+	 */
+	DRIFTGUARD_CLASS_PACKAGE,
 	__DRIFTGUARD_CLASS_MAX,
 };
 
