@@ -167,10 +167,37 @@ static const struct dg_st_case dg_st_cases[] __initconst = {
 	  { .deny = { "/usr/bin/wget" } }, 0, DG_USE_EXEC, "/usr/bin/wget",
 	  "/usr/bin/wget.real", "/usr/bin/wget.real", "/usr/bin/wget.real",
 	  false, BLOCKED, C(PROHIBITED) },
+	{ "a watch entry is found by the file's name beside a deny list",
+	  { .deny = { "wget" }, .watch = { "sh" } }, 0, DG_USE_EXEC,
+	  "/bin/x", "/bin/sh", "/bin/sh", "/bin/sh", false, ALERTED,
+	  C(WATCHED) },
+	{ "a deny entry is found by the file's name beside a watch list",
+	  { .deny = { "curl" }, .watch = { "sh", "bash" } }, 0, DG_USE_EXEC,
+	  "/usr/bin/x", "/usr/bin/curl", "/usr/bin/curl", "/usr/bin/curl",
+	  false, BLOCKED, C(PROHIBITED) },
+	{ "a watch entry's name does not make a mapping match the deny list",
+	  { .deny = { "wget" }, .watch = { "libx.so" } }, 0, DG_USE_MAP, NULL,
+	  "/lib/libx.so", "/lib/libx.so", "/lib/libx.so", false, 0, C(NONE) },
+	{ "a deny name entry matches a name asked for without a '/'",
+	  { .deny = { "wget" } }, 0, DG_USE_EXEC, "wget", "/usr/bin/wget.real",
+	  "/usr/bin/wget.real", "/usr/bin/wget.real", false, BLOCKED,
+	  C(PROHIBITED) },
+	{ "a name asked for that ends in '/' has no last component to match",
+	  { .deny = { "wget" } }, 0, DG_USE_EXEC, "/usr/bin/wget/",
+	  "/usr/bin/x", "/usr/bin/x", "/usr/bin/x", false, 0, C(NONE) },
 	{ "a file no entry ends in passes the lists without its paths",
 	  { .deny = { "wget" }, .watch = { "sh", "/bin/bash" } }, 0,
 	  DG_USE_EXEC, "/bin/ls", "/bin/ls", "/bin/ls", "/bin/ls", false, 0,
 	  C(NONE) },
+};
+
+/*
+ * Names asked for whose last component's bit dg_path_base_bit() must
+ * find in one walk, as kbasename() and strlen() find it in two.
+ */
+static const char *const dg_st_asked[] __initconst = {
+	"", "/", "wget", "/usr/bin/wget", "/usr/bin/", "a//b", "./x",
+	"/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2",
 };
 
 /* A hardening class and the action the policy's key gives it. */
@@ -311,6 +338,19 @@ static int __init dg_st_run_case(const struct dg_st_case *c)
 	return -EINVAL;
 }
 
+static int __init dg_st_run_asked(const char *asked)
+{
+	const char *base = kbasename(asked);
+	u64 want = dg_name_bit(base, strlen(base));
+	u64 got = dg_path_base_bit(asked);
+
+	if (got == want)
+		return 0;
+	pr_err("self-test: the last component of \"%s\": got bit %#llx, want %#llx\n",
+	       asked, got, want);
+	return -EINVAL;
+}
+
 static int __init dg_st_run_harden(const struct dg_st_harden *h)
 {
 	struct dg_policy *pol = dg_st_build(&h->pol);
@@ -378,6 +418,8 @@ int __init dg_selftest(void)
 
 	for (i = 0; i < ARRAY_SIZE(dg_st_cases); i++, n++)
 		failed += !!dg_st_run_case(&dg_st_cases[i]);
+	for (i = 0; i < ARRAY_SIZE(dg_st_asked); i++, n++)
+		failed += !!dg_st_run_asked(dg_st_asked[i]);
 	for (i = 0; i < ARRAY_SIZE(dg_st_hardens); i++, n++)
 		failed += !!dg_st_run_harden(&dg_st_hardens[i]);
 	for (i = 0; i < ARRAY_SIZE(dg_st_locks); i++, n++)
