@@ -4,7 +4,10 @@
  * is installed. Each row of the tables below is one policy, one set of
  * facts about a file, and the answer the verdict (verdict.c) must give:
  * the precedence of the classes and of the lists, the modes, the mmap cap,
- * alert-only, the hardening keys, and the lock's tighten-only rule. A
+ * alert-only, the hardening keys, and the lock's tighten-only rule; also
+ * the one-walk name bit of the name asked for and the connect_allow
+ * prefix match, which the exec and connect checks use in place of the
+ * string functions they were checked against. A
  * module that gets one wrong refuses to load: it would refuse image
  * binaries or let drift run. Everything here is freed once loaded.
  */
@@ -12,6 +15,7 @@
 #include <linux/string.h>
 
 #include "layer.h"
+#include "net.h"
 #include "verdict.h"
 
 #define U DG_CLASS_BIT(DRIFTGUARD_CLASS_UPPER)
@@ -200,6 +204,42 @@ static const char *const dg_st_asked[] __initconst = {
 	"/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2",
 };
 
+/* A connect_allow prefix: do the first @bits bits of @a and @b agree? */
+struct dg_st_prefix {
+	const char *what;
+	u8 a[16], b[16];
+	u8 bits;
+	bool match;
+};
+
+static const struct dg_st_prefix dg_st_prefixes[] __initconst = {
+	{ "10.1.2.3 is in 10.1.0.0/16", { 10, 1, 2, 3 }, { 10, 1 }, 16, true },
+	{ "10.2.0.1 is not in 10.1.0.0/16", { 10, 2, 0, 1 }, { 10, 1 }, 16,
+	  false },
+	{ "127.0.0.1 is in 127.0.0.0/8", { 127, 0, 0, 1 }, { 127 }, 8, true },
+	{ "192.168.1.130 is in 192.168.1.128/25", { 192, 168, 1, 130 },
+	  { 192, 168, 1, 128 }, 25, true },
+	{ "192.168.1.127 is not in 192.168.1.128/25", { 192, 168, 1, 127 },
+	  { 192, 168, 1, 128 }, 25, false },
+	{ "10.0.0.1 is in 10.0.0.0/31", { 10, 0, 0, 1 }, { 10 }, 31, true },
+	{ "10.0.0.1 is not 10.0.0.0/32", { 10, 0, 0, 1 }, { 10 }, 32, false },
+	{ "every address is in 0.0.0.0/0", { 1, 2, 3, 4 }, { }, 0, true },
+	{ "fd00::1 is in fd00::/8", { 0xfd, [15] = 1 }, { 0xfd }, 8, true },
+	{ "fe00::1 is not in fd00::/8", { 0xfe, [15] = 1 }, { 0xfd }, 8,
+	  false },
+	{ "::1 is ::1/128", { [15] = 1 }, { [15] = 1 }, 128, true },
+	{ "::2 is not ::1/128", { [15] = 2 }, { [15] = 1 }, 128, false },
+	{ "2001:db8::8000:0 is not in 2001:db8::/97",
+	  { 0x20, 0x01, 0x0d, 0xb8, [12] = 0x80 }, { 0x20, 0x01, 0x0d, 0xb8 },
+	  97, false },
+	{ "2001:db8::7fff:ffff is in 2001:db8::/97",
+	  { 0x20, 0x01, 0x0d, 0xb8, [12] = 0x7f, 0xff, 0xff, 0xff },
+	  { 0x20, 0x01, 0x0d, 0xb8 }, 97, true },
+	{ "2001:db8:0:1:: is not in 2001:db8::/64",
+	  { 0x20, 0x01, 0x0d, 0xb8, [7] = 1 }, { 0x20, 0x01, 0x0d, 0xb8 }, 64,
+	  false },
+};
+
 /* A hardening class and the action the policy's key gives it. */
 struct dg_st_harden {
 	const char *what;
@@ -351,6 +391,15 @@ static int __init dg_st_run_asked(const char *asked)
 	return -EINVAL;
 }
 
+static int __init dg_st_run_prefix(const struct dg_st_prefix *p)
+{
+	if (dg_net_prefix_match(p->a, p->b, p->bits) == p->match)
+		return 0;
+	pr_err("self-test: %s: got %s\n", p->what,
+	       p->match ? "no match" : "a match");
+	return -EINVAL;
+}
+
 static int __init dg_st_run_harden(const struct dg_st_harden *h)
 {
 	struct dg_policy *pol = dg_st_build(&h->pol);
@@ -420,6 +469,8 @@ int __init dg_selftest(void)
 		failed += !!dg_st_run_case(&dg_st_cases[i]);
 	for (i = 0; i < ARRAY_SIZE(dg_st_asked); i++, n++)
 		failed += !!dg_st_run_asked(dg_st_asked[i]);
+	for (i = 0; i < ARRAY_SIZE(dg_st_prefixes); i++, n++)
+		failed += !!dg_st_run_prefix(&dg_st_prefixes[i]);
 	for (i = 0; i < ARRAY_SIZE(dg_st_hardens); i++, n++)
 		failed += !!dg_st_run_harden(&dg_st_hardens[i]);
 	for (i = 0; i < ARRAY_SIZE(dg_st_locks); i++, n++)
