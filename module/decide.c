@@ -218,10 +218,34 @@ static int dg_act(struct dg_event_info *ev, u8 mode)
 	return ev->action == DRIFTGUARD_ACTION_BLOCKED ? -EPERM : 0;
 }
 
+/*
+ * dg_act() for a file of @req that @pol gives @mode, of @class; @path is
+ * its path from the task's root if the lists built it. Apart from
+ * dg_decide(): the kernel zeroes every stack variable (INIT_STACK_ALL_ZERO),
+ * and the event is only needed when there is something to report.
+ */
+static int dg_decide_act(const struct dg_request *req,
+			 const struct dg_policy *pol, u8 mode,
+			 enum driftguard_class class, const char *path)
+{
+	struct dg_event_info ev = {
+		.hook = req->hook,
+		.class = class,
+		.policy_cgroup_id = pol->cgroup_id,
+	};
+
+	if (dg_event_wanted()) {
+		ev.path = path ?: dg_resolve(req->path);
+		ev.filename = req->filename;
+		ev.interp = req->interp;
+		ev.inode = d_inode(req->path->dentry);
+	}
+	return dg_act(&ev, mode);
+}
+
 int dg_decide(const struct dg_request *req)
 {
 	bool exec = req->hook == DRIFTGUARD_HOOK_EXEC;
-	struct dg_event_info ev = { .hook = req->hook };
 	const char *names[3] = { req->asked };
 	enum driftguard_class class;
 	const struct dg_policy *pol;
@@ -286,15 +310,7 @@ int dg_decide(const struct dg_request *req)
 	if (!mode)
 		goto unlock_allowed;
 
-	ev.class = class;
-	ev.policy_cgroup_id = pol->cgroup_id;
-	if (dg_event_wanted()) {
-		ev.path = names[1] ?: dg_resolve(req->path);
-		ev.filename = req->filename;
-		ev.interp = req->interp;
-		ev.inode = d_inode(req->path->dentry);
-	}
-	ret = dg_act(&ev, mode);
+	ret = dg_decide_act(req, pol, mode, class, names[1]);
 	rcu_read_unlock();
 	preempt_enable();
 	if (!ret)
