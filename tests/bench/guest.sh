@@ -31,12 +31,14 @@ run() { # WHAT FILE N ROUNDS
 }
 
 # The cheapest of its arguments. Under -icount nothing makes a loop run
-# fewer instructions than its own work, while a whole run of one process
-# can read a few hundred high (a row that does the same work as another
-# has read up to 300 above it in one boot: per-process state such as its
-# slab objects and memory layout, or work the kernel does after a change):
-# the cheapest of REPEAT runs is the one closest to the work itself, the
-# same reason each run keeps its cheapest round.
+# fewer instructions than its own work, so the cheapest of REPEAT runs,
+# each a new process, is the one closest to it, for the same reason each
+# run keeps its cheapest round; one run that reads high cannot decide a
+# row. Runs of one row have agreed within ten instructions; what they
+# cannot remove is the kernel's state, which moves a whole row: rows doing
+# the same work have differed by up to 300 (after bpftrace ran, after
+# 10,000 cgroups came and went), so compare rows of one run, by more than
+# that, or rows that differ in one key only.
 cheapest() {
 	printf '%s\n' "$@" | sort -n | head -n 1
 }
