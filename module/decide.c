@@ -15,6 +15,7 @@
 #include <linux/percpu.h>
 #include <linux/sched.h>
 #include <linux/sched/task.h>
+#include <linux/seqlock.h>
 #include <linux/string.h>
 
 #include "anchor.h"
@@ -157,18 +158,43 @@ static const char *dg_rootfs_path(const struct path *path)
  * dg_verdict_needs_paths() for @path, whose own name its paths end in
  * unless it is a mount's root (d_path names a bind-mounted file by its
  * mountpoint), unlinked (d_path appends " (deleted)") or named by its
- * filesystem (d_dname): those always have their paths built. The name is
- * read under d_lock, which a rename holds while it changes it.
+ * filesystem (d_dname): those always have their paths built.
+ *
+ * A rename changes the name under d_lock and inside a write section of
+ * d_seq. A short name is read without the lock, as __d_lookup_rcu() and
+ * dentry_cmp() do, and the answer is kept only if it is "needed" (which
+ * builds the paths and applies the lists to them: never a skip) or d_seq
+ * shows no rename began or ran meanwhile; otherwise the name is read again
+ * under d_lock. The read itself cannot fault even if a rename tears it
+ * (the length of one name, the pointer of another): we hold
+ * rcu_read_lock(), so a name replaced meanwhile is not freed yet
+ * (external names are freed after a grace period, inline ones are part of
+ * the dentry we hold), and every buffer d_name.name can point to has at
+ * least DNAME_INLINE_LEN bytes (the inline one exactly that; an external
+ * one is only made for a longer name), more than the at most
+ * DNAME_INLINE_LEN - 1 bytes read here.
  */
 static bool dg_needs_paths(const struct dg_policy *pol, enum dg_use use,
 			   u8 mode, const struct path *path)
 {
 	struct dentry *d = path->dentry;
+	const unsigned char *name;
+	unsigned int seq;
 	bool needed;
+	u32 len;
 
 	if (d == path->mnt->mnt_root || d_unlinked(d) ||
 	    (d->d_op && d->d_op->d_dname))
 		return true;
+	seq = raw_seqcount_begin(&d->d_seq);
+	len = READ_ONCE(d->d_name.len);
+	name = READ_ONCE(d->d_name.name);
+	if (len < DNAME_INLINE_LEN) {
+		needed = dg_verdict_needs_paths(pol, use, mode,
+						(const char *)name, len);
+		if (needed || !read_seqcount_retry(&d->d_seq, seq))
+			return needed;
+	}
 	spin_lock(&d->d_lock);
 	needed = dg_verdict_needs_paths(pol, use, mode,
 					(const char *)d->d_name.name,
@@ -192,10 +218,34 @@ static int dg_act(struct dg_event_info *ev, u8 mode)
 	return ev->action == DRIFTGUARD_ACTION_BLOCKED ? -EPERM : 0;
 }
 
+/*
+ * dg_act() for a file of @req that @pol gives @mode, of @class; @path is
+ * its path from the task's root if the lists built it. Apart from
+ * dg_decide(): the kernel zeroes every stack variable (INIT_STACK_ALL_ZERO),
+ * and the event is only needed when there is something to report.
+ */
+static int dg_decide_act(const struct dg_request *req,
+			 const struct dg_policy *pol, u8 mode,
+			 enum driftguard_class class, const char *path)
+{
+	struct dg_event_info ev = {
+		.hook = req->hook,
+		.class = class,
+		.policy_cgroup_id = pol->cgroup_id,
+	};
+
+	if (dg_event_wanted()) {
+		ev.path = path ?: dg_resolve(req->path);
+		ev.filename = req->filename;
+		ev.interp = req->interp;
+		ev.inode = d_inode(req->path->dentry);
+	}
+	return dg_act(&ev, mode);
+}
+
 int dg_decide(const struct dg_request *req)
 {
 	bool exec = req->hook == DRIFTGUARD_HOOK_EXEC;
-	struct dg_event_info ev = { .hook = req->hook };
 	const char *names[3] = { req->asked };
 	enum driftguard_class class;
 	const struct dg_policy *pol;
@@ -260,15 +310,7 @@ int dg_decide(const struct dg_request *req)
 	if (!mode)
 		goto unlock_allowed;
 
-	ev.class = class;
-	ev.policy_cgroup_id = pol->cgroup_id;
-	if (dg_event_wanted()) {
-		ev.path = names[1] ?: dg_resolve(req->path);
-		ev.filename = req->filename;
-		ev.interp = req->interp;
-		ev.inode = d_inode(req->path->dentry);
-	}
-	ret = dg_act(&ev, mode);
+	ret = dg_decide_act(req, pol, mode, class, names[1]);
 	rcu_read_unlock();
 	preempt_enable();
 	if (!ret)

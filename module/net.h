@@ -28,6 +28,12 @@ bool dg_net_list(int attr);
 int dg_net_list_check(struct nlattr *list, int attr,
 		      struct netlink_ext_ack *extack, u32 *n, size_t *bytes);
 
+/*
+ * Do the first @bits bits of the addresses @a and @b (16 bytes each,
+ * network order) agree? @bits is at most 128.
+ */
+bool dg_net_prefix_match(const u8 *a, const u8 *b, u8 bits);
+
 /* Parses @pol's (checked) network lists into pol->net. May sleep. */
 int dg_net_compile(struct dg_policy *pol);
 

@@ -4,7 +4,10 @@
  * is installed. Each row of the tables below is one policy, one set of
  * facts about a file, and the answer the verdict (verdict.c) must give:
  * the precedence of the classes and of the lists, the modes, the mmap cap,
- * alert-only, the hardening keys, and the lock's tighten-only rule. A
+ * alert-only, the hardening keys, and the lock's tighten-only rule; also
+ * the one-walk name bit of the name asked for and the connect_allow
+ * prefix match, which the exec and connect checks use in place of the
+ * string functions they were checked against. A
  * module that gets one wrong refuses to load: it would refuse image
  * binaries or let drift run. Everything here is freed once loaded.
  */
@@ -12,6 +15,7 @@
 #include <linux/string.h>
 
 #include "layer.h"
+#include "net.h"
 #include "verdict.h"
 
 #define U DG_CLASS_BIT(DRIFTGUARD_CLASS_UPPER)
@@ -167,10 +171,73 @@ static const struct dg_st_case dg_st_cases[] __initconst = {
 	  { .deny = { "/usr/bin/wget" } }, 0, DG_USE_EXEC, "/usr/bin/wget",
 	  "/usr/bin/wget.real", "/usr/bin/wget.real", "/usr/bin/wget.real",
 	  false, BLOCKED, C(PROHIBITED) },
+	{ "a watch entry is found by the file's name beside a deny list",
+	  { .deny = { "wget" }, .watch = { "sh" } }, 0, DG_USE_EXEC,
+	  "/bin/x", "/bin/sh", "/bin/sh", "/bin/sh", false, ALERTED,
+	  C(WATCHED) },
+	{ "a deny entry is found by the file's name beside a watch list",
+	  { .deny = { "curl" }, .watch = { "sh", "bash" } }, 0, DG_USE_EXEC,
+	  "/usr/bin/x", "/usr/bin/curl", "/usr/bin/curl", "/usr/bin/curl",
+	  false, BLOCKED, C(PROHIBITED) },
+	{ "a watch entry's name does not make a mapping match the deny list",
+	  { .deny = { "wget" }, .watch = { "libx.so" } }, 0, DG_USE_MAP, NULL,
+	  "/lib/libx.so", "/lib/libx.so", "/lib/libx.so", false, 0, C(NONE) },
+	{ "a deny name entry matches a name asked for without a '/'",
+	  { .deny = { "wget" } }, 0, DG_USE_EXEC, "wget", "/usr/bin/wget.real",
+	  "/usr/bin/wget.real", "/usr/bin/wget.real", false, BLOCKED,
+	  C(PROHIBITED) },
+	{ "a name asked for that ends in '/' has no last component to match",
+	  { .deny = { "wget" } }, 0, DG_USE_EXEC, "/usr/bin/wget/",
+	  "/usr/bin/x", "/usr/bin/x", "/usr/bin/x", false, 0, C(NONE) },
 	{ "a file no entry ends in passes the lists without its paths",
 	  { .deny = { "wget" }, .watch = { "sh", "/bin/bash" } }, 0,
 	  DG_USE_EXEC, "/bin/ls", "/bin/ls", "/bin/ls", "/bin/ls", false, 0,
 	  C(NONE) },
+};
+
+/*
+ * Names asked for whose last component's bit dg_path_base_bit() must
+ * find in one walk, as kbasename() and strlen() find it in two.
+ */
+static const char *const dg_st_asked[] __initconst = {
+	"", "/", "wget", "/usr/bin/wget", "/usr/bin/", "a//b", "./x",
+	"/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2",
+};
+
+/* A connect_allow prefix: do the first @bits bits of @a and @b agree? */
+struct dg_st_prefix {
+	const char *what;
+	u8 a[16], b[16];
+	u8 bits;
+	bool match;
+};
+
+static const struct dg_st_prefix dg_st_prefixes[] __initconst = {
+	{ "10.1.2.3 is in 10.1.0.0/16", { 10, 1, 2, 3 }, { 10, 1 }, 16, true },
+	{ "10.2.0.1 is not in 10.1.0.0/16", { 10, 2, 0, 1 }, { 10, 1 }, 16,
+	  false },
+	{ "127.0.0.1 is in 127.0.0.0/8", { 127, 0, 0, 1 }, { 127 }, 8, true },
+	{ "192.168.1.130 is in 192.168.1.128/25", { 192, 168, 1, 130 },
+	  { 192, 168, 1, 128 }, 25, true },
+	{ "192.168.1.127 is not in 192.168.1.128/25", { 192, 168, 1, 127 },
+	  { 192, 168, 1, 128 }, 25, false },
+	{ "10.0.0.1 is in 10.0.0.0/31", { 10, 0, 0, 1 }, { 10 }, 31, true },
+	{ "10.0.0.1 is not 10.0.0.0/32", { 10, 0, 0, 1 }, { 10 }, 32, false },
+	{ "every address is in 0.0.0.0/0", { 1, 2, 3, 4 }, { }, 0, true },
+	{ "fd00::1 is in fd00::/8", { 0xfd, [15] = 1 }, { 0xfd }, 8, true },
+	{ "fe00::1 is not in fd00::/8", { 0xfe, [15] = 1 }, { 0xfd }, 8,
+	  false },
+	{ "::1 is ::1/128", { [15] = 1 }, { [15] = 1 }, 128, true },
+	{ "::2 is not ::1/128", { [15] = 2 }, { [15] = 1 }, 128, false },
+	{ "2001:db8::8000:0 is not in 2001:db8::/97",
+	  { 0x20, 0x01, 0x0d, 0xb8, [12] = 0x80 }, { 0x20, 0x01, 0x0d, 0xb8 },
+	  97, false },
+	{ "2001:db8::7fff:ffff is in 2001:db8::/97",
+	  { 0x20, 0x01, 0x0d, 0xb8, [12] = 0x7f, 0xff, 0xff, 0xff },
+	  { 0x20, 0x01, 0x0d, 0xb8 }, 97, true },
+	{ "2001:db8:0:1:: is not in 2001:db8::/64",
+	  { 0x20, 0x01, 0x0d, 0xb8, [7] = 1 }, { 0x20, 0x01, 0x0d, 0xb8 }, 64,
+	  false },
 };
 
 /* A hardening class and the action the policy's key gives it. */
@@ -311,6 +378,28 @@ static int __init dg_st_run_case(const struct dg_st_case *c)
 	return -EINVAL;
 }
 
+static int __init dg_st_run_asked(const char *asked)
+{
+	const char *base = kbasename(asked);
+	u64 want = dg_name_bit(base, strlen(base));
+	u64 got = dg_path_base_bit(asked);
+
+	if (got == want)
+		return 0;
+	pr_err("self-test: the last component of \"%s\": got bit %#llx, want %#llx\n",
+	       asked, got, want);
+	return -EINVAL;
+}
+
+static int __init dg_st_run_prefix(const struct dg_st_prefix *p)
+{
+	if (dg_net_prefix_match(p->a, p->b, p->bits) == p->match)
+		return 0;
+	pr_err("self-test: %s: got %s\n", p->what,
+	       p->match ? "no match" : "a match");
+	return -EINVAL;
+}
+
 static int __init dg_st_run_harden(const struct dg_st_harden *h)
 {
 	struct dg_policy *pol = dg_st_build(&h->pol);
@@ -378,6 +467,10 @@ int __init dg_selftest(void)
 
 	for (i = 0; i < ARRAY_SIZE(dg_st_cases); i++, n++)
 		failed += !!dg_st_run_case(&dg_st_cases[i]);
+	for (i = 0; i < ARRAY_SIZE(dg_st_asked); i++, n++)
+		failed += !!dg_st_run_asked(dg_st_asked[i]);
+	for (i = 0; i < ARRAY_SIZE(dg_st_prefixes); i++, n++)
+		failed += !!dg_st_run_prefix(&dg_st_prefixes[i]);
 	for (i = 0; i < ARRAY_SIZE(dg_st_hardens); i++, n++)
 		failed += !!dg_st_run_harden(&dg_st_hardens[i]);
 	for (i = 0; i < ARRAY_SIZE(dg_st_locks); i++, n++)
