@@ -3,6 +3,9 @@
 # record for it and, when driftguardd stops, a summary whose count is exactly
 # 10,000; no event is lost; the 20 distinct drifted binaries another container
 # runs meanwhile each have their record; driftguardd's memory stays bounded.
+# Its weight is driftguardd's throttling and counting (two minutes of
+# TCG), the same code whichever kernel runs it: one kernel.
+# dg-tier: one-kernel
 set -eu
 . "$DG_SRC/tests/lib.sh"
 N=10000
