@@ -25,6 +25,20 @@
  *   the rootfs mounted until the container's init has exited, which in a
  *   container with its own PID namespace ends every process in it. The
  *   next exec in the cgroup (a restart in the same cgroup) anchors again.
+ * - Anchoring starts with the first policy (no policy, no hook looks).
+ *   Containers already running then (the module was just loaded or
+ *   reloaded, or the node's policies came after its containers) are
+ *   anchored at that moment, not at their next exec, which could come from
+ *   a root they chose since, and a container that never execs again would
+ *   not be judged at all: every process outside the initial mount
+ *   namespace whose root is not the host's is visited in creation order
+ *   (for_each_process), so each cgroup gets the root of its oldest
+ *   process, the container's init, whose root the runtime set (a runtime
+ *   still setting a container up stands on the host's root until its
+ *   pivot_root: skipped). Only an init that itself moved its root
+ *   (pivot_root or chroot into another overlay mounted by the initial user
+ *   namespace, which only a privileged container can mount) gives another
+ *   anchor; its overlay is then drift like any other.
  *
  * Lifetime: the superblock is compared, never dereferenced after it was
  * recorded, and no reference is held (a pin would keep a stopped
@@ -38,8 +52,14 @@
  * Anchors of removed cgroups (ids are never reused) are pruned by a work
  * item some time after anchors were added.
  */
+#include <linux/fs_struct.h>
 #include <linux/hashtable.h>
 #include <linux/magic.h>
+#include <linux/mount.h>
+#include <linux/nsproxy.h>
+#include <linux/pid_namespace.h>
+#include <linux/sched/signal.h>
+#include <linux/sched/task.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
 #include <linux/user_namespace.h>
@@ -60,9 +80,18 @@ struct dg_anchor {
 };
 
 static DEFINE_HASHTABLE(dg_anchors, DG_ANCHOR_HASH_BITS);
-/* Writers: recording (exec hook), sb shutdown, pruning. Never from IRQ. */
+/*
+ * Writers: recording (exec hook, the scan at the first policy), sb
+ * shutdown, pruning. Never from IRQ.
+ */
 static DEFINE_SPINLOCK(dg_anchor_lock);
 static unsigned int dg_nanchors;
+/*
+ * Set by dg_anchor_exit(): the netlink family (a policy set, which scans)
+ * outlives the hooks at unload, and nothing may be recorded, nor the prune
+ * work scheduled, once the table is being emptied.
+ */
+static bool dg_anchor_closed;
 
 static void dg_anchor_prune(struct work_struct *work);
 static DECLARE_DELAYED_WORK(dg_anchor_prune_work, dg_anchor_prune);
@@ -117,18 +146,66 @@ const struct super_block *dg_anchor_record(struct cgroup *cgrp,
 		/* Another task of the cgroup was first. */
 		ret = old->sb;
 	} else if ((READ_ONCE(sb->s_flags) & SB_ACTIVE) &&
-		   dg_nanchors < DG_ANCHOR_MAX) {
+		   dg_nanchors < DG_ANCHOR_MAX && !dg_anchor_closed) {
 		hash_add_rcu(dg_anchors, &a->node, id);
 		dg_nanchors++;
 		ret = sb;
 		a = NULL;
+		/* Under the lock: dg_anchor_exit() cancels it after closing. */
+		schedule_delayed_work(&dg_anchor_prune_work,
+				      DG_ANCHOR_PRUNE_DELAY);
 	}
 	spin_unlock(&dg_anchor_lock);
 	kfree(a);
-	if (ret == sb)
-		schedule_delayed_work(&dg_anchor_prune_work,
-				      DG_ANCHOR_PRUNE_DELAY);
 	return ret;
+}
+
+/*
+ * The superblock of @p's root, or NULL (a kernel thread, an exiting
+ * task); *@cgrp is then its cgroup and *@host whether it is in the initial
+ * mount namespace. task_lock() keeps @p's nsproxy and fs_struct; its root
+ * mount and that superblock are freed only after an RCU grace period, and
+ * the caller holds rcu_read_lock().
+ */
+static struct super_block *dg_task_root_sb(struct task_struct *p,
+					   struct cgroup **cgrp, bool *host)
+{
+	struct super_block *sb = NULL;
+
+	if (p->flags & PF_KTHREAD)
+		return NULL;
+	task_lock(p);
+	if (p->nsproxy && p->fs) {
+		sb = READ_ONCE(p->fs->root.mnt)->mnt_sb;
+		*host = p->nsproxy->mnt_ns == init_task.nsproxy->mnt_ns;
+		*cgrp = task_dfl_cgroup(p);
+	}
+	task_unlock(p);
+	return sb;
+}
+
+void dg_anchor_scan(void)
+{
+	struct super_block *sb, *host_sb;
+	struct task_struct *p;
+	struct cgroup *cgrp;
+	bool host;
+
+	rcu_read_lock();
+	/*
+	 * The host's root, init's: a runtime's init stands there, in the
+	 * container's cgroup and mount namespace, until its pivot_root. An
+	 * overlay root (a live system, a kind node) is never an anchor.
+	 */
+	host_sb = dg_task_root_sb(init_pid_ns.child_reaper, &cgrp, &host);
+	for_each_process(p) {
+		sb = dg_task_root_sb(p, &cgrp, &host);
+		if (!sb || host || sb == host_sb || !dg_anchor_candidate(sb))
+			continue;
+		if (!dg_anchor_get(cgroup_id(cgrp)))
+			dg_anchor_record(cgrp, sb);
+	}
+	rcu_read_unlock();
 }
 
 static void dg_anchor_del(struct dg_anchor *a)
@@ -196,6 +273,9 @@ void dg_anchor_exit(void)
 	struct hlist_node *tmp;
 	int bkt;
 
+	spin_lock(&dg_anchor_lock);
+	dg_anchor_closed = true;
+	spin_unlock(&dg_anchor_lock);
 	cancel_delayed_work_sync(&dg_anchor_prune_work);
 	spin_lock(&dg_anchor_lock);
 	hash_for_each_safe(dg_anchors, bkt, tmp, a, node)

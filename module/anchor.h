@@ -27,6 +27,13 @@ const struct super_block *dg_anchor_find(struct cgroup *cgrp, u64 top);
 const struct super_block *dg_anchor_record(struct cgroup *cgrp,
 					   struct super_block *sb);
 
+/*
+ * Anchors every container running now that has no anchor yet, each cgroup
+ * to the root of its oldest process: called when the first policy
+ * appears, from process context. Never sleeps.
+ */
+void dg_anchor_scan(void);
+
 /* @sb is shutting down: it stops being anyone's anchor. */
 void dg_anchor_sb_shutdown(const struct super_block *sb);
 

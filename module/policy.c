@@ -12,6 +12,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
+#include "anchor.h"
 #include "policy.h"
 
 /* 16384 buckets: 10,000 policies average under one entry per bucket. */
@@ -186,6 +187,7 @@ int dg_policy_set(struct dg_policy *pol, bool tighten_only, const char **why)
 {
 	struct dg_policy *old;
 	const struct dg_policy *cur;
+	bool first = false;
 
 	mutex_lock(&dg_policy_mutex);
 	if (tighten_only) {
@@ -203,9 +205,16 @@ int dg_policy_set(struct dg_policy *pol, bool tighten_only, const char **why)
 		call_rcu(&old->rcu, dg_policy_free_rcu);
 	} else {
 		hash_add_rcu(dg_policies, &pol->node, pol->cgroup_id);
-		atomic_inc(&dg_npolicies);
+		first = atomic_inc_return(&dg_npolicies) == 1;
 	}
 	mutex_unlock(&dg_policy_mutex);
+	/*
+	 * Anchoring starts now: the containers already running get theirs
+	 * (anchor.c). After the policy is visible, so a container starting
+	 * meanwhile is anchored by its own exec if not by the scan.
+	 */
+	if (first)
+		dg_anchor_scan();
 	return 0;
 }
 
