@@ -518,13 +518,20 @@ pb_driftctl_containers_lists_the_container_with_its_image_digest_policy_and_muta
 # Under require_digest = yes, a container started from its image by digest
 # (rt_digest_ref says which reference each runtime is given) gets no
 # "image" record; one started from the tag right after it does, so the
-# daemon did look at both.
+# daemon did look at both, and `driftctl containers` (the same reading of
+# the runtime's files) shows the pinned one's reference, the digest, as
+# not a mutable tag: its start was judged, not skipped for want of an image.
 pb_container_started_by_image_digest_gets_no_image_record_under_require_digest() {
 	rt_policy "$1" "mode=prevent" "require_digest=yes"
 	rt_digest_ref dg/base
 	rt_start "$RT_REF" sleep 300
-	local pinned tagged other
+	local pinned tagged other entry
 	pinned=$(rt_id)
+	wait_until 30 "the pinned container's cgroup" test -d "$(rt_cgroup)"
+	entry=$("$DRIFTCTL" containers --json --config-dir "$C"/etc |
+		jq -c --arg id "$pinned" '.[] | select(.container_id == $id)')
+	expect_eq "the pinned container's image" "$RT_REF" "$(jq -r .image <<<"$entry")"
+	expect_eq "the pinned container's mutable tag" false "$(jq -r .mutable_tag <<<"$entry")"
 	case $RT in
 	containerd) other=$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n') ;;
 	*) other=$RT_NAME-tag ;;
