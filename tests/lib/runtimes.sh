@@ -210,11 +210,12 @@ podman_helpers_gone() {
 }
 
 # rt_ref IMAGE: IMAGE (dg/base, or a reference with a tag or a digest) as
-# RT is told it: containerd's ctr wants the full name.
+# RT is told it: ctr wants the full name, podman its name for a short one.
 rt_ref() {
 	case $RT:$1 in
-	containerd:*[:@]*) echo "$1" ;;
+	containerd:*[:@]* | podman:*[:@]*) echo "$1" ;;
 	containerd:*) echo "docker.io/$1:latest" ;;
+	podman:*) echo "localhost/$1:latest" ;;
 	*) echo "$1" ;;
 	esac
 }
@@ -261,7 +262,7 @@ rt_run() {
 		# rt_id wants the id after it.
 		local rc=0
 		pm run --name "$RT_NAME" --network host "${RT_OPTS[@]}" \
-			"$(rt_image "$image")" "$@" 2>&1 || rc=$?
+			"$(rt_ref "$image")" "$@" 2>&1 || rc=$?
 		pm inspect -f '{{.Id}}' "$RT_NAME" >"$C/cid" 2>/dev/null
 		pm rm -f -t 0 "$RT_NAME" >/dev/null 2>&1
 		return "$rc" ;;
@@ -302,7 +303,7 @@ rt_start_as() {
 			"$name" "$@" 2>&1) || fail "ctr run $image failed: $out" ;;
 	podman)
 		out=$(pm run -d --name "$name" --network host "${RT_OPTS[@]}" \
-			"$(rt_image "$image")" "$@" 2>&1) || fail "podman run $image failed: $out" ;;
+			"$(rt_ref "$image")" "$@" 2>&1) || fail "podman run $image failed: $out" ;;
 	esac
 }
 
@@ -422,8 +423,9 @@ rt_container_name() {
 # as NAME@sha256: does (`docker load` gives no registry digest to run by);
 # containerd: IMAGE@<its manifest's digest>, the name `ctr image pull
 # NAME@sha256:...` gives what it pulls (made here with `ctr image tag`,
-# removed by rt_cleanup). Not in a $(...): that would lose the tag's
-# clean-up.
+# removed by rt_cleanup); podman: IMAGE@<the digest podman gives its
+# manifest>, which it runs and keeps as the container's image name. Not in
+# a $(...): that would lose the tag's clean-up.
 rt_digest_ref() {
 	local m
 	case $RT in
@@ -434,7 +436,7 @@ rt_digest_ref() {
 		RT_TAGS+=("$RT_REF")
 		ctr images tag "$(rt_ref "$1")" "$RT_REF" >/dev/null ||
 			fail "ctr images tag $(rt_ref "$1") $RT_REF failed" ;;
-	*) fail "rt_digest_ref: not for $RT" ;;
+	podman) RT_REF=localhost/$1@$(pm image inspect -f '{{.Digest}}' "$(rt_ref "$1")") ;;
 	esac
 }
 RT_TAGS=()
