@@ -1,10 +1,11 @@
 # SPDX-License-Identifier: GPL-2.0
 # driftguard tests: the scenarios run on Docker, containerd and podman, one function each.
 #
-# Sourced by tests/lib.sh. Each tests/integration/docker-NAME.sh and
-# containerd-NAME.sh (and podman-NAME.sh) is one line: `playbook RUNTIME NAME`, which runs the
-# scenario below on that runtime (tests/lib/runtimes.sh: rt_policy, rt_run,
-# rt_attack...) and passes if it returns. Unless a scenario says otherwise,
+# Sourced by tests/lib.sh. Each tests/integration/docker-NAME.sh,
+# containerd-NAME.sh and podman-NAME.sh is one line: `playbook RUNTIME
+# NAME`, which runs the scenario below on that runtime
+# (tests/lib/runtimes.sh: rt_policy, rt_run, rt_attack...) and passes if it
+# returns. Unless a scenario says otherwise,
 # its policy is the default of rt_policy: mode, memfd, volume and mmap all
 # prevent, on the parent cgroup of the runtime's containers, set before any
 # container starts.
