@@ -1,16 +1,17 @@
 # SPDX-License-Identifier: GPL-2.0
-# driftguard tests: the scenarios run on both Docker and containerd, one function each.
+# driftguard tests: the scenarios run on Docker, containerd and podman, one function each.
 #
-# Sourced by tests/lib.sh. Each tests/integration/docker-NAME.sh and
-# containerd-NAME.sh is one line: `playbook RUNTIME NAME`, which runs the
-# scenario below on that runtime (tests/lib/runtimes.sh: rt_policy, rt_run,
-# rt_attack...) and passes if it returns. Unless a scenario says otherwise,
+# Sourced by tests/lib.sh. Each tests/integration/docker-NAME.sh,
+# containerd-NAME.sh and podman-NAME.sh is one line: `playbook RUNTIME
+# NAME`, which runs the scenario below on that runtime
+# (tests/lib/runtimes.sh: rt_policy, rt_run, rt_attack...) and passes if it
+# returns. Unless a scenario says otherwise,
 # its policy is the default of rt_policy: mode, memfd, volume and mmap all
 # prevent, on the parent cgroup of the runtime's containers, set before any
 # container starts.
 
 # playbook RUNTIME NAME: the scenario NAME (a test file's name without the
-# runtime and .sh) on RUNTIME (docker or containerd).
+# runtime and .sh) on RUNTIME (docker, containerd or podman).
 playbook() {
 	local fn="pb_${2//-/_}"
 	declare -F "$fn" >/dev/null || fail "playbook: no scenario $2"
@@ -415,4 +416,156 @@ cp /usr/bin/echo /tmp/dropped || { echo SETUP-FAILED: write; exit 1; }
 		"$(jq -r '.changes[] | select(.path == "/usr/bin/yes") | .change' <<<"$cap")"
 	expect_eq "the container's sleep" "/bin/sleep 600" \
 		"$(jq -r --argjson pid "$sleeper" '.processes[] | select(.pid == $pid) | .cmdline' <<<"$cap")"
+}
+
+# drift-record-in-journald-and-syslog-names-the-image-and-the-container:
+# A refused dropped binary's record reaches a real systemd-journald and a
+# real rsyslogd with the workload's context as the runtime keeps it
+# (docker's config.v2.json, containerd's database, podman's
+# containers.json): journal fields DRIFTGUARD_RUNTIME, DRIFTGUARD_IMAGE,
+# DRIFTGUARD_IMAGE_ID (the image's sha256 id), DRIFTGUARD_CONTAINER_ID and,
+# where the runtime names containers (not `ctr run`),
+# DRIFTGUARD_CONTAINER_NAME, and the same runtime=, image=, image_id=,
+# container_id= and container_name= keys in the syslog line.
+pb_drift_record_in_journald_and_syslog_names_the_image_and_the_container() {
+	# journald and rsyslogd first (in a directory of their own: rt_policy
+	# makes C), so that driftguardd finds their sockets when it starts.
+	C=$(mktemp -d /tmp/dglog.XXXXXX)
+	LOGS=$C
+	at_exit rm -rf "$LOGS"
+	journald_start
+	rsyslogd_start <<CONF
+module(load="imuxsock" SysSock.Name="$LOGS/syslog.sock" SysSock.UseSystemd="off")
+template(name="line" type="string" string="%syslogfacility-text%.%syslogseverity-text% %syslogtag%%msg%\n")
+*.* action(type="omfile" file="$LOGS/syslog.txt" template="line")
+CONF
+	# shellcheck disable=SC2034  # read by rt_policy
+	RT_CONF=("journald = yes" "syslog = yes" "syslog_socket = $LOGS/syslog.sock")
+	rt_policy "$1"
+	local digest image name id entry line
+	digest=$(rt_image_id dg/base)
+	expect_match "dg/base's image id" '^sha256:[0-9a-f]{64}$' "$digest"
+	image=$(rt_image dg/base)
+	out=$(rt_attack dg/base 'cp /usr/bin/echo /tmp/dropped || { echo SETUP-FAILED: cp; exit 1; }
+/tmp/dropped hello from dropped')
+	expect_refused "dropped binary" "$out"
+	expect_drift_record "the dropped binary" '"path":"/tmp/dropped"'
+	id=$(rt_id)
+	name=$(rt_container_name)
+
+	JOURNAL_ID=$id
+	wait_until 30 "journalctl to find the record" journal_has
+	entry=$(journal | head -n 1)
+	expect_eq "journal runtime" "$RT" "$(jq -r .DRIFTGUARD_RUNTIME <<<"$entry")"
+	expect_eq "journal image" "$image" "$(jq -r .DRIFTGUARD_IMAGE <<<"$entry")"
+	expect_eq "journal image id" "$digest" "$(jq -r .DRIFTGUARD_IMAGE_ID <<<"$entry")"
+	expect_eq "journal container id" "$id" "$(jq -r .DRIFTGUARD_CONTAINER_ID <<<"$entry")"
+	[ -z "$name" ] || expect_eq "journal container name" "$name" \
+		"$(jq -r .DRIFTGUARD_CONTAINER_NAME <<<"$entry")"
+
+	wait_until 10 "the syslog line in rsyslogd's file" grep -q 'path=/tmp/dropped' "$LOGS"/syslog.txt
+	line=$(grep 'path=/tmp/dropped' "$LOGS"/syslog.txt | head -n 1)
+	expect_match "syslog runtime" " runtime=$RT( |\$)" "$line"
+	expect_match "syslog image" " image=$image( |\$)" "$line"
+	expect_match "syslog image id" " image_id=$digest( |\$)" "$line"
+	expect_match "syslog container id" " container_id=$id( |\$)" "$line"
+	[ -z "$name" ] || expect_match "syslog container name" " container_name=$name( |\$)" "$line"
+}
+
+# journal: the journal's entries of the blocked /tmp/dropped of container
+# JOURNAL_ID, as JSON lines.
+journal() {
+	journalctl -o json --no-pager DRIFTGUARD_ACTION=blocked DRIFTGUARD_PATH=/tmp/dropped \
+		DRIFTGUARD_CONTAINER_ID="$JOURNAL_ID"
+}
+# shellcheck disable=SC2317  # reached through wait_until
+journal_has() { journal | grep -q .; }
+
+# driftctl-containers-lists-the-container-with-its-image-digest-policy-and-mutable-tag:
+# `driftctl containers` lists a running container (the runtime's data root
+# not the default one: named in the --config-dir's driftguard.conf):
+# runtime, full id, name (where the runtime names containers), image as the
+# runtime keeps it, the image's digest, the policy covering it (the one on
+# the parent cgroup, by its name in policy.d) with its mode, and flags the
+# image as a mutable tag (no @sha256:); the table shows the same in one line.
+pb_driftctl_containers_lists_the_container_with_its_image_digest_policy_and_mutable_tag() {
+	rt_policy "$1"
+	rt_start dg/base sleep 300
+	local id digest image name json entry table line
+	id=$(rt_id)
+	wait_until 30 "the container's cgroup" test -d "$(rt_cgroup)"
+	digest=$(rt_image_id dg/base)
+	image=$(rt_image dg/base)
+	name=$(rt_container_name)
+
+	json=$("$DRIFTCTL" containers --json --config-dir "$C"/etc)
+	entry=$(printf '%s' "$json" | jq -c --arg id "$id" '.[] | select(.container_id == $id)')
+	[ -n "$entry" ] || fail "the container $id is not listed: $json"
+	expect_eq "runtime" "$RT" "$(jq -r .runtime <<<"$entry")"
+	expect_eq "name" "${name:-null}" "$(jq -r .container_name <<<"$entry")"
+	expect_eq "image" "$image" "$(jq -r .image <<<"$entry")"
+	expect_eq "image digest" "$digest" "$(jq -r .image_id <<<"$entry")"
+	expect_eq "policy" "$RT" "$(jq -r .policy <<<"$entry")"
+	expect_eq "policy cgroup" "$RT_REL" "$(jq -r .policy_cgroup <<<"$entry")"
+	expect_eq "mode" prevent "$(jq -r .mode <<<"$entry")"
+	expect_eq "mutable tag" true "$(jq -r .mutable_tag <<<"$entry")"
+
+	table=$("$DRIFTCTL" containers --config-dir "$C"/etc)
+	line=$(grep -E "^$RT +${id:0:12} " <<<"$table") || fail "no table line for ${id:0:12}: $table"
+	expect_match "table line" "^$RT +${id:0:12} +${name:--} +$image +${digest:0:19} +- +$RT +prevent +yes\$" "$line"
+}
+
+# container-started-by-image-digest-gets-no-image-record-under-require-digest:
+# Under require_digest = yes, a container started from its image by digest
+# (rt_digest_ref says which reference each runtime is given) gets no
+# "image" record; one started from the tag right after it does, so the
+# daemon did look at both, and `driftctl containers` (the same reading of
+# the runtime's files) shows the pinned one's reference, the digest, as
+# not a mutable tag: its start was judged, not skipped for want of an image.
+pb_container_started_by_image_digest_gets_no_image_record_under_require_digest() {
+	rt_policy "$1" "mode=prevent" "require_digest=yes"
+	rt_digest_ref dg/base
+	rt_start "$RT_REF" sleep 300
+	local pinned tagged other entry
+	pinned=$(rt_id)
+	wait_until 30 "the pinned container's cgroup" test -d "$(rt_cgroup)"
+	entry=$("$DRIFTCTL" containers --json --config-dir "$C"/etc |
+		jq -c --arg id "$pinned" '.[] | select(.container_id == $id)')
+	expect_eq "the pinned container's image" "$RT_REF" "$(jq -r .image <<<"$entry")"
+	expect_eq "the pinned container's mutable tag" false "$(jq -r .mutable_tag <<<"$entry")"
+	case $RT in
+	containerd) other=$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n') ;;
+	*) other=$RT_NAME-tag ;;
+	esac
+	at_exit rt_rm "$other"
+	rt_start_as "$other" dg/base sleep 300
+	tagged=$(rt_id_of "$other")
+	wait_until 30 "the tagged container's image record" grep -q "\"record\":\"image\".*$tagged" "$C"/events.jsonl
+	# Stopping decides any start still waiting for its runtime's files.
+	dgd_stop
+	expect_eq "image records of the tagged container" 1 "$(records "\"record\":\"image\".*\"container_id\":\"$tagged\"")"
+	expect_eq "image records of the pinned container" 0 "$(records "\"container_id\":\"$pinned\"")"
+}
+
+# dropped-binary-record-names-the-image-its-digest-and-the-container-name:
+# driftguardd's record of a refused dropped binary (the runtime's data root
+# not the default one: named in driftguard.conf) says which workload it
+# was, as the runtime's own files have it (docker's config.v2.json,
+# podman's containers.json): the image as the runtime keeps its name, the
+# image's digest (sha256:..., its image id) and the container's name.
+# Outside Kubernetes there are no k8s_* fields (unknown: left out).
+pb_dropped_binary_record_names_the_image_its_digest_and_the_container_name() {
+	rt_policy "$1"
+	local digest rec
+	digest=$(rt_image_id dg/base)
+	expect_match "dg/base's image id" '^sha256:[0-9a-f]{64}$' "$digest"
+	out=$(rt_attack dg/base 'cp /usr/bin/echo /tmp/dropped || { echo SETUP-FAILED: cp; exit 1; }
+/tmp/dropped hello from dropped')
+	expect_refused "dropped binary" "$out"
+	expect_drift_record "the dropped binary" '"path":"/tmp/dropped"'
+	rec=$(grep -E '"action":"blocked".*"path":"/tmp/dropped"' "$C"/events.jsonl | head -n 1)
+	expect_match "image in the record" "\"image\":\"$(rt_image dg/base)\"" "$rec"
+	expect_match "image digest in the record" "\"image_id\":\"$digest\"" "$rec"
+	expect_match "container name in the record" "\"container_name\":\"$RT_NAME\"" "$rec"
+	case $rec in *'"k8s_'*) fail "k8s fields outside Kubernetes: $rec" ;; esac
 }

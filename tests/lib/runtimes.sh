@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0
-# driftguard tests: Debian's dockerd and containerd in the guest, on the prepared data roots.
+# driftguard tests: Debian's dockerd, containerd and podman in the guest, on the prepared data roots.
 #
 # Sourced by tests/lib.sh. The images (scripts/build-images) are loaded once
-# into both runtimes' data roots on an ext4 disk (tests/vm/runtime-disk),
+# into the runtimes' data roots on an ext4 disk (tests/vm/runtime-disk),
 # which tests/vm/run attaches with snapshot=on and guest-init mounts at
 # /var/lib/dg-runtimes: a test finds the images there and its writes vanish
 # with the VM. dockerd and containerd are started on first use and then
@@ -15,7 +15,10 @@
 # /sys/fs/cgroup/docker/<id>), no bridge or iptables (containers get the
 # host's network), on a containerd of its own started before it (see
 # dockerd_up); containerd with the overlayfs snapshotter, `ctr run`
-# putting a container in /sys/fs/cgroup/<namespace>/<id> (default/<id>).
+# putting a container in /sys/fs/cgroup/<namespace>/<id> (default/<id>);
+# podman rootful, daemonless, with the overlay driver, runc, the cgroupfs
+# cgroup manager (containers in /sys/fs/cgroup/libpod_parent/libpod-<id>)
+# and its events in a file (no systemd, no journald).
 
 DG_RT_ROOT=/var/lib/dg-runtimes
 # Debian's client: /usr/local/bin/docker on a build machine may be another.
@@ -26,6 +29,14 @@ DOCKER_CTRD_SOCK=/run/dg-docker/containerd/containerd.sock
 
 docker() {
 	"$DOCKER_BIN" -H "unix://$DOCKER_SOCK" "$@"
+}
+
+# pm ARGS...: podman on the disk's store (tests/vm/runtime-disk loaded it
+# with the same options), its run state in /run.
+pm() {
+	podman --root "$DG_RT_ROOT/podman" --runroot /run/dg-podman \
+		--tmpdir /run/dg-podman-tmp --storage-driver overlay \
+		--cgroup-manager cgroupfs --events-backend file "$@"
 }
 
 ctr() {
@@ -125,18 +136,22 @@ EOF
 
 # require_images: the prepared data roots are mounted.
 require_images() {
-	[ -d "$DG_RT_ROOT/docker" ] && [ -d "$DG_RT_ROOT/containerd" ] ||
+	[ -d "$DG_RT_ROOT/docker" ] && [ -d "$DG_RT_ROOT/containerd" ] &&
+		[ -d "$DG_RT_ROOT/podman" ] ||
 		fail "no prepared runtime disk at $DG_RT_ROOT: run scripts/bootstrap (tests/vm/runtime-disk)"
 }
 
 # --- one container of RUNTIME (docker or containerd) under a policy -------------
 
-# rt_policy RUNTIME [KEY=VALUE...]: starts RUNTIME and a driftguardd whose
+# rt_policy RUNTIME [KEY=VALUE...]: starts RUNTIME (podman: none to start)
+# and a driftguardd whose
 # policy (default: mode, memfd, volume and mmap all prevent) covers the
 # parent cgroup of RUNTIME's containers, before any container starts; the
 # lines of RT_CONF (an array) go into its driftguard.conf too. Sets
-# C (a scratch directory), RT, RT_PARENT (that parent cgroup) and RT_NAME
-# (the next container's name: the 64 hex digits a runtime gives its ids).
+# C (a scratch directory), RT, RT_PARENT (that parent cgroup), RT_REL (it,
+# below the cgroup2 root), RT_PREFIX (what comes before a container's id in
+# its cgroup's name) and RT_NAME (the next container's name: the 64 hex
+# digits a runtime gives its ids).
 rt_policy() {
 	RT=$1
 	shift
@@ -145,17 +160,19 @@ rt_policy() {
 	RT_NAME=$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')
 	at_exit rt_cleanup
 	case $RT in
-	docker) dockerd_up; RT_PARENT=/sys/fs/cgroup/docker; RT_REL=docker ;;
-	containerd) containerd_up; RT_PARENT=/sys/fs/cgroup/default; RT_REL=default ;;
+	docker) dockerd_up; RT_REL=docker RT_PREFIX= ;;
+	containerd) containerd_up; RT_REL=default RT_PREFIX= ;;
+	podman) RT_REL=libpod_parent RT_PREFIX=libpod- ;;
 	*) fail "rt_policy: unknown runtime $RT" ;;
 	esac
+	RT_PARENT=/sys/fs/cgroup/$RT_REL
 	mkdir -p "$RT_PARENT"
 	local keys=("mode = prevent" "memfd = prevent" "volume = prevent" "mmap = prevent") kv
 	[ $# = 0 ] || keys=()
 	for kv in "$@"; do keys+=("${kv%%=*} = ${kv#*=}"); done
 	# The runtimes' data roots, where records' image and name are read.
 	dgd_config "${RT_CONF[@]}" "docker_root = $DG_RT_ROOT/docker" \
-		"containerd_state = /run/dg-containerd/state"
+		"containerd_state = /run/dg-containerd/state" "podman_root = $DG_RT_ROOT/podman"
 	dgd_policy "$RT" "cgroup = $RT_REL" "${keys[@]}"
 	dgd_start
 	wait_until 10 "the policy on $RT_PARENT" sh -c "'$DRIFTCTL' policy get '$RT_PARENT' | grep -q 'mode'"
@@ -169,6 +186,14 @@ rt_cleanup() {
 		# rm -f kills a running task, then deletes it.
 		ctr task rm -f "$RT_NAME" >/dev/null 2>&1
 		ctr container rm "$RT_NAME" >/dev/null 2>&1
+		local t
+		for t in "${RT_TAGS[@]}"; do ctr images rm "$t" >/dev/null 2>&1; done
+		;;
+	podman)
+		pm rm -f -t 0 "$RT_NAME" >/dev/null 2>&1
+		# conmon runs `podman container cleanup` as a container ends, on
+		# its own time: let it finish (10 s at most).
+		poll_until 10 podman_helpers_gone
 		;;
 	esac
 	dgd_kill
@@ -177,6 +202,46 @@ rt_cleanup() {
 		"$DRIFTCTL" policy del "$RT_PARENT" >/dev/null 2>&1
 	rm -rf "$C"
 	return 0
+}
+
+# shellcheck disable=SC2317  # reached through poll_until
+podman_helpers_gone() {
+	! pgrep -f -- "--root $DG_RT_ROOT/podman" >/dev/null
+}
+
+# rt_ref IMAGE: IMAGE (dg/base, or a reference with a tag or a digest) as
+# RT is told it: ctr wants the full name, podman its name for a short one.
+rt_ref() {
+	case $RT:$1 in
+	containerd:*[:@]* | podman:*[:@]*) echo "$1" ;;
+	containerd:*) echo "docker.io/$1:latest" ;;
+	podman:*) echo "localhost/$1:latest" ;;
+	*) echo "$1" ;;
+	esac
+}
+
+# rt_image IMAGE: the image reference a record of a container of IMAGE
+# names, as RT keeps it: docker as it was told, containerd and podman as
+# they name what they imported (docker.io/dg/base:latest for `ctr image
+# import`, localhost/dg/base:latest for `podman load`).
+rt_image() {
+	case $RT in
+	docker) echo "$1" ;;
+	containerd) echo "docker.io/$1:latest" ;;
+	podman) echo "localhost/$1:latest" ;;
+	esac
+}
+
+# rt_image_id IMAGE: IMAGE's id, the digest of its config (sha256:...).
+rt_image_id() {
+	local m
+	case $RT in
+	docker) docker image inspect -f '{{.Id}}' "$1" ;;
+	containerd)
+		m=$(ctr images ls | awk -v r="$(rt_ref "$1")" '$1 == r { print $3 }')
+		ctr content get "$m" | jq -r .config.digest ;;
+	podman) echo "sha256:$(pm image inspect -f '{{.Id}}' "$(rt_image "$1")")" ;;
+	esac
 }
 
 # rt_run IMAGE CMD...: runs CMD as the entrypoint of a container of IMAGE
@@ -191,7 +256,16 @@ rt_run() {
 			"$image" "$@" 2>&1 ;;
 	containerd)
 		ctr run --rm --net-host "${RT_OPTS[@]}" \
-			"docker.io/$image:latest" "$RT_NAME" "$@" 2>&1 ;;
+			"$(rt_ref "$image")" "$RT_NAME" "$@" 2>&1 ;;
+	podman)
+		# Not --rm: podman removes a --cidfile with the container, and
+		# rt_id wants the id after it.
+		local rc=0
+		pm run --name "$RT_NAME" --network host "${RT_OPTS[@]}" \
+			"$(rt_ref "$image")" "$@" 2>&1 || rc=$?
+		pm inspect -f '{{.Id}}' "$RT_NAME" >"$C/cid" 2>/dev/null
+		pm rm -f -t 0 "$RT_NAME" >/dev/null 2>&1
+		return "$rc" ;;
 	esac
 }
 RT_OPTS=()
@@ -202,7 +276,7 @@ RT_CONF=()
 rt_shm_exec() {
 	# shellcheck disable=SC2054  # the commas are the options' own
 	case $RT in
-	docker) RT_OPTS=(--tmpfs /dev/shm:rw,exec,nosuid,nodev,size=65536k) ;;
+	docker | podman) RT_OPTS=(--tmpfs /dev/shm:rw,exec,nosuid,nodev,size=65536k) ;;
 	containerd) RT_OPTS=(--mount type=tmpfs,src=shm,dst=/dev/shm,options=rw:exec:nosuid:nodev) ;;
 	esac
 }
@@ -210,15 +284,45 @@ rt_shm_exec() {
 # rt_start IMAGE [CMD...]: starts a container of IMAGE in the background
 # (with the image's command unless CMD is given).
 rt_start() {
-	local image=$1 out
-	shift
+	rt_start_as "$RT_NAME" "$@"
+	[ "$RT" = containerd ] || rt_id_of "$RT_NAME" >"$C/cid"
+}
+
+# rt_start_as NAME IMAGE [CMD...]: rt_start, the container named NAME (64
+# hex digits for containerd, whose cgroups are named by it); rt_cleanup
+# removes it only when NAME is RT_NAME (else see rt_rm).
+rt_start_as() {
+	local name=$1 image=$2 out
+	shift 2
 	case $RT in
 	docker)
-		out=$(docker run -d --name "$RT_NAME" --cidfile "$C/cid" --network host "${RT_OPTS[@]}" \
+		out=$(docker run -d --name "$name" --network host "${RT_OPTS[@]}" \
 			"$image" "$@" 2>&1) || fail "docker run $image failed: $out" ;;
 	containerd)
-		out=$(ctr run -d --net-host "${RT_OPTS[@]}" "docker.io/$image:latest" \
-			"$RT_NAME" "$@" 2>&1) || fail "ctr run $image failed: $out" ;;
+		out=$(ctr run -d --net-host "${RT_OPTS[@]}" "$(rt_ref "$image")" \
+			"$name" "$@" 2>&1) || fail "ctr run $image failed: $out" ;;
+	podman)
+		out=$(pm run -d --name "$name" --network host "${RT_OPTS[@]}" \
+			"$(rt_ref "$image")" "$@" 2>&1) || fail "podman run $image failed: $out" ;;
+	esac
+}
+
+# rt_rm NAME: removes the container NAME, running or not.
+rt_rm() {
+	case $RT in
+	docker) docker rm -f "$1" >/dev/null 2>&1 ;;
+	containerd) ctr task rm -f "$1" >/dev/null 2>&1; ctr container rm "$1" >/dev/null 2>&1 ;;
+	podman) pm rm -f -t 0 "$1" >/dev/null 2>&1 ;;
+	esac
+	return 0
+}
+
+# rt_id_of NAME: the full id of the container NAME.
+rt_id_of() {
+	case $RT in
+	docker) docker inspect -f '{{.Id}}' "$1" ;;
+	containerd) echo "$1" ;;
+	podman) pm inspect -f '{{.Id}}' "$1" ;;
 	esac
 }
 
@@ -229,6 +333,7 @@ rt_exec() {
 	docker) docker exec "$RT_NAME" "$@" 2>&1 ;;
 	containerd)
 		ctr task exec --exec-id "x$RANDOM" "$RT_NAME" "$@" 2>&1 ;;
+	podman) pm exec "$RT_NAME" "$@" 2>&1 ;;
 	esac
 }
 
@@ -237,12 +342,13 @@ rt_id() {
 	case $RT in
 	docker) cat "$C/cid" 2>/dev/null || docker inspect -f '{{.Id}}' "$RT_NAME" ;;
 	containerd) echo "$RT_NAME" ;;
+	podman) cat "$C/cid" 2>/dev/null || pm inspect -f '{{.Id}}' "$RT_NAME" ;;
 	esac
 }
 
 # rt_cgroup: the running container's cgroup.
 rt_cgroup() {
-	echo "$RT_PARENT/$(rt_id)"
+	echo "$RT_PARENT/$RT_PREFIX$(rt_id)"
 }
 
 # runtimes_stop: stops dockerd and containerd if they run, and waits for
@@ -275,7 +381,7 @@ expect_drift_record() {
 	rec=$(grep -E -- "\"action\":\"blocked\".*$2" "$C"/events.jsonl | head -n 1)
 	expect_match "$1: runtime in the record" "\"runtime\":\"$RT\"" "$rec"
 	expect_match "$1: container id in the record" "\"container_id\":\"$(rt_id)\"" "$rec"
-	expect_match "$1: cgroup in the record" "\"cgroup\":\"[^\"]*/$RT_REL/$(rt_id)\"" "$rec"
+	expect_match "$1: cgroup in the record" "\"cgroup\":\"[^\"]*/$RT_REL/$RT_PREFIX$(rt_id)\"" "$rec"
 	echo "record: $rec"
 }
 
@@ -302,3 +408,35 @@ expect_not_run() {
 	esac
 	printf '%s\n' "$2"
 }
+
+# rt_container_name: the running container's name as RT keeps it ("" for
+# containerd: `ctr run` gives a container an id and no name).
+rt_container_name() {
+	case $RT in
+	containerd) echo "" ;;
+	*) echo "$RT_NAME" ;;
+	esac
+}
+
+# rt_digest_ref IMAGE: sets RT_REF to a reference to IMAGE by digest that
+# RT runs. docker: the image id in full (sha256:...), which names content
+# as NAME@sha256: does (`docker load` gives no registry digest to run by);
+# containerd: IMAGE@<its manifest's digest>, the name `ctr image pull
+# NAME@sha256:...` gives what it pulls (made here with `ctr image tag`,
+# removed by rt_cleanup); podman: IMAGE@<the digest podman gives its
+# manifest>, which it runs and keeps as the container's image name. Not in
+# a $(...): that would lose the tag's clean-up.
+rt_digest_ref() {
+	local m
+	case $RT in
+	docker) RT_REF=$(rt_image_id "$1") ;;
+	containerd)
+		m=$(ctr images ls | awk -v r="$(rt_ref "$1")" '$1 == r { print $3 }')
+		RT_REF=docker.io/$1@$m
+		RT_TAGS+=("$RT_REF")
+		ctr images tag "$(rt_ref "$1")" "$RT_REF" >/dev/null ||
+			fail "ctr images tag $(rt_ref "$1") $RT_REF failed" ;;
+	podman) RT_REF=localhost/$1@$(pm image inspect -f '{{.Digest}}' "$(rt_ref "$1")") ;;
+	esac
+}
+RT_TAGS=()

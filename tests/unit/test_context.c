@@ -222,6 +222,24 @@ static void podman_containers_json_entry_gives_name_image_and_id(void **state)
 	assert_string_equal(x.image_id, "sha256:e4c58958181a5925816faa528ce959e487632f4cfd192f8132f71b32df2744b4");
 }
 
+/* Debian 12's podman 4.3.1, `podman create --name web-1 localhost/dg/base:latest`. */
+static void podman_4_3_containers_json_gives_name_image_and_id(void **state)
+{
+	static const struct dg_context_roots roots = {
+		.podman = DATA "/podman-4.3",
+	};
+	struct dg_context x;
+	char why[512];
+
+	(void)state;
+	assert_int_equal(read_ctx(DG_RUNTIME_PODMAN,
+				  "3450d2102e09c80e6a3f7ca03354f7eec27d2ecc4b5464dc986bae5605951c73",
+				  &roots, &x, why, sizeof(why)), 0);
+	assert_string_equal(x.container_name, "web-1");
+	assert_string_equal(x.image, "localhost/dg/base:latest");
+	assert_string_equal(x.image_id, "sha256:f8c0c9c160cbf0608d077790e5cad460a45e3e67619a8d0c1d741dbc64ca5ed1");
+}
+
 static void kubepods_cgroupfs_container_of_cri_dockerd_is_found_in_docker(void **state)
 {
 	struct dg_context x;
@@ -464,6 +482,7 @@ int main(void)
 		cmocka_unit_test(cri_containerd_bundle_gives_image_pod_and_container),
 		cmocka_unit_test(crio_userdata_config_gives_image_ref_and_pod),
 		cmocka_unit_test(podman_containers_json_entry_gives_name_image_and_id),
+		cmocka_unit_test(podman_4_3_containers_json_gives_name_image_and_id),
 		cmocka_unit_test(kubepods_cgroupfs_container_of_cri_dockerd_is_found_in_docker),
 		cmocka_unit_test(missing_files_are_enoent_naming_every_path_tried),
 		cmocka_unit_test(malformed_json_is_ebadmsg_and_empty),
