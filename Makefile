@@ -76,7 +76,10 @@ DGD_LIB := daemon/throttle.c daemon/evidence.c daemon/response.c daemon/sinks.c 
 # libmicrohttpd (the metrics endpoint): its PKGS.
 DGD_SRC := $(filter-out $(DGD_LIB),$(sort $(wildcard daemon/*.c))) $(DGD_LIB) $(LIB_SRC)
 DGD_PKGS := libsystemd libmicrohttpd
-HDRS := $(wildcard lib/*.h ctl/*.h daemon/*.h) uapi/linux/driftguard.h
+# The module's headers userspace shares (one table, one parser) count too:
+# a changed table must rebuild driftctl and driftguardd with the module.
+HDRS := $(wildcard lib/*.h ctl/*.h daemon/*.h) uapi/linux/driftguard.h \
+	module/package.h module/netrule.h
 
 # $(call copy-tree,FILES,DIR): FILES copied to DIR under their own paths (the
 # module's sources for a kernel's build, sparse, and the DKMS tree).
