@@ -115,7 +115,7 @@ $(BINDIR)/driftguardd: $(DGD_SRC) $(HDRS)
 
 # Test programs: static where they run inside a test container's rootfs.
 TOOLS_STATIC := hello memfd-exec fd-exec exec-storm spawn-bench clone-into \
-	exec-or-wait memexec netprobe
+	exec-or-wait memexec netprobe create-bench
 TOOLS := $(TOOLS_STATIC:%=$(BINDIR)/%) $(BINDIR)/hello-dyn $(BINDIR)/dlopen-lib \
 	$(BINDIR)/libpreload.so $(BINDIR)/badmsg $(BINDIR)/policy-bulk $(BINDIR)/policy-flip
 
@@ -164,7 +164,8 @@ bench: all-kernels
 	tests/vm/run --icount --timeout 3000 --kernel $$(scripts/kernels --full | tail -n 1) \
 		--out $(CURDIR)/$(BUILD)/bench -- $(CURDIR)/tests/bench/guest.sh
 
-# A connect decision against an empty eBPF kprobe on the same hook.
+# A connect, a listen and a file creation decision, each against an empty
+# eBPF kprobe on the same hook.
 bench-net: all-kernels
 	tests/vm/run --icount --timeout 1500 --kernel $$(scripts/kernels --full | tail -n 1) \
 		--out $(CURDIR)/$(BUILD)/bench-net -- $(CURDIR)/tests/bench/net-guest.sh
