@@ -76,7 +76,10 @@ DGD_LIB := daemon/throttle.c daemon/evidence.c daemon/response.c daemon/sinks.c 
 # libmicrohttpd (the metrics endpoint): its PKGS.
 DGD_SRC := $(filter-out $(DGD_LIB),$(sort $(wildcard daemon/*.c))) $(DGD_LIB) $(LIB_SRC)
 DGD_PKGS := libsystemd libmicrohttpd
-HDRS := $(wildcard lib/*.h ctl/*.h daemon/*.h) uapi/linux/driftguard.h
+# The module's headers userspace shares (one table, one parser) count too:
+# a changed table must rebuild driftctl and driftguardd with the module.
+HDRS := $(wildcard lib/*.h ctl/*.h daemon/*.h) uapi/linux/driftguard.h \
+	module/package.h module/netrule.h
 
 # $(call copy-tree,FILES,DIR): FILES copied to DIR under their own paths (the
 # module's sources for a kernel's build, sparse, and the DKMS tree).
@@ -112,7 +115,7 @@ $(BINDIR)/driftguardd: $(DGD_SRC) $(HDRS)
 
 # Test programs: static where they run inside a test container's rootfs.
 TOOLS_STATIC := hello memfd-exec fd-exec exec-storm spawn-bench clone-into \
-	exec-or-wait memexec netprobe
+	exec-or-wait memexec netprobe create-bench
 TOOLS := $(TOOLS_STATIC:%=$(BINDIR)/%) $(BINDIR)/hello-dyn $(BINDIR)/dlopen-lib \
 	$(BINDIR)/libpreload.so $(BINDIR)/badmsg $(BINDIR)/policy-bulk $(BINDIR)/policy-flip
 
@@ -161,7 +164,8 @@ bench: all-kernels
 	tests/vm/run --icount --timeout 3000 --kernel $$(scripts/kernels --full | tail -n 1) \
 		--out $(CURDIR)/$(BUILD)/bench -- $(CURDIR)/tests/bench/guest.sh
 
-# A connect decision against an empty eBPF kprobe on the same hook.
+# A connect, a listen and a file creation decision, each against an empty
+# eBPF kprobe on the same hook.
 bench-net: all-kernels
 	tests/vm/run --icount --timeout 1500 --kernel $$(scripts/kernels --full | tail -n 1) \
 		--out $(CURDIR)/$(BUILD)/bench-net -- $(CURDIR)/tests/bench/net-guest.sh

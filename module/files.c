@@ -7,12 +7,17 @@
  * rename, setattr, ...) on the overlay's own dentry, with the caller as
  * current, before overlayfs runs: overlayfs then repeats the operation on
  * its upper layer, whose dentries are on another superblock and are not
- * ours to judge. A change is the container's when its superblock is the
- * anchor (anchor.c) of the task's container: the overlay the runtime gave
- * it, wherever it is mounted. Volumes, the host and every other
- * filesystem are left alone after one comparison of the superblock's
- * magic. Before a container's first exec there is no anchor: the runtime
- * setting the rootfs up (mount points, /etc/hosts) is never judged.
+ * ours to judge. One exception: open(O_CREAT) asks about a create before
+ * it has looked the name up (the file may exist, and is then opened and
+ * copied up instead); such a create is judged when overlayfs creates
+ * the file (security_dentry_create_files_as, hooks.c), once the name is
+ * known to be new, so a refused open of an image file is one record.
+ * A change is the container's when its superblock is the anchor
+ * (anchor.c) of the task's container: the overlay the runtime gave it,
+ * wherever it is mounted. Volumes, the host and every other filesystem
+ * are left alone after one comparison of the superblock's magic. Before
+ * a container's first exec there is no anchor: the runtime setting the
+ * rootfs up (mount points, /etc/hosts) is never judged.
  */
 #include <linux/fs.h>
 #include <linux/magic.h>

@@ -456,19 +456,26 @@ static void notrace dg_hook_copy_up(unsigned long ip, unsigned long pip,
 
 /*
  * int security_dentry_create_files_as(struct dentry *dentry, int mode, ...):
- * overlayfs calls it for every new object it creates in the upper layer.
+ * overlayfs calls it for every new object it creates in the upper layer,
+ * on the overlay's dentry, once it knows the name is new. A new file is
+ * judged here too (files = prevent): security_inode_create leaves the
+ * names open(O_CREAT) has not looked up yet to this hook (see below).
  */
 static void notrace dg_hook_create(unsigned long ip, unsigned long pip,
 				   struct ftrace_ops *ops,
 				   struct ftrace_regs *fregs)
 {
 	struct pt_regs *regs = dg_regs(fregs);
+	struct dentry *dentry;
 
-	if (!regs)
+	if (!regs || !S_ISREG(regs_get_kernel_argument(regs, 1)))
 		return;
-	if (S_ISREG(regs_get_kernel_argument(regs, 1)))
-		dg_observe(DRIFTGUARD_HOOK_CREATE,
-			   (struct dentry *)regs_get_kernel_argument(regs, 0));
+	dentry = (struct dentry *)regs_get_kernel_argument(regs, 0);
+	if (dg_files_change(DRIFTGUARD_HOOK_CREATE, dentry, NULL)) {
+		dg_redirect(regs);
+		return;
+	}
+	dg_observe(DRIFTGUARD_HOOK_CREATE, dentry);
 }
 
 /*
@@ -491,11 +498,25 @@ static void dg_hook_files(struct ftrace_regs *fregs, enum driftguard_hook hook,
 		dg_redirect(regs);
 }
 
-/* int security_inode_create(struct inode *dir, struct dentry *, umode_t) */
+/*
+ * int security_inode_create(struct inode *dir, struct dentry *, umode_t).
+ * open(O_CREAT) asks it (may_o_create()) before it looks a name up that
+ * is not in the dcache: the name may exist, and an error is then ignored
+ * and the file opened (an open for writing then copies it up, judged at
+ * copy-up). Such a name is left to overlayfs' create, which asks
+ * security_dentry_create_files_as (dg_hook_create()) only for a name that
+ * is new: a refused open of an existing file is one record, the copy-up,
+ * not a "create" of a file that was there.
+ */
 static void notrace dg_hook_inode_create(unsigned long ip, unsigned long pip,
 					 struct ftrace_ops *ops,
 					 struct ftrace_regs *fregs)
 {
+	struct pt_regs *regs = dg_regs(fregs);
+
+	if (!regs ||
+	    d_in_lookup((struct dentry *)regs_get_kernel_argument(regs, 1)))
+		return;
 	dg_hook_files(fregs, DRIFTGUARD_HOOK_CREATE, 1, -1);
 }
 
@@ -727,8 +748,8 @@ static struct dg_hook dg_hooks[] = {
 	  "mprotect(PROT_EXEC) of file mappings is not judged" },
 	{ "security_inode_copy_up", dg_hook_copy_up, true, false,
 	  "no file-drift events for modified image files" },
-	{ "security_dentry_create_files_as", dg_hook_create, false, false,
-	  "no file-drift events for created files" },
+	{ "security_dentry_create_files_as", dg_hook_create, true, false,
+	  "no file-drift events for created files, nor refusals of open(O_CREAT)" },
 	{ "cgroup_attach_task", dg_hook_cgroup_attach, true, false,
 	  "a container task may move to a cgroup with a weaker policy" },
 	{ "cgroup_can_fork", dg_hook_can_fork, true, false,

@@ -23,14 +23,37 @@
  *     /lib/apk/db, /etc/apk                   apk
  *     /var/lib/rpm, /usr/lib/sysimage/rpm     rpm
  *     /var/lib/dnf                            dnf
- *   path components, anywhere in the path (the directory or below):
- *     site-packages, dist-packages            pip
+ *     /usr/local/bundle                       gem (the ruby images' GEM_HOME)
+ *   runs of path components, anywhere in the path (the last one or below),
+ *   where "#" is a version (a digit, then digits and dots) and "python#"
+ *   the word followed by one:
+ *     lib/python#/site-packages, lib64/python#/site-packages,
+ *     lib/python#/dist-packages               pip
  *     node_modules                            npm
- *     gems                                    gem
+ *     gems/#, bundle/ruby/#                   gem
+ *
+ * Where the managers install, not every directory so named: pip writes a
+ * prefix's, a venv's or --user's lib/pythonX.Y/site-packages (Debian's
+ * pip and python3-* packages: lib/python3[.Y]/dist-packages); gem a
+ * GEM_HOME, whose last component is the Ruby ABI version (/var/lib/gems/
+ * 3.1.0, /usr/local/lib/ruby/gems/3.2.0, bundler's vendor/bundle/ruby/
+ * 3.2.0); npm a node_modules, a name nothing but a Node package manager
+ * gives a directory. An application's own /srv/app/gems or site-packages
+ * is not a manager's.
+ *
+ * Caches inside a tree are not package drift, as no manager changed its
+ * state: __pycache__ (the bytecode Python writes when it imports a module
+ * whose .pyc the image lacks) and node_modules/.cache (where babel,
+ * eslint and webpack keep theirs at run time). They are ordinary file
+ * drift (created, modified): still recorded and, under files = prevent,
+ * refused, which Python and those tools take as "no cache" (a planted
+ * .pyc is loaded in place of its source: it must not vanish from the
+ * records).
  *
  * Downloads are not installs: /var/cache/apt (a .deb fetched by apt-get)
- * is in no tree. Costs one pass over the path and seven short prefix
- * comparisons, only for a change already being judged; never sleeps.
+ * is in no tree. Costs one pass over the path, eight short prefix
+ * comparisons and a few per component, only for a change already being
+ * judged; never sleeps.
  */
 #ifdef __KERNEL__
 #include <linux/kernel.h>
@@ -58,18 +81,72 @@ enum dg_manager {
 };
 
 struct dg_package_tree {
-	const char *name;	/* a prefix or a path component */
+	const char *name;	/* a prefix */
 	unsigned char len;
 	unsigned char manager;
 };
 
 #define DG_PACKAGE_TREE(s, m) { s, sizeof(s) - 1, DG_MANAGER_##m }
 
-/* Is the path component @c, @len bytes long, @t's name? */
-static inline int dg_package_is(const char *c, size_t len,
-				const struct dg_package_tree *t)
+/* One component of a run: @name exactly, or @name and a version (@ver). */
+struct dg_package_part {
+	const char *name;
+	unsigned char len;
+	unsigned char ver;
+};
+
+#define DG_PART(s) { s, sizeof(s) - 1, 0 }
+#define DG_PART_VER(s) { s, sizeof(s) - 1, 1 }
+#define DG_NO_PART { NULL, 0, 0 }
+
+/* A run of components that is a manager's tree, @except a cache in it. */
+struct dg_package_run {
+	struct dg_package_part part[3];
+	unsigned char n;
+	unsigned char manager;
+	struct dg_package_part except;
+};
+
+/* Is @c, @len bytes long, @p's name, or with @p->ver its name and a version? */
+static inline int dg_package_part_is(const char *c, size_t len,
+				     const struct dg_package_part *p)
 {
-	return len == t->len && !memcmp(c, t->name, len);
+	size_t i;
+
+	if (!p->ver)
+		return len == p->len && !memcmp(c, p->name, len);
+	if (len <= p->len || memcmp(c, p->name, p->len) ||
+	    c[p->len] < '0' || c[p->len] > '9')
+		return 0;
+	for (i = p->len + 1; i < len; i++)
+		if (c[i] != '.' && (c[i] < '0' || c[i] > '9'))
+			return 0;
+	return 1;
+}
+
+/* The component after the one at @c, or NULL at the end of the path. */
+static inline const char *dg_package_next(const char *c)
+{
+	const char *end = strchrnul(c, '/');
+
+	return *end && end[1] ? end + 1 : NULL;
+}
+
+/* Does @run start at component @c? Sets *@below to what follows it. */
+static inline int dg_package_run_at(const char *c,
+				    const struct dg_package_run *run,
+				    const char **below)
+{
+	unsigned char i;
+
+	for (i = 0; i < run->n; i++) {
+		if (!c || !dg_package_part_is(c, strchrnul(c, '/') - c,
+					      &run->part[i]))
+			return 0;
+		c = dg_package_next(c);
+	}
+	*below = c;
+	return 1;
 }
 
 /* The manager whose tree holds @path (in the rootfs), or DG_MANAGER_NONE. */
@@ -83,14 +160,26 @@ static inline int dg_package_manager(const char *path)
 		DG_PACKAGE_TREE("/var/lib/rpm", RPM),
 		DG_PACKAGE_TREE("/usr/lib/sysimage/rpm", RPM),
 		DG_PACKAGE_TREE("/var/lib/dnf", DNF),
+		DG_PACKAGE_TREE("/usr/local/bundle", GEM),
 	};
-	static const struct dg_package_tree components[] = {
-		DG_PACKAGE_TREE("site-packages", PIP),
-		DG_PACKAGE_TREE("dist-packages", PIP),
-		DG_PACKAGE_TREE("node_modules", NPM),
-		DG_PACKAGE_TREE("gems", GEM),
+	static const struct dg_package_run runs[] = {
+		{ { DG_PART("lib"), DG_PART_VER("python"),
+		    DG_PART("site-packages") }, 3, DG_MANAGER_PIP,
+		  DG_PART("__pycache__") },
+		{ { DG_PART("lib64"), DG_PART_VER("python"),
+		    DG_PART("site-packages") }, 3, DG_MANAGER_PIP,
+		  DG_PART("__pycache__") },
+		{ { DG_PART("lib"), DG_PART_VER("python"),
+		    DG_PART("dist-packages") }, 3, DG_MANAGER_PIP,
+		  DG_PART("__pycache__") },
+		{ { DG_PART("node_modules") }, 1, DG_MANAGER_NPM,
+		  DG_PART(".cache") },
+		{ { DG_PART("gems"), DG_PART_VER("") }, 2, DG_MANAGER_GEM,
+		  DG_NO_PART },
+		{ { DG_PART("bundle"), DG_PART("ruby"), DG_PART_VER("") }, 3,
+		  DG_MANAGER_GEM, DG_NO_PART },
 	};
-	const char *c, *end;
+	const char *c, *below;
 	size_t i;
 
 	if (!path || path[0] != '/')
@@ -102,11 +191,20 @@ static inline int dg_package_manager(const char *path)
 		    (path[t->len] == '/' || !path[t->len]))
 			return t->manager;
 	}
-	for (c = path + 1; *c; c = *end ? end + 1 : end) {
-		end = strchrnul(c, '/');
-		for (i = 0; i < ARRAY_SIZE(components); i++)
-			if (dg_package_is(c, end - c, &components[i]))
-				return components[i].manager;
+	for (c = path[1] ? path + 1 : NULL; c; c = dg_package_next(c)) {
+		for (i = 0; i < ARRAY_SIZE(runs); i++) {
+			const struct dg_package_run *r = &runs[i];
+
+			if (!dg_package_run_at(c, r, &below))
+				continue;
+			for (; below && r->except.len;
+			     below = dg_package_next(below))
+				if (dg_package_part_is(below,
+						       strchrnul(below, '/') - below,
+						       &r->except))
+					return DG_MANAGER_NONE;
+			return r->manager;
+		}
 	}
 	return DG_MANAGER_NONE;
 }

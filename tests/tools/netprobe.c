@@ -10,6 +10,12 @@
  *   netprobe fastopen ADDR PORT              sendto(MSG_FASTOPEN) on TCP
  *   netprobe bench N ROUNDS ADDR PORT        the cheapest round of N UDP
  *                                            connects, in ns per connect
+ *   netprobe bench-listen N ROUNDS ADDR PORT the cheapest round of N
+ *                                            listen(2) calls on one TCP
+ *                                            socket bound to ADDR PORT, in
+ *                                            ns per listen (again on a
+ *                                            listening socket it only sets
+ *                                            the backlog, but is judged)
  *
  * Prints "OP: ok" (listen: with the port it got) or "OP: <strerror>", and
  * exits 0 or 1 accordingly. ADDR is IPv4 or IPv6.
@@ -94,22 +100,28 @@ int main(int argc, char **argv)
 		sendto(fd, "x", 1, MSG_FASTOPEN, (struct sockaddr *)&ss, len);
 		return result(op, errno == EPERM ? EPERM : 0);
 	}
-	if (!strcmp(op, "bench") && argc == 6) {
+	if ((!strcmp(op, "bench") || !strcmp(op, "bench-listen")) && argc == 6) {
 		long n = atol(argv[2]), rounds = atol(argv[3]), i, r;
 		unsigned long long best = ~0ULL;
+		int listening = !strcmp(op, "bench-listen");
 
 		len = address(argv[4], argv[5], &ss);
-		fd = socket(ss.ss_family, SOCK_DGRAM, IPPROTO_UDP);
+		fd = listening ? socket(ss.ss_family, SOCK_STREAM, IPPROTO_TCP) :
+				 socket(ss.ss_family, SOCK_DGRAM, IPPROTO_UDP);
 		if (fd < 0 || n < 1 || rounds < 1)
 			return result("socket", fd < 0 ? errno : EINVAL);
+		if (listening && bind(fd, (struct sockaddr *)&ss, len))
+			return result("bind", errno);
 		for (r = 0; r < rounds; r++) {
 			struct timespec a, b;
 			unsigned long long ns;
 
 			clock_gettime(CLOCK_MONOTONIC, &a);
 			for (i = 0; i < n; i++)
-				if (connect(fd, (struct sockaddr *)&ss, len))
-					return result("connect", errno);
+				if (listening ? listen(fd, 1) :
+				    connect(fd, (struct sockaddr *)&ss, len))
+					return result(listening ? "listen" :
+						      "connect", errno);
 			clock_gettime(CLOCK_MONOTONIC, &b);
 			ns = (b.tv_sec - a.tv_sec) * 1000000000ULL + b.tv_nsec - a.tv_nsec;
 			if (ns < best)
