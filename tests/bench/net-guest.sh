@@ -55,3 +55,5 @@ NR == 1 { c0 = $2 }
 { printf "%-28s %8d ns per connect %+8d\n", $1, $2, $2 - c0 }
 END { print "(guest ns under -icount shift=0 = guest instructions; per row the cheapest of '"$REPEAT"' runs, each the cheapest of many short rounds)" }
 ' "$C"/results | tee "$DG_OUT"/bench-net.txt
+# The rows, LABEL|PER CONNECT, for tests/bench/run's table.
+cp "$C"/results "$DG_OUT"/bench-net.rows
