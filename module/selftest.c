@@ -200,9 +200,9 @@ static const struct dg_st_case dg_st_cases[] __initconst = {
  * walk, as kbasename() and strlen() find it in two: with and without '/',
  * a trailing one, '.' and '0' (the bytes either side of '/') next to
  * one, bytes above 0x7f.
- * Each is also tried at every offset from a word boundary, with '/' all
- * around it in the buffer, and so are the names of 0 to 17 bytes made by
- * dg_st_run_lengths().
+ * Each is also tried at every offset from a word boundary, with NULs
+ * before it and '/' after it in its word, and so are the names of 0 to 17
+ * bytes made by dg_st_run_lengths().
  */
 static const char *const dg_st_asked[] __initconst = {
 	"", "/", "wget", "/usr/bin/wget", "/usr/bin/", "a//b", "./x",
@@ -396,7 +396,9 @@ static int __init dg_st_run_asked_at(const char *asked, unsigned int off)
 
 	if (off + n + 1 + 8 > sizeof(buf))
 		return -EINVAL;
-	memset(buf, '/', sizeof(buf));
+	/* NULs before it (read but not the string's), '/' after its NUL. */
+	memset(buf, 0, off);
+	memset(buf + off, '/', sizeof(buf) - off);
 	memcpy(buf + off, asked, n + 1);
 	want_base = kbasename(buf + off);
 	got_base = dg_path_base(buf + off, &got_len);
