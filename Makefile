@@ -15,8 +15,11 @@
 #                         about 20 minutes and 2.5 GB), DG_RUNTIMES=1 the
 #                         Docker and containerd tests
 #   make demo             boot a test kernel and show driftguard working
-#   make bench            exec-check costs under QEMU -icount; bench-net the
-#                         cost of a connect decision, against an empty kprobe
+#   make bench            exec-check costs under QEMU -icount on every test
+#                         kernel, one table with a column per kernel (KERNEL=
+#                         for one; DG_BENCH_FAIL_ROUNDS= etc. to cut rounds:
+#                         tests/bench/run); bench-net the cost of a connect
+#                         decision; both against an empty eBPF kprobe
 #   make style            checkpatch and sparse on the module
 #   sudo make install     install the module, programs, unit, configuration
 #                         (DESTDIR=, PREFIX=: see "Installing" below);
@@ -159,16 +162,16 @@ check:
 demo:
 	scripts/demo
 
-# Instruction-exact costs under QEMU -icount, on the newest test kernel.
+# Instruction-exact costs under QEMU -icount, on every test kernel (one VM
+# after another; KERNEL="R1 R2" picks some, DG_BENCH_JOBS=2 runs two at a
+# time), then one table of them all: see tests/bench/run.
 bench: all-kernels
-	tests/vm/run --icount --timeout 3000 --kernel $$(scripts/kernels --full | tail -n 1) \
-		--out $(CURDIR)/$(BUILD)/bench -- $(CURDIR)/tests/bench/guest.sh
+	KERNEL="$(KERNEL)" tests/bench/run bench
 
 # A connect, a listen and a file creation decision, each against an empty
 # eBPF kprobe on the same hook.
 bench-net: all-kernels
-	tests/vm/run --icount --timeout 1500 --kernel $$(scripts/kernels --full | tail -n 1) \
-		--out $(CURDIR)/$(BUILD)/bench-net -- $(CURDIR)/tests/bench/net-guest.sh
+	KERNEL="$(KERNEL)" tests/bench/run bench-net
 
 style: checkpatch sparse
 

@@ -219,6 +219,31 @@ static int dg_act(struct dg_event_info *ev, u8 mode)
 }
 
 /*
+ * A script's interpreter, for an event: the interpreter the kernel is
+ * running for it (binfmt_script and binfmt_misc set bprm->interp), or at
+ * the first level the "#!" line already read into bprm->buf, in @buf.
+ * Only read once there is something to report: not on every exec.
+ */
+static const char *dg_bprm_interp(const struct linux_binprm *bprm, char *buf,
+				  size_t size)
+{
+	const char *p = bprm->buf, *end = bprm->buf + sizeof(bprm->buf);
+	size_t n = 0;
+
+	if (bprm->interp != bprm->filename)
+		return bprm->interp;
+	if (p[0] != '#' || p[1] != '!')
+		return NULL;
+	for (p += 2; p < end && (*p == ' ' || *p == '\t'); p++)
+		;
+	while (p < end && n < size - 1 && *p && *p != ' ' && *p != '\t' &&
+	       *p != '\n')
+		buf[n++] = *p++;
+	buf[n] = '\0';
+	return n ? buf : NULL;
+}
+
+/*
  * dg_act() for a file of @req that @pol gives @mode, of @class; @path is
  * its path from the task's root if the lists built it. Apart from
  * dg_decide(): the kernel zeroes every stack variable (INIT_STACK_ALL_ZERO),
@@ -233,11 +258,14 @@ static int dg_decide_act(const struct dg_request *req,
 		.class = class,
 		.policy_cgroup_id = pol->cgroup_id,
 	};
+	char interp[64];
 
 	if (dg_event_wanted()) {
 		ev.path = path ?: dg_resolve(req->path);
 		ev.filename = req->filename;
-		ev.interp = req->interp;
+		if (req->bprm)
+			ev.interp = dg_bprm_interp(req->bprm, interp,
+						   sizeof(interp));
 		ev.inode = d_inode(req->path->dentry);
 	}
 	return dg_act(&ev, mode);

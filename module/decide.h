@@ -3,6 +3,7 @@
 #ifndef DRIFTGUARD_DECIDE_H
 #define DRIFTGUARD_DECIDE_H
 
+#include <linux/binfmts.h>
 #include <linux/cgroup.h>
 #include <linux/path.h>
 #include <linux/nsproxy.h>
@@ -16,7 +17,8 @@ struct dg_request {
 	const struct path *path;	/* the file as the user sees it */
 	const char *asked;		/* exec: the name asked for at this level */
 	const char *filename;		/* exec: the name given to execve */
-	const char *interp;		/* exec: a script's interpreter */
+	/* exec: the exec, for a script's interpreter (dg_bprm_interp()) */
+	const struct linux_binprm *bprm;
 	bool in_exec;			/* mmap: made by the kernel during exec */
 };
 

@@ -59,24 +59,6 @@ static void dg_redirect(struct pt_regs *regs)
 	instruction_pointer_set(regs, (unsigned long)dg_deny);
 }
 
-/* A script's interpreter, from the "#!" line already read into bprm->buf. */
-static const char *dg_shebang(const struct linux_binprm *bprm, char *buf,
-			      size_t size)
-{
-	const char *p = bprm->buf, *end = bprm->buf + sizeof(bprm->buf);
-	size_t n = 0;
-
-	if (p[0] != '#' || p[1] != '!')
-		return NULL;
-	for (p += 2; p < end && (*p == ' ' || *p == '\t'); p++)
-		;
-	while (p < end && n < size - 1 && *p && *p != ' ' && *p != '\t' &&
-	       *p != '\n')
-		buf[n++] = *p++;
-	buf[n] = '\0';
-	return n ? buf : NULL;
-}
-
 /* int security_bprm_check(struct linux_binprm *bprm): once per binfmt level. */
 static void notrace dg_hook_bprm_check(unsigned long ip, unsigned long pip,
 				       struct ftrace_ops *ops,
@@ -85,7 +67,6 @@ static void notrace dg_hook_bprm_check(unsigned long ip, unsigned long pip,
 	struct pt_regs *regs = dg_regs(fregs);
 	struct linux_binprm *bprm;
 	struct dg_request req = { .hook = DRIFTGUARD_HOOK_EXEC };
-	char interp[64];
 
 	if (!regs)
 		return;
@@ -94,10 +75,7 @@ static void notrace dg_hook_bprm_check(unsigned long ip, unsigned long pip,
 	req.filename = bprm->filename;
 	/* First level: the file asked for; then each interpreter in turn. */
 	req.asked = bprm->interp;
-	if (bprm->interp != bprm->filename)
-		req.interp = bprm->interp;
-	else
-		req.interp = dg_shebang(bprm, interp, sizeof(interp));
+	req.bprm = bprm;
 	if (dg_decide(&req))
 		dg_redirect(regs);
 }

@@ -196,12 +196,19 @@ static const struct dg_st_case dg_st_cases[] __initconst = {
 };
 
 /*
- * Names asked for whose last component's bit dg_path_base_bit() must
- * find in one walk, as kbasename() and strlen() find it in two.
+ * Names asked for whose last component dg_path_base() must find in one
+ * walk, as kbasename() and strlen() find it in two: with and without '/',
+ * a trailing one, '.' and '0' (the bytes either side of '/') next to
+ * one, bytes above 0x7f.
+ * Each is also tried at every offset from a word boundary, with NULs
+ * before it and '/' after it in its word, and so are the names of 0 to 17
+ * bytes made by dg_st_run_lengths().
  */
 static const char *const dg_st_asked[] __initconst = {
 	"", "/", "wget", "/usr/bin/wget", "/usr/bin/", "a//b", "./x",
-	"/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2",
+	"/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2", "a/.b", "/./.", "x/0",
+	"0/.", "//", "\xff/\x80\xfe", "\x01/\x01", "/bin/text", "/usr/bin/wget/",
+	"sixteen/bytes/ok", "/seventeen/bytes/", "/.......//........",
 };
 
 /* A connect_allow prefix: do the first @bits bits of @a and @b agree? */
@@ -378,17 +385,66 @@ static int __init dg_st_run_case(const struct dg_st_case *c)
 	return -EINVAL;
 }
 
+/* dg_path_base() of @asked copied @off bytes past a word boundary. */
+static int __init dg_st_run_asked_at(const char *asked, unsigned int off)
+{
+	/* The longest name at any offset, and a word of '/' after it. */
+	static char buf[80] __initdata __aligned(sizeof(unsigned long));
+	size_t n = strlen(asked);
+	const char *want_base, *got_base;
+	u32 got_len;
+
+	if (off + n + 1 + 8 > sizeof(buf))
+		return -EINVAL;
+	/* NULs before it (read but not the string's), '/' after its NUL. */
+	memset(buf, 0, off);
+	memset(buf + off, '/', sizeof(buf) - off);
+	memcpy(buf + off, asked, n + 1);
+	want_base = kbasename(buf + off);
+	got_base = dg_path_base(buf + off, &got_len);
+	if (got_base == want_base && got_len == strlen(want_base) &&
+	    dg_path_base_bit(buf + off) ==
+	    dg_name_bit(want_base, strlen(want_base)))
+		return 0;
+	pr_err("self-test: the last component of \"%s\" at offset %u: got byte %td length %u, want byte %td length %zu\n",
+	       asked, off, got_base - (buf + off), got_len,
+	       want_base - (buf + off), strlen(want_base));
+	return -EINVAL;
+}
+
+/* dg_st_run_asked_at() at every offset in a word. */
 static int __init dg_st_run_asked(const char *asked)
 {
-	const char *base = kbasename(asked);
-	u64 want = dg_name_bit(base, strlen(base));
-	u64 got = dg_path_base_bit(asked);
+	unsigned int off;
+	int failed = 0;
 
-	if (got == want)
-		return 0;
-	pr_err("self-test: the last component of \"%s\": got bit %#llx, want %#llx\n",
-	       asked, got, want);
-	return -EINVAL;
+	for (off = 0; off < sizeof(unsigned long); off++)
+		failed += !!dg_st_run_asked_at(asked, off);
+	return failed ? -EINVAL : 0;
+}
+
+/*
+ * Names of 0 to 17 bytes (around the word boundaries at 8 and 16), each
+ * without a '/' and with one first, in the middle or last: one case each.
+ */
+static int __init dg_st_run_lengths(int *n)
+{
+	char name[18];
+	int len, at, failed = 0;
+
+	for (len = 0; len <= 17; len++) {
+		for (at = -1; at < len; at++) {
+			if (at > 0 && at != len / 2 && at != len - 1)
+				continue;
+			memset(name, 0, sizeof(name));
+			memcpy(name, "abcdefghijklmnopq", len);
+			if (at >= 0)
+				name[at] = '/';
+			failed += !!dg_st_run_asked(name);
+			(*n)++;
+		}
+	}
+	return failed;
 }
 
 static int __init dg_st_run_prefix(const struct dg_st_prefix *p)
@@ -469,6 +525,7 @@ int __init dg_selftest(void)
 		failed += !!dg_st_run_case(&dg_st_cases[i]);
 	for (i = 0; i < ARRAY_SIZE(dg_st_asked); i++, n++)
 		failed += !!dg_st_run_asked(dg_st_asked[i]);
+	failed += dg_st_run_lengths(&n);
 	for (i = 0; i < ARRAY_SIZE(dg_st_prefixes); i++, n++)
 		failed += !!dg_st_run_prefix(&dg_st_prefixes[i]);
 	for (i = 0; i < ARRAY_SIZE(dg_st_hardens); i++, n++)

@@ -9,6 +9,8 @@
 #ifndef DRIFTGUARD_VERDICT_H
 #define DRIFTGUARD_VERDICT_H
 
+#include <linux/bitops.h>
+#include <linux/compiler.h>
 #include <linux/kernel.h>
 #include <linux/minmax.h>
 #include <linux/string.h>
@@ -121,18 +123,73 @@ static inline bool dg_verdict_needs_paths(const struct dg_policy *pol,
 }
 
 /*
- * dg_name_bit() of the last component of @path (what follows its last
- * '/': all of it without one, nothing after a trailing one), the same as
- * of kbasename() and strlen() of that, in one walk instead of two.
+ * The last component of @path (what follows its last '/': all of it
+ * without one, nothing after a trailing one), as kbasename(), with its
+ * length in @len, as strlen() of that: in one walk instead of two.
+ *
+ * A word at a time where words are little-endian: the bytes of a word
+ * that are NUL, and those that are '/', as the 0x80 bit of each (exact
+ * for '/': no borrow between bytes, so the last one counts), limited to
+ * the bytes before the first NUL. The reads are aligned words, from the
+ * one holding @path[0] to the one holding its NUL, through
+ * read_word_at_a_time() (the bytes outside the string that they also
+ * read are not the string's, which KASAN would otherwise report; it
+ * checks the word's first byte, which is the string's: exec's names start
+ * a slab object, or iname at an aligned offset in one). An aligned word
+ * never crosses a page, and each one read holds a byte of the string, so
+ * each lies in a page the string is in: no read can fault, whatever
+ * follows the string (what lib/string.c's strscpy() relies on for its
+ * own word reads). The bytes before @path in the first word are made
+ * 0xff, neither NUL nor '/'; those after the NUL are masked off.
  */
-static inline u64 dg_path_base_bit(const char *path)
+static inline const char *dg_path_base(const char *path, u32 *len)
 {
+#ifdef __LITTLE_ENDIAN
+	const unsigned long ones = REPEAT_BYTE(0x01), lows = REPEAT_BYTE(0x7f);
+	const unsigned long slashes = REPEAT_BYTE('/');
+	unsigned int off = (unsigned long)path % sizeof(unsigned long);
+	const char *w = path - off, *base = path;
+	unsigned long v, nul, slash;
+
+	v = read_word_at_a_time(w);
+	if (off)
+		v |= ~0UL >> (BITS_PER_LONG - 8 * off);
+	for (;;) {
+		/* Exact at the first NUL, which is all that counts here. */
+		nul = (v - ones) & ~v & ~lows;
+		slash = v ^ slashes;
+		slash = ~(((slash & lows) + lows) | slash | lows);
+		if (nul) {
+			slash &= (nul - 1) & ~nul;
+			if (slash)
+				base = w + __fls(slash) / 8 + 1;
+			*len = w + __ffs(nul) / 8 - base;
+			return base;
+		}
+		if (slash)
+			base = w + __fls(slash) / 8 + 1;
+		w += sizeof(unsigned long);
+		v = read_word_at_a_time(w);
+	}
+#else
 	const char *base = path, *p;
 
 	for (p = path; *p; p++)
 		if (*p == '/')
 			base = p + 1;
-	return dg_name_bit(base, p - base);
+	*len = p - base;
+	return base;
+#endif
+}
+
+/* dg_name_bit() of dg_path_base() of @path. */
+static inline u64 dg_path_base_bit(const char *path)
+{
+	const char *base;
+	u32 len;
+
+	base = dg_path_base(path, &len);
+	return dg_name_bit(base, len);
 }
 
 /*

@@ -90,6 +90,16 @@ mapfile -t k8s < <(k8s_policy)
 [ "${#k8s[@]}" -gt 8 ] || fail "no kubepods-cgroupfs policy read from deploy/kubernetes/configmap.yaml"
 "$DRIFTCTL" policy set "$CG" "${k8s[@]}"
 measure "Kubernetes policy (shipped)"
+# DG_BENCH_BEFORE (tests/bench/run): the same policy under another build of
+# the module, in this boot, to compare a change by rows of one run.
+if [ -n "${DG_BENCH_BEFORE:-}" ]; then
+	rmmod driftguard
+	insmod "$DG_BENCH_BEFORE/$DG_KVER/driftguard.ko"
+	"$DRIFTCTL" policy set "$CG" "${k8s[@]}"
+	measure "Kubernetes policy (shipped), before"
+	rmmod driftguard
+	insmod "$DG_KO"
+fi
 "$DRIFTCTL" policy set "$CG" --mode prevent --memfd prevent --volume prevent --mmap prevent
 # 10,000 cgroups cost the kernel background work of their own (rstat
 # flushing and the like), which icount also counts: measure with the
@@ -116,4 +126,6 @@ END {
 	print " each the cheapest of many short rounds;"
 	print " exec check only = a failing execve (ENOEXEC), whose delta is the hook cost)"
 }' "$C"/results | tee "$DG_OUT"/bench.txt
+# The rows, LABEL|STATIC|DYNAMIC|EXEC CHECK, for tests/bench/run's table.
+cp "$C"/results "$DG_OUT"/bench.rows
 rmdir $(seq -f /sys/fs/cgroup/dgbench/c%.0f 10000) /sys/fs/cgroup/dgbench

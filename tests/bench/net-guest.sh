@@ -99,3 +99,7 @@ for t in connect listen create; do
 done | tee "$DG_OUT"/bench-net.txt
 echo "(guest ns under -icount shift=0 = guest instructions; per row the cheapest of $REPEAT runs, each the cheapest of many short rounds)" |
 	tee -a "$DG_OUT"/bench-net.txt
+# The rows, TABLE: LABEL|PER CALL, for tests/bench/run's table.
+for t in connect listen create; do
+	sed "s/^/$t: /" "$C"/results.$t
+done >"$DG_OUT"/bench-net.rows
