@@ -17,7 +17,9 @@
  * wherever it is mounted. Volumes, the host and every other filesystem
  * are left alone after one comparison of the superblock's magic. Before
  * a container's first exec there is no anchor: the runtime setting the
- * rootfs up (mount points, /etc/hosts) is never judged.
+ * rootfs up (mount points, /etc/hosts) is never judged. A container
+ * already running when the first policy appears is anchored then
+ * (anchor.c), exec or not.
  */
 #include <linux/fs.h>
 #include <linux/magic.h>
