@@ -12,11 +12,8 @@ rt_policy containerd
 manifest=$(ctr images ls | awk '$1 == "docker.io/dg/base:latest" { print $3 }')
 digest=$(ctr content get "$manifest" | jq -r .config.digest)
 expect_match "dg/base's config digest" '^sha256:[0-9a-f]{64}$' "$digest"
-out=$(rt_attack dg/base 'cp /usr/bin/echo /tmp/dropped || { echo SETUP-FAILED: cp; exit 1; }
-/tmp/dropped hello from dropped')
-expect_refused "dropped binary" "$out"
-expect_drift_record "the dropped binary" '"path":"/tmp/dropped"'
-rec=$(grep -E '"action":"blocked".*"path":"/tmp/dropped"' "$C"/events.jsonl | head -n 1)
+rt_dropped_binary_is_refused dg/base
+rec=$DROPPED_RECORD
 expect_match "image in the record" '"image":"docker.io/dg/base:latest"' "$rec"
 expect_match "image digest in the record" "\"image_id\":\"$digest\"" "$rec"
 pass

@@ -15,11 +15,8 @@ RT_OPTS=(--annotation io.kubernetes.cri.container-type=container
 	--annotation io.kubernetes.cri.sandbox-namespace=shop
 	--annotation io.kubernetes.cri.sandbox-name=web-7c9d8f6b5-x2k4q
 	--annotation io.kubernetes.cri.container-name=web)
-out=$(rt_attack dg/base 'cp /usr/bin/echo /tmp/dropped || { echo SETUP-FAILED: cp; exit 1; }
-/tmp/dropped hello from dropped')
-expect_refused "dropped binary" "$out"
-expect_drift_record "the dropped binary" '"path":"/tmp/dropped"'
-rec=$(grep -E '"action":"blocked".*"path":"/tmp/dropped"' "$C"/events.jsonl | head -n 1)
+rt_dropped_binary_is_refused dg/base
+rec=$DROPPED_RECORD
 expect_match "image in the record" '"image":"docker.io/dg/base:latest"' "$rec"
 expect_match "k8s namespace in the record" '"k8s_namespace":"shop"' "$rec"
 expect_match "k8s pod in the record" '"k8s_pod":"web-7c9d8f6b5-x2k4q"' "$rec"

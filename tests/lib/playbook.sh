@@ -98,10 +98,7 @@ pb_drop_into_dev_shm_and_run_is_refused() {
 # container's cgroup.
 pb_dropped_binary_is_refused_and_recorded_with_runtime_and_container_id() {
 	rt_policy "$1"
-	out=$(rt_attack dg/base 'cp /usr/bin/echo /tmp/dropped || { echo SETUP-FAILED: cp; exit 1; }
-/tmp/dropped hello from dropped')
-	expect_refused "dropped binary" "$out"
-	expect_drift_record "the dropped binary" '"path":"/tmp/dropped"'
+	rt_dropped_binary_is_refused dg/base
 }
 
 # exec-of-a-dropped-binary-is-refused:
@@ -446,10 +443,7 @@ CONF
 	digest=$(rt_image_id dg/base)
 	expect_match "dg/base's image id" '^sha256:[0-9a-f]{64}$' "$digest"
 	image=$(rt_image dg/base)
-	out=$(rt_attack dg/base 'cp /usr/bin/echo /tmp/dropped || { echo SETUP-FAILED: cp; exit 1; }
-/tmp/dropped hello from dropped')
-	expect_refused "dropped binary" "$out"
-	expect_drift_record "the dropped binary" '"path":"/tmp/dropped"'
+	rt_dropped_binary_is_refused dg/base
 	id=$(rt_id)
 	name=$(rt_container_name)
 
@@ -559,11 +553,8 @@ pb_dropped_binary_record_names_the_image_its_digest_and_the_container_name() {
 	local digest rec
 	digest=$(rt_image_id dg/base)
 	expect_match "dg/base's image id" '^sha256:[0-9a-f]{64}$' "$digest"
-	out=$(rt_attack dg/base 'cp /usr/bin/echo /tmp/dropped || { echo SETUP-FAILED: cp; exit 1; }
-/tmp/dropped hello from dropped')
-	expect_refused "dropped binary" "$out"
-	expect_drift_record "the dropped binary" '"path":"/tmp/dropped"'
-	rec=$(grep -E '"action":"blocked".*"path":"/tmp/dropped"' "$C"/events.jsonl | head -n 1)
+	rt_dropped_binary_is_refused dg/base
+	rec=$DROPPED_RECORD
 	expect_match "image in the record" "\"image\":\"$(rt_image dg/base)\"" "$rec"
 	expect_match "image digest in the record" "\"image_id\":\"$digest\"" "$rec"
 	expect_match "container name in the record" "\"container_name\":\"$RT_NAME\"" "$rec"

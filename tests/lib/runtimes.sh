@@ -398,6 +398,20 @@ rt_attack() {
 	rt_run "$1" /bin/bash -c "$2" || true
 }
 
+# rt_dropped_binary_is_refused IMAGE: a container of IMAGE copies the
+# image's echo to /tmp/dropped and runs it: refused, and driftguardd writes
+# a blocked record of it naming the runtime and the container
+# (expect_drift_record). DROPPED_RECORD is that record, for the caller's
+# checks of the workload's fields.
+rt_dropped_binary_is_refused() {
+	local out
+	out=$(rt_attack "$1" 'cp /usr/bin/echo /tmp/dropped || { echo SETUP-FAILED: cp; exit 1; }
+/tmp/dropped hello from dropped')
+	expect_refused "dropped binary" "$out"
+	expect_drift_record "the dropped binary" '"path":"/tmp/dropped"'
+	DROPPED_RECORD=$(grep -E '"action":"blocked".*"path":"/tmp/dropped"' "$C"/events.jsonl | head -n 1)
+}
+
 # expect_not_run WHAT OUTPUT: the set-up went through and the dropped code
 # did not run (for routes where the refusal is a failed mapping, which the
 # image's ld.so or python reports in words of its own).
