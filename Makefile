@@ -74,7 +74,7 @@ CTL_LIB := ctl/suggest.c
 CTL_SRC := $(filter-out $(CTL_LIB),$(sort $(wildcard ctl/*.c))) $(CTL_LIB) $(LIB_SRC)
 # The daemon's own parts that unit tests link too.
 DGD_LIB := daemon/throttle.c daemon/evidence.c daemon/response.c daemon/sinks.c daemon/capture.c \
-	daemon/metrics.c
+	daemon/capture-upper.c daemon/metrics.c
 # driftguardd alone links libsystemd (sd_notify, the journal) and
 # libmicrohttpd (the metrics endpoint): its PKGS.
 DGD_SRC := $(filter-out $(DGD_LIB),$(sort $(wildcard daemon/*.c))) $(DGD_LIB) $(LIB_SRC)

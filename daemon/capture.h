@@ -66,7 +66,13 @@ int dg_capture_find_overlay(const char *mountinfo, char *upper, size_t usize,
 			    char *lower, size_t lsize);
 
 /*
- * Adds "changes" (the upper layer @upper against the lower layers
+ * Appends @what to @doc's "truncated" array (made when missing), once:
+ * what a capture had to cut short. (capture.c and capture-upper.c.)
+ */
+void dg_capture_truncated(struct json_object *doc, const char *what);
+
+/*
+ * capture-upper.c: adds "changes" (the upper layer @upper against the lower layers
  * @lower, colon-separated, "" when unknown) to @doc, at most
  * @lim->max_entries entries and about @budget bytes of them; cut short,
  * "changes" is appended to @doc's "truncated". Returns 0 or -errno
