@@ -26,9 +26,10 @@
  *     /usr/local/bundle                       gem (the ruby images' GEM_HOME)
  *   runs of path components, anywhere in the path (the last one or below),
  *   where "#" is a version (a digit, then digits and dots) and "python#"
- *   the word followed by one:
+ *   the word followed by one (for python also "#t", the free-threaded
+ *   build's ABI: python3.13t):
  *     lib/python#/site-packages, lib64/python#/site-packages,
- *     lib/python#/dist-packages               pip
+ *     lib/python#/dist-packages, lib/pypy#/site-packages   pip
  *     node_modules                            npm
  *     gems/#, bundle/ruby/#                   gem
  *
@@ -88,7 +89,11 @@ struct dg_package_tree {
 
 #define DG_PACKAGE_TREE(s, m) { s, sizeof(s) - 1, DG_MANAGER_##m }
 
-/* One component of a run: @name exactly, or @name and a version (@ver). */
+/*
+ * One component of a run: @name exactly (@ver 0), or @name and a version
+ * (1), or @name, a version and maybe a 't' (2: CPython's free-threaded
+ * ABI, python3.13t).
+ */
 struct dg_package_part {
 	const char *name;
 	unsigned char len;
@@ -97,6 +102,7 @@ struct dg_package_part {
 
 #define DG_PART(s) { s, sizeof(s) - 1, 0 }
 #define DG_PART_VER(s) { s, sizeof(s) - 1, 1 }
+#define DG_PART_PYVER(s) { s, sizeof(s) - 1, 2 }
 #define DG_NO_PART { NULL, 0, 0 }
 
 /* A run of components that is a manager's tree, @except a cache in it. */
@@ -118,6 +124,8 @@ static inline int dg_package_part_is(const char *c, size_t len,
 	if (len <= p->len || memcmp(c, p->name, p->len) ||
 	    c[p->len] < '0' || c[p->len] > '9')
 		return 0;
+	if (p->ver == 2 && c[len - 1] == 't')
+		len--;
 	for (i = p->len + 1; i < len; i++)
 		if (c[i] != '.' && (c[i] < '0' || c[i] > '9'))
 			return 0;
@@ -163,14 +171,17 @@ static inline int dg_package_manager(const char *path)
 		DG_PACKAGE_TREE("/usr/local/bundle", GEM),
 	};
 	static const struct dg_package_run runs[] = {
-		{ { DG_PART("lib"), DG_PART_VER("python"),
+		{ { DG_PART("lib"), DG_PART_PYVER("python"),
 		    DG_PART("site-packages") }, 3, DG_MANAGER_PIP,
 		  DG_PART("__pycache__") },
-		{ { DG_PART("lib64"), DG_PART_VER("python"),
+		{ { DG_PART("lib64"), DG_PART_PYVER("python"),
 		    DG_PART("site-packages") }, 3, DG_MANAGER_PIP,
 		  DG_PART("__pycache__") },
-		{ { DG_PART("lib"), DG_PART_VER("python"),
+		{ { DG_PART("lib"), DG_PART_PYVER("python"),
 		    DG_PART("dist-packages") }, 3, DG_MANAGER_PIP,
+		  DG_PART("__pycache__") },
+		{ { DG_PART("lib"), DG_PART_VER("pypy"),
+		    DG_PART("site-packages") }, 3, DG_MANAGER_PIP,
 		  DG_PART("__pycache__") },
 		{ { DG_PART("node_modules") }, 1, DG_MANAGER_NPM,
 		  DG_PART(".cache") },

@@ -44,6 +44,14 @@ static const struct package_case cases[] = {
 	/* Debian's: python3-* packages, and its pip's /usr/local. */
 	{ "/usr/lib/python3/dist-packages/six.py", "pip" },
 	{ "/usr/local/lib/python3.11/dist-packages/flask/app.py", "pip" },
+	/* CPython's free-threaded build (ABI "t") and PyPy's own tree. */
+	{ "/usr/local/lib/python3.13t/site-packages/numpy/__init__.py", "pip" },
+	{ "/opt/venv/lib/python3.14t/site-packages", "pip" },
+	{ "/usr/local/lib/python3.13tt/site-packages/x.py", NULL },
+	{ "/usr/local/lib/pythont/site-packages/x.py", NULL },
+	{ "/opt/pypy/lib/pypy3.10/site-packages/six.py", "pip" },
+	{ "/opt/pypy/lib/pypy3.10t/site-packages/six.py", NULL },
+	{ "/opt/pypy/lib/pypy3.10/site-packages/__pycache__/six.pypy310.pyc", NULL },
 	{ "/usr/local/lib/python3.11/site-packagesX/x.py", NULL },
 	{ "/usr/local/lib/python3.11/my-site-packages/x.py", NULL },
 	/* A directory an application names so is not pip's. */
