@@ -825,7 +825,7 @@ static struct dg_hook dg_hooks[] = {
 	  "files: this kernel's security_inode_setxattr cannot be hooked",
 	  true },
 	{ "ovl_open", dg_hook_ovl_open, true, false,
-	  "files = prevent does not refuse opening for write a file already in the upper layer",
+	  "files = prevent does not refuse opens for writing of files already in the upper layer",
 	  DRIFTGUARD_A_FILES, true, NULL, false, true, true },
 #define DG_FILES_HOOK(fn, handler)					\
 	{ fn, handler, true, false, "files cannot be enforced",		\
@@ -1003,7 +1003,13 @@ int dg_hooks_want(const struct dg_policy *pol, const char **why)
 				hook->target);
 			continue;
 		}
-		if (!asked || hook->optional) {
+		if (asked && hook->optional) {
+			/* overlay.ko not loaded yet: hooked when it comes. */
+			pr_warn_ratelimited("cannot hook %s now: until it is, %s\n",
+					    hook->target, hook->lost);
+			continue;
+		}
+		if (!asked) {
 			pr_warn_once("cannot hook %s: %s\n", hook->target,
 				     hook->lost);
 			all = false;
