@@ -851,6 +851,19 @@ static struct dg_hook dg_hooks[] = {
 static DEFINE_MUTEX(dg_hooks_mutex);
 static bool dg_hooks_closing;
 
+/*
+ * Drops @hook's filter, once its ops are not registered. ftrace_free_filter()
+ * frees the hashes but leaves the ops pointing at them (6.1 and 6.12): the
+ * next ftrace_set_filter() would copy a freed hash and free it again. A
+ * zeroed ops is initialised afresh by ftrace at the next install; an
+ * unregistered (dynamic: module memory) ops is no longer referenced.
+ */
+static void dg_hook_forget(struct dg_hook *hook)
+{
+	ftrace_free_filter(&hook->ops);
+	memset(&hook->ops, 0, sizeof(hook->ops));
+}
+
 static int dg_hook_install(struct dg_hook *hook)
 {
 	char name[KSYM_NAME_LEN];
@@ -871,7 +884,7 @@ static int dg_hook_install(struct dg_hook *hook)
 		return err;
 	err = register_ftrace_function(&hook->ops);
 	if (err) {
-		ftrace_free_filter(&hook->ops);
+		dg_hook_forget(hook);
 		return err;
 	}
 	hook->installed = true;
@@ -883,7 +896,7 @@ static void dg_hook_uninstall(struct dg_hook *hook)
 	if (!hook->installed)
 		return;
 	unregister_ftrace_function(&hook->ops);
-	ftrace_free_filter(&hook->ops);
+	dg_hook_forget(hook);
 	hook->installed = false;
 }
 
