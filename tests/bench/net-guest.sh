@@ -24,8 +24,12 @@
 #   overlayfs' own open (ovl_open) is hooked to judge opens for writing of
 #   files already in the upper layer, and a read returns after its flags
 #   are looked at. The kprobe row has an empty probe on ovl_open.
+# - append: the same for opens for appending (writing nothing) of a file
+#   already in the upper layer under /tmp (writable): the open is judged in
+#   full (the upper copy read, the path built, the writable list walked)
+#   and allowed.
 # Prints a table of deltas per call for each. DG_BENCH_NET_TABLES names
-# the tables to measure (default: all four).
+# the tables to measure (default: all five).
 set -eu
 . "$DG_SRC/tests/lib.sh"
 N=${DG_BENCH_CONNECTS:-50}
@@ -34,7 +38,7 @@ CREATES=${DG_BENCH_CREATES:-20}
 CREATE_ROUNDS=${DG_BENCH_CREATE_ROUNDS:-40}
 OPENS=${DG_BENCH_OPENS:-50}
 OPEN_ROUNDS=${DG_BENCH_OPEN_ROUNDS:-200}
-TABLES=${DG_BENCH_NET_TABLES:-connect listen create open}
+TABLES=${DG_BENCH_NET_TABLES:-connect listen create open append}
 # Each row runs this many times, each in a new process; the cheapest run
 # counts, as in guest.sh (see cheapest() there).
 REPEAT=${DG_BENCH_REPEAT:-3}
@@ -43,6 +47,8 @@ container_create
 container_umount
 cp "$BIN"/create-bench "$C"/image/bin/
 container_mount
+# A file of the upper layer, as the runtime or an earlier policy leaves one.
+echo a >"$ROOT"/tmp/a
 measure() { # TABLE LABEL
 	local i out runs=() cmd
 	case $1 in
@@ -50,6 +56,7 @@ measure() { # TABLE LABEL
 	listen) cmd=(/bin/netprobe bench-listen "$N" "$ROUNDS" 127.0.0.1 9000) ;;
 	create) cmd=(/bin/create-bench "$CREATES" "$CREATE_ROUNDS" /tmp) ;;
 	open) cmd=(/bin/create-bench open "$OPENS" "$OPEN_ROUNDS" /bin/hello) ;;
+	append) cmd=(/bin/create-bench append "$OPENS" "$OPEN_ROUNDS" /tmp/a) ;;
 	esac
 	case " $TABLES " in *" $1 "*) ;; *) return 0 ;; esac
 	echo "bench: measuring: $1: $2" >&2
@@ -66,6 +73,7 @@ measure_all() { # LABEL
 	measure listen "$1"
 	measure create "$1"
 	measure open "$1"
+	measure append "$1"
 }
 
 for t in $TABLES; do : >"$C"/results.$t; done
@@ -100,6 +108,7 @@ measure listen "listen prevent, 8 entries"
 "$DRIFTCTL" policy set "$CG" --mode prevent --files prevent
 measure create "files prevent, in /tmp"
 measure open "files prevent, read"
+measure append "files prevent, in /tmp"
 "$DRIFTCTL" status | grep -E 'net_checked|blocked_connect|blocked_listen|blocked_files'
 
 for t in $TABLES; do

@@ -11,6 +11,9 @@
  *                               the cheapest round of N opens of FILE for
  *                               reading (open O_RDONLY, close), in ns per
  *                               open
+ *   create-bench append N ROUNDS FILE
+ *                               the same, opening FILE for appending
+ *                               (O_WRONLY | O_APPEND), writing nothing
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -20,7 +23,7 @@
 #include <time.h>
 #include <unistd.h>
 
-static int open_bench(long n, long rounds, const char *file)
+static int open_bench(long n, long rounds, const char *file, int flags)
 {
 	unsigned long long best = ~0ULL, ns;
 	struct timespec a, b;
@@ -34,7 +37,7 @@ static int open_bench(long n, long rounds, const char *file)
 	for (r = 0; r < rounds; r++) {
 		clock_gettime(CLOCK_MONOTONIC, &a);
 		for (i = 0; i < n; i++) {
-			fd = open(file, O_RDONLY);
+			fd = open(file, flags);
 			if (fd < 0) {
 				printf("open %s: %s\n", file, strerror(errno));
 				return 1;
@@ -59,9 +62,12 @@ int main(int argc, char **argv)
 	int fd;
 
 	if (argc == 5 && !strcmp(argv[1], "open"))
-		return open_bench(atol(argv[2]), atol(argv[3]), argv[4]);
+		return open_bench(atol(argv[2]), atol(argv[3]), argv[4], O_RDONLY);
+	if (argc == 5 && !strcmp(argv[1], "append"))
+		return open_bench(atol(argv[2]), atol(argv[3]), argv[4],
+				  O_WRONLY | O_APPEND);
 	if (argc != 4) {
-		fprintf(stderr, "usage: create-bench N ROUNDS DIR | open N ROUNDS FILE\n");
+		fprintf(stderr, "usage: create-bench N ROUNDS DIR | open|append N ROUNDS FILE\n");
 		return 2;
 	}
 	n = atol(argv[1]);
