@@ -118,7 +118,7 @@ $(BINDIR)/driftguardd: $(DGD_SRC) $(HDRS)
 
 # Test programs: static where they run inside a test container's rootfs.
 TOOLS_STATIC := hello memfd-exec fd-exec exec-storm spawn-bench clone-into \
-	exec-or-wait memexec netprobe create-bench
+	exec-or-wait memexec netprobe create-bench xattr
 TOOLS := $(TOOLS_STATIC:%=$(BINDIR)/%) $(BINDIR)/hello-dyn $(BINDIR)/dlopen-lib \
 	$(BINDIR)/libpreload.so $(BINDIR)/badmsg $(BINDIR)/policy-bulk $(BINDIR)/policy-flip
 

@@ -56,6 +56,9 @@ static const char *const dg_hooks[] = {
 	[DRIFTGUARD_HOOK_RMDIR] = "rmdir",
 	[DRIFTGUARD_HOOK_RENAME] = "rename",
 	[DRIFTGUARD_HOOK_SETATTR] = "setattr",
+	[DRIFTGUARD_HOOK_OPEN_WRITE] = "open-write",
+	[DRIFTGUARD_HOOK_SETXATTR] = "setxattr",
+	[DRIFTGUARD_HOOK_ACL] = "acl",
 };
 
 /* The JSON names of the counters: part of driftctl's output contract. */

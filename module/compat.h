@@ -60,7 +60,12 @@
 	!defined(DRIFTGUARD_HAS_SIG_INODE_UNLINK) || \
 	!defined(DRIFTGUARD_HAS_SIG_INODE_RMDIR) || \
 	!defined(DRIFTGUARD_HAS_SIG_INODE_RENAME) || \
-	!defined(DRIFTGUARD_HAS_SIG_INODE_SETATTR)
+	!defined(DRIFTGUARD_HAS_SIG_INODE_SETATTR) || \
+	!defined(DRIFTGUARD_HAS_SIG_INODE_SETXATTR) || \
+	!defined(DRIFTGUARD_HAS_SIG_INODE_REMOVEXATTR) || \
+	(defined(DRIFTGUARD_HAS_INODE_SET_ACL) && \
+	 (!defined(DRIFTGUARD_HAS_SIG_INODE_SET_ACL) || \
+	  !defined(DRIFTGUARD_HAS_SIG_INODE_REMOVE_ACL)))
 #error "a hooked function is declared unlike what hooks.c reads (probe.sh signature)"
 #endif
 

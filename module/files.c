@@ -27,11 +27,13 @@
 #include <linux/rcupdate.h>
 #include <linux/string.h>
 #include <linux/stringify.h>
+#include <linux/xattr.h>
 
 #include "anchor.h"
 #include "decide.h"
 #include "events.h"
 #include "files.h"
+#include "layer.h"
 #include "package.h"
 #include "stats.h"
 #include "verdict.h"
@@ -87,6 +89,19 @@ static bool dg_files_deletion(enum driftguard_hook hook)
 	return hook == DRIFTGUARD_HOOK_UNLINK || hook == DRIFTGUARD_HOOK_RMDIR;
 }
 
+/*
+ * Is a change by @hook outside writable reported under files = detect?
+ * Deletions, and opens for writing of upper-layer files: a change of an
+ * image file is reported once, at its copy-up (decide.c), but a file
+ * already in the upper layer is copied up no more, so its open for
+ * writing is the one point that sees its content change. Metadata
+ * changes of upper files (setattr, setxattr, acl) are not reported.
+ */
+static bool dg_files_detected(enum driftguard_hook hook)
+{
+	return dg_files_deletion(hook) || hook == DRIFTGUARD_HOOK_OPEN_WRITE;
+}
+
 u8 dg_files_path_class(const struct dg_policy *pol, const char *path, u8 class)
 {
 	if (!path)
@@ -107,6 +122,9 @@ static u8 dg_files_class(const struct dg_policy *pol, enum driftguard_hook hook,
 	switch (hook) {
 	case DRIFTGUARD_HOOK_COPY_UP:
 	case DRIFTGUARD_HOOK_SETATTR:
+	case DRIFTGUARD_HOOK_OPEN_WRITE:
+	case DRIFTGUARD_HOOK_SETXATTR:
+	case DRIFTGUARD_HOOK_ACL:
 		class = DRIFTGUARD_CLASS_MODIFIED;
 		break;
 	case DRIFTGUARD_HOOK_UNLINK:
@@ -155,7 +173,7 @@ int dg_files_change(enum driftguard_hook hook, struct dentry *dentry,
 	/* Only files_rs is written, and it has its own lock. */
 	pol = (struct dg_policy *)dg_policy_find(cgrp);
 	if (!pol || pol->files == DRIFTGUARD_MODE_OFF ||
-	    (pol->files != DRIFTGUARD_MODE_PREVENT && !dg_files_deletion(hook)))
+	    (pol->files != DRIFTGUARD_MODE_PREVENT && !dg_files_detected(hook)))
 		goto out;
 	anchor = dg_anchor_find(cgrp, pol->cgroup_id);
 	if (!anchor || dentry->d_sb != anchor)
@@ -173,8 +191,12 @@ int dg_files_change(enum driftguard_hook hook, struct dentry *dentry,
 		}
 	}
 	mode = writable ? DRIFTGUARD_MODE_DETECT : pol->files;
-	/* What the writable prefixes allow is reported for deletions only. */
-	if (mode == DRIFTGUARD_MODE_DETECT && !dg_files_deletion(hook))
+	/*
+	 * What the writable prefixes allow is reported for deletions only;
+	 * under detect, deletions and opens for writing (above).
+	 */
+	if (mode == DRIFTGUARD_MODE_DETECT &&
+	    (writable ? !dg_files_deletion(hook) : !dg_files_detected(hook)))
 		goto out;
 
 	ev.action = dg_verdict_action(mode, dg_alert_only());
@@ -195,4 +217,33 @@ out:
 	rcu_read_unlock();
 	preempt_enable();
 	return ret;
+}
+
+/*
+ * Would opening @file with @flags change it? What makes overlayfs copy a
+ * file up (ovl_open_flags_need_copy_up()): any write access, and O_TRUNC,
+ * which truncates even a file opened read-only.
+ */
+static bool dg_files_open_writes(unsigned int flags)
+{
+	return (flags & O_ACCMODE) != O_RDONLY || (flags & O_TRUNC);
+}
+
+int dg_files_open(struct file *file)
+{
+	struct inode *inode = file_inode(file);
+
+	if (likely(!dg_files_open_writes(file->f_flags)) ||
+	    !S_ISREG(inode->i_mode) || !dg_layer_ovl_upper(inode))
+		return 0;
+	return dg_files_change(DRIFTGUARD_HOOK_OPEN_WRITE, file->f_path.dentry,
+			       NULL);
+}
+
+int dg_files_xattr(struct dentry *dentry, const char *name)
+{
+	return dg_files_change(strncmp(name, XATTR_SYSTEM_PREFIX "posix_acl_",
+				       sizeof(XATTR_SYSTEM_PREFIX "posix_acl_") - 1) ?
+			       DRIFTGUARD_HOOK_SETXATTR : DRIFTGUARD_HOOK_ACL,
+			       dentry, NULL);
 }

@@ -4,6 +4,7 @@
 #define DRIFTGUARD_FILES_H
 
 #include <linux/dcache.h>
+#include <linux/fs.h>
 #include <net/netlink.h>
 #include <linux/driftguard.h>
 
@@ -22,6 +23,22 @@
  */
 int dg_files_change(enum driftguard_hook hook, struct dentry *dentry,
 		    struct dentry *other);
+
+/*
+ * An open of an overlay file (overlayfs' own open, before it copies the
+ * file up): an open that writes (write access, O_TRUNC) a regular file
+ * already in the upper layer is a change like the others, hook
+ * OPEN_WRITE, reported under detect too. A file still in the lower layer
+ * is left to its copy-up, so it is judged once. Return: 0 or -EPERM.
+ */
+int dg_files_open(struct file *file);
+
+/*
+ * setxattr or removexattr of @name on @dentry: hook ACL for a POSIX ACL
+ * (system.posix_acl_*: 6.1 sets ACLs this way), SETXATTR otherwise.
+ * Return: 0 or -EPERM.
+ */
+int dg_files_xattr(struct dentry *dentry, const char *name);
 
 /* Is @path (in the rootfs) under one of @list's prefixes? */
 bool dg_files_under(const struct dg_list *list, const char *path);

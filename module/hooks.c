@@ -390,11 +390,63 @@ static void notrace dg_hook_inode_free(unsigned long ip, unsigned long pip,
 /*
  * int security_inode_setxattr(idmap or user namespace, struct dentry *dentry,
  *			       const char *name, ...): every setxattr,
- * overlayfs' of the upper file included; rare, unlike opens. A file given
+ * overlayfs' of the upper file included; rare, unlike opens. Under
+ * files = prevent a rootfs file outside writable keeps its xattrs (and on
+ * 6.1 its POSIX ACLs, set through here); otherwise a file given
  * capabilities is no longer the image's (unchanged.c). Installed with the
- * write-open hook.
+ * write hooks, or once a policy turns files on.
  */
 static void notrace dg_hook_setxattr(unsigned long ip, unsigned long pip,
+				     struct ftrace_ops *ops,
+				     struct ftrace_regs *fregs)
+{
+	struct pt_regs *regs = dg_regs(fregs);
+	struct dentry *dentry;
+	const char *name;
+
+	if (!regs)
+		return;
+	dentry = (struct dentry *)regs_get_kernel_argument(regs, 1);
+	name = (const char *)regs_get_kernel_argument(regs, 2);
+	if (dg_files_xattr(dentry, name)) {
+		dg_redirect(regs);
+		return;
+	}
+	dg_unchanged_setxattr(dentry, name);
+}
+
+/*
+ * int security_inode_removexattr(idmap or user namespace, dentry, name),
+ * and from 6.2, where POSIX ACLs left the xattr path,
+ * int security_inode_set_acl(idmap, dentry, acl_name, kacl),
+ * int security_inode_remove_acl(idmap, dentry, acl_name): files = prevent.
+ */
+static void notrace dg_hook_xattr(unsigned long ip, unsigned long pip,
+				  struct ftrace_ops *ops,
+				  struct ftrace_regs *fregs)
+{
+	struct pt_regs *regs = dg_regs(fregs);
+
+	if (!regs)
+		return;
+	if (dg_files_xattr((struct dentry *)regs_get_kernel_argument(regs, 1),
+			   (const char *)regs_get_kernel_argument(regs, 2)))
+		dg_redirect(regs);
+}
+
+/*
+ * int ovl_open(struct inode *inode, struct file *file): overlayfs' open of
+ * its regular files (ovl_file_operations' open), called by
+ * do_dentry_open() with f_flags and f_mode set, once the LSMs' file_open
+ * has said yes, and before overlayfs copies the file up (for a write) or
+ * opens the real file. Only opens of overlay files get here. An open for
+ * writing of a file already in the upper layer is judged here
+ * (files.c); a file still in the lower layer is judged at its copy-up.
+ * Denied here, the open fails as if ovl_open() had: nothing opened, no
+ * O_TRUNC. A function of overlay.ko: installed once a policy turns files
+ * on, again whenever overlay.ko is loaded anew (dg_hooks_module()).
+ */
+static void notrace dg_hook_ovl_open(unsigned long ip, unsigned long pip,
 				     struct ftrace_ops *ops,
 				     struct ftrace_regs *fregs)
 {
@@ -402,8 +454,8 @@ static void notrace dg_hook_setxattr(unsigned long ip, unsigned long pip,
 
 	if (!regs)
 		return;
-	dg_unchanged_setxattr((struct dentry *)regs_get_kernel_argument(regs, 1),
-			      (const char *)regs_get_kernel_argument(regs, 2));
+	if (dg_files_open((struct file *)regs_get_kernel_argument(regs, 1)))
+		dg_redirect(regs);
 }
 
 /*
@@ -707,8 +759,15 @@ struct dg_hook {
 	bool writes;
 	/* A function of overlay.ko: unhooked when that module goes. */
 	bool overlay;
+	/*
+	 * Asked for by a key, but the key works without it, less well
+	 * (lost says how): a policy is not refused for its absence.
+	 */
+	bool optional;
 	struct ftrace_ops ops;
 	bool installed;
+	/* A policy asked for this optional overlay.ko hook: hook it again. */
+	bool wanted;
 };
 
 /*
@@ -761,8 +820,13 @@ static struct dg_hook dg_hooks[] = {
 	  "copied-up image files stay upper", 0, true, NULL, true, true },
 	{ "security_inode_free", dg_hook_inode_free, false, false,
 	  "copied-up image files stay upper", 0, true, NULL, true },
-	{ "security_inode_setxattr", dg_hook_setxattr, false, false,
-	  "copied-up image files stay upper", 0, true, NULL, true },
+	{ "security_inode_setxattr", dg_hook_setxattr, true, false,
+	  "copied-up image files stay upper", DRIFTGUARD_A_FILES, true,
+	  "files: this kernel's security_inode_setxattr cannot be hooked",
+	  true },
+	{ "ovl_open", dg_hook_ovl_open, true, false,
+	  "files = prevent does not refuse opens for writing of files already in the upper layer",
+	  DRIFTGUARD_A_FILES, true, NULL, false, true, true },
 #define DG_FILES_HOOK(fn, handler)					\
 	{ fn, handler, true, false, "files cannot be enforced",		\
 	  DRIFTGUARD_A_FILES, true,					\
@@ -776,11 +840,29 @@ static struct dg_hook dg_hooks[] = {
 	DG_FILES_HOOK("security_inode_rmdir", dg_hook_inode_rmdir),
 	DG_FILES_HOOK("security_inode_rename", dg_hook_inode_rename),
 	DG_FILES_HOOK("security_inode_setattr", dg_hook_inode_setattr),
+	DG_FILES_HOOK("security_inode_removexattr", dg_hook_xattr),
+#ifdef DRIFTGUARD_HAS_INODE_SET_ACL
+	DG_FILES_HOOK("security_inode_set_acl", dg_hook_xattr),
+	DG_FILES_HOOK("security_inode_remove_acl", dg_hook_xattr),
+#endif
 };
 
 /* Serialises lazy installs with each other and with unload. */
 static DEFINE_MUTEX(dg_hooks_mutex);
 static bool dg_hooks_closing;
+
+/*
+ * Drops @hook's filter, once its ops are not registered. ftrace_free_filter()
+ * frees the hashes but leaves the ops pointing at them (6.1 and 6.12): the
+ * next ftrace_set_filter() would copy a freed hash and free it again. A
+ * zeroed ops is initialised afresh by ftrace at the next install; an
+ * unregistered (dynamic: module memory) ops is no longer referenced.
+ */
+static void dg_hook_forget(struct dg_hook *hook)
+{
+	ftrace_free_filter(&hook->ops);
+	memset(&hook->ops, 0, sizeof(hook->ops));
+}
 
 static int dg_hook_install(struct dg_hook *hook)
 {
@@ -802,7 +884,7 @@ static int dg_hook_install(struct dg_hook *hook)
 		return err;
 	err = register_ftrace_function(&hook->ops);
 	if (err) {
-		ftrace_free_filter(&hook->ops);
+		dg_hook_forget(hook);
 		return err;
 	}
 	hook->installed = true;
@@ -814,7 +896,7 @@ static void dg_hook_uninstall(struct dg_hook *hook)
 	if (!hook->installed)
 		return;
 	unregister_ftrace_function(&hook->ops);
-	ftrace_free_filter(&hook->ops);
+	dg_hook_forget(hook);
 	hook->installed = false;
 }
 
@@ -836,7 +918,8 @@ static void dg_hooks_rollback(int count)
  * before ftrace_release_mod(). Until they are hooked again (the next
  * policy that asks, dg_hooks_want()) nothing is METADATA, and full copies
  * made before are not trusted again: writes through a new overlay.ko
- * could go unseen in between.
+ * could go unseen in between. An optional hook a policy asked for
+ * (ovl_open) goes back in as soon as overlay.ko comes again.
  */
 static int dg_hooks_module(struct notifier_block *nb, unsigned long state,
 			   void *data)
@@ -844,13 +927,29 @@ static int dg_hooks_module(struct notifier_block *nb, unsigned long state,
 	struct module *mod = data;
 	struct dg_hook *hook;
 
-	if (state != MODULE_STATE_GOING || strcmp(mod->name, "overlay"))
+	if (strcmp(mod->name, "overlay"))
 		return NOTIFY_DONE;
 	mutex_lock(&dg_hooks_mutex);
-	dg_unchanged_stop();
-	for (hook = dg_hooks; hook < dg_hooks + ARRAY_SIZE(dg_hooks); hook++)
-		if (hook->overlay)
-			dg_hook_uninstall(hook);
+	if (state == MODULE_STATE_GOING) {
+		dg_unchanged_stop();
+		for (hook = dg_hooks; hook < dg_hooks + ARRAY_SIZE(dg_hooks);
+		     hook++)
+			if (hook->overlay)
+				dg_hook_uninstall(hook);
+	} else if (state == MODULE_STATE_COMING && !dg_hooks_closing) {
+		/*
+		 * ftrace knows the new module's functions by now
+		 * (ftrace_module_enable() runs before this notifier), and
+		 * nothing of it has run yet: an optional hook a policy asked
+		 * for misses no call.
+		 */
+		for (hook = dg_hooks; hook < dg_hooks + ARRAY_SIZE(dg_hooks);
+		     hook++)
+			if (hook->overlay && hook->wanted && !hook->installed &&
+			    !dg_hook_install(hook))
+				pr_info("hooked %s: overlay loaded\n",
+					hook->target);
+	}
 	mutex_unlock(&dg_hooks_mutex);
 	return NOTIFY_DONE;
 }
@@ -907,12 +1006,20 @@ int dg_hooks_want(const struct dg_policy *pol, const char **why)
 	for (hook = dg_hooks; hook < dg_hooks + ARRAY_SIZE(dg_hooks); hook++) {
 		bool asked = hook->key && dg_policy_mode(pol, hook->key);
 
+		if (asked && hook->optional)
+			hook->wanted = true;
 		if (hook->installed || (!asked && !(writes && hook->writes)))
 			continue;
 		if (hook->lazy && !dg_hooks_closing &&
 		    !dg_hook_install(hook)) {
 			pr_info("hooked %s: a policy asks for it\n",
 				hook->target);
+			continue;
+		}
+		if (asked && hook->optional) {
+			/* overlay.ko not loaded yet: hooked when it comes. */
+			pr_warn_ratelimited("cannot hook %s now: until it is, %s\n",
+					    hook->target, hook->lost);
 			continue;
 		}
 		if (!asked) {

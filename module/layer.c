@@ -28,19 +28,36 @@
  * of metadata only whose content is known unchanged (unchanged.c). Only
  * files with an upper dentry get that far: an image file costs nothing more.
  */
-static unsigned int dg_ovl_upper_class(const struct path *path,
-				       struct inode *inode)
+/* @inode's upper dentry, or NULL; ERR_PTR(-EIO) when it cannot be read. */
+static struct dentry *dg_ovl_upper(struct inode *inode)
 {
 	struct dentry *upper;
 
 	upper = READ_ONCE(*(struct dentry **)((char *)inode + sizeof(*inode)));
 	if (!upper)
-		return 0;
+		return NULL;
 	if (unlikely(!virt_addr_valid(upper) || upper->d_sb == inode->i_sb ||
 		     upper->d_sb->s_magic == OVERLAYFS_SUPER_MAGIC)) {
 		pr_err_once("unexpected overlayfs inode layout: treating files with an upper pointer as drift\n");
-		return DG_CLASS_BIT(DRIFTGUARD_CLASS_UPPER);
+		return ERR_PTR(-EIO);
 	}
+	return upper;
+}
+
+bool dg_layer_ovl_upper(struct inode *inode)
+{
+	return dg_ovl_upper(inode);
+}
+
+static unsigned int dg_ovl_upper_class(const struct path *path,
+				       struct inode *inode)
+{
+	struct dentry *upper = dg_ovl_upper(inode);
+
+	if (!upper)
+		return 0;
+	if (IS_ERR(upper))
+		return DG_CLASS_BIT(DRIFTGUARD_CLASS_UPPER);
 	if (dg_unchanged(path, inode, upper))
 		return DG_CLASS_BIT(DRIFTGUARD_CLASS_METADATA);
 	return DG_CLASS_BIT(DRIFTGUARD_CLASS_UPPER);

@@ -42,6 +42,12 @@ struct dg_view {
 unsigned int dg_layer_classes(const struct path *path,
 			      const struct dg_view *view);
 
+/*
+ * Has the overlayfs inode @inode an upper-layer copy? True also when its
+ * upper pointer cannot be read (fail closed). Never sleeps.
+ */
+bool dg_layer_ovl_upper(struct inode *inode);
+
 /* Is @path's file on the container's anchored rootfs? */
 static inline bool dg_layer_on_anchor(const struct path *path,
 				      const struct dg_view *view)

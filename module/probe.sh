@@ -62,6 +62,14 @@ signature include/linux/security.h 'int security_inode_rename(struct inode *old_
 # 6.1 passes a user_namespace first, 6.3+ an mnt_idmap: the dentry is second in both.
 signature include/linux/security.h 'int security_inode_setattr(struct user_namespace *mnt_userns, struct dentry *dentry, struct iattr *attr);' SIG_INODE_SETATTR
 signature include/linux/security.h 'int security_inode_setattr(struct mnt_idmap *idmap, struct dentry *dentry, struct iattr *attr);' SIG_INODE_SETATTR
+signature include/linux/security.h 'int security_inode_setxattr(struct user_namespace *mnt_userns, struct dentry *dentry, const char *name, const void *value, size_t size, int flags);' SIG_INODE_SETXATTR
+signature include/linux/security.h 'int security_inode_setxattr(struct mnt_idmap *idmap, struct dentry *dentry, const char *name, const void *value, size_t size, int flags);' SIG_INODE_SETXATTR
+signature include/linux/security.h 'int security_inode_removexattr(struct user_namespace *mnt_userns, struct dentry *dentry, const char *name);' SIG_INODE_REMOVEXATTR
+signature include/linux/security.h 'int security_inode_removexattr(struct mnt_idmap *idmap, struct dentry *dentry, const char *name);' SIG_INODE_REMOVEXATTR
+# 6.2+: POSIX ACLs are set and removed through these, no longer as xattrs.
+probe include/linux/security.h 'int security_inode_set_acl(' INODE_SET_ACL
+signature include/linux/security.h 'int security_inode_set_acl(struct mnt_idmap *idmap, struct dentry *dentry, const char *acl_name, struct posix_acl *kacl);' SIG_INODE_SET_ACL
+signature include/linux/security.h 'int security_inode_remove_acl(struct mnt_idmap *idmap, struct dentry *dentry, const char *acl_name);' SIG_INODE_REMOVE_ACL
 signature include/linux/cgroup.h 'extern int cgroup_can_fork(struct task_struct *p, struct kernel_clone_args *kargs);' SIG_CGROUP_CAN_FORK
 # The ftrace API the hooks use: a SAVE_REGS ops' handler gets a struct
 # ftrace_regs whose pt_regs ftrace_get_regs() returns.

@@ -47,7 +47,7 @@ container_create() {
 	done
 	cp "$BIN"/hello "$BIN"/hello-dyn "$BIN"/memfd-exec "$BIN"/fd-exec \
 		"$BIN"/exec-storm "$BIN"/exec-or-wait "$BIN"/memexec "$BIN"/dlopen-lib \
-		"$BIN"/netprobe "$img"/bin/
+		"$BIN"/netprobe "$BIN"/xattr "$img"/bin/
 	cp "$BIN"/hello "$img"/usr/bin/apt-get
 	cp -L /lib64/ld-linux-x86-64.so.2 "$img"/lib64/
 	cp -L /lib/x86_64-linux-gnu/libc.so.6 "$img"/lib/x86_64-linux-gnu/

@@ -66,6 +66,9 @@ static void event_enums_have_their_documented_names(void **state)
 	assert_string_equal(dg_class_name(DRIFTGUARD_CLASS_PROHIBITED), "prohibited");
 	assert_string_equal(dg_hook_name(DRIFTGUARD_HOOK_EXEC), "exec");
 	assert_string_equal(dg_hook_name(DRIFTGUARD_HOOK_COPY_UP), "copy-up");
+	assert_string_equal(dg_hook_name(DRIFTGUARD_HOOK_OPEN_WRITE), "open-write");
+	assert_string_equal(dg_hook_name(DRIFTGUARD_HOOK_SETXATTR), "setxattr");
+	assert_string_equal(dg_hook_name(DRIFTGUARD_HOOK_ACL), "acl");
 }
 
 static void every_class_and_hook_has_a_name_and_classes_parse_back(void **state)

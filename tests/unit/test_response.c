@@ -174,6 +174,9 @@ static void acts_judged_as_they_happen_get_responses_file_drift_does_not(void **
 	assert_true(dg_response_answers(DRIFTGUARD_HOOK_OPEN));
 	assert_false(dg_response_answers(DRIFTGUARD_HOOK_COPY_UP));
 	assert_false(dg_response_answers(DRIFTGUARD_HOOK_CREATE));
+	assert_false(dg_response_answers(DRIFTGUARD_HOOK_OPEN_WRITE));
+	assert_false(dg_response_answers(DRIFTGUARD_HOOK_SETXATTR));
+	assert_false(dg_response_answers(DRIFTGUARD_HOOK_ACL));
 	assert_false(dg_response_answers(0));
 	assert_false(dg_response_answers(__DRIFTGUARD_HOOK_MAX));
 }

@@ -118,7 +118,8 @@
  *   File-drift events (classes MODIFIED, CREATED, DELETED, CONFIG,
  *   PACKAGE) carry the path in the container's rootfs in EV_PATH, the
  *   operation in EV_HOOK
- *   (COPY_UP, CREATE, MKDIR, ..., SETATTR) and, when the file exists, its
+ *   (COPY_UP, CREATE, MKDIR, ..., SETATTR, OPEN_WRITE, SETXATTR, ACL) and,
+ *   when the file exists, its
  *   EV_DEV and EV_INO; a refused RENAME or LINK names the name that is not
  *   writable (class DELETED for a rename's old name, CREATED otherwise).
  *   Joining the group needs CAP_SYS_ADMIN in the initial user namespace.
@@ -248,6 +249,9 @@ enum driftguard_hook {
 	DRIFTGUARD_HOOK_RMDIR,
 	DRIFTGUARD_HOOK_RENAME,
 	DRIFTGUARD_HOOK_SETATTR,	/* chmod, chown, utimes, truncate */
+	DRIFTGUARD_HOOK_OPEN_WRITE,	/* an upper-layer file opened to write */
+	DRIFTGUARD_HOOK_SETXATTR,	/* setxattr, removexattr */
+	DRIFTGUARD_HOOK_ACL,		/* a POSIX ACL set or removed */
 	__DRIFTGUARD_HOOK_MAX,
 };
 
