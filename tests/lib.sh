@@ -225,6 +225,22 @@ events_count() {
 	grep -Ec -- "$1" "$C"/events.json || true
 }
 
+# expect_only_event WHAT REGEX: the run's events are one, matching REGEX.
+expect_only_event() {
+	expect_eq "$1 events" 1 "$(events_count "$2")"
+	expect_eq "events" 1 "$(events_count .)"
+}
+
+# upper_file_under_files_prevent: a container whose /data/f ("v1") was
+# written into the upper layer while files was detect (as the runtime or
+# an earlier policy may leave a file there), then --files prevent.
+upper_file_under_files_prevent() {
+	container_create
+	policy --files detect
+	in_container /bin/sh -c 'echo v1 >/data/f'
+	policy --files prevent
+}
+
 # stat_value NAME: a counter from driftctl status --json.
 stat_value() {
 	"$DRIFTCTL" status --json | grep -o "\"$1\":[0-9]*" | cut -d: -f2

@@ -18,10 +18,7 @@ pre=/sys/fs/cgroup/dgtest-pre-$$
 mkdir "$pre"
 at_exit rmdir "$pre"
 "$DRIFTCTL" policy set "$pre" --files prevent || fail "policy set without overlay.ko"
-container_create
-policy --files detect
-in_container /bin/sh -c 'echo v1 >/data/f'
-policy --files prevent
+upper_file_under_files_prevent
 expect_denied /bin/sh -c 'echo junk >>/data/f'
 expect_eq "content of /data/f" v1 "$(cat "$C"/upper/data/f)"
 pass

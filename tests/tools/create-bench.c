@@ -23,17 +23,32 @@
 #include <time.h>
 #include <unistd.h>
 
+/* Nanoseconds from @a to now (CLOCK_MONOTONIC). */
+static unsigned long long since(const struct timespec *a)
+{
+	struct timespec b;
+
+	clock_gettime(CLOCK_MONOTONIC, &b);
+	return (b.tv_sec - a->tv_sec) * 1000000000ULL + b.tv_nsec - a->tv_nsec;
+}
+
+static int positive(long n, long rounds)
+{
+	if (n >= 1 && rounds >= 1)
+		return 1;
+	fprintf(stderr, "create-bench: N and ROUNDS must be positive\n");
+	return 0;
+}
+
 static int open_bench(long n, long rounds, const char *file, int flags)
 {
 	unsigned long long best = ~0ULL, ns;
-	struct timespec a, b;
+	struct timespec a;
 	long i, r;
 	int fd;
 
-	if (n < 1 || rounds < 1) {
-		fprintf(stderr, "create-bench: N and ROUNDS must be positive\n");
+	if (!positive(n, rounds))
 		return 2;
-	}
 	for (r = 0; r < rounds; r++) {
 		clock_gettime(CLOCK_MONOTONIC, &a);
 		for (i = 0; i < n; i++) {
@@ -44,8 +59,44 @@ static int open_bench(long n, long rounds, const char *file, int flags)
 			}
 			close(fd);
 		}
-		clock_gettime(CLOCK_MONOTONIC, &b);
-		ns = (b.tv_sec - a.tv_sec) * 1000000000ULL + b.tv_nsec - a.tv_nsec;
+		ns = since(&a);
+		if (ns < best)
+			best = ns;
+	}
+	printf("%llu\n", best / n);
+	return 0;
+}
+
+/* Creates @n files in @dir a round, each round's clock stopped before unlinking. */
+static int create_bench(long n, long rounds, const char *dir)
+{
+	unsigned long long best = ~0ULL, ns;
+	struct timespec a;
+	char name[4096];
+	long i, r;
+	int fd;
+
+	if (!positive(n, rounds))
+		return 2;
+	for (r = 0; r < rounds; r++) {
+		clock_gettime(CLOCK_MONOTONIC, &a);
+		for (i = 0; i < n; i++) {
+			snprintf(name, sizeof(name), "%s/cb.%ld", dir, i);
+			fd = open(name, O_WRONLY | O_CREAT | O_EXCL, 0644);
+			if (fd < 0) {
+				printf("create %s: %s\n", name, strerror(errno));
+				return 1;
+			}
+			close(fd);
+		}
+		ns = since(&a);
+		for (i = 0; i < n; i++) {
+			snprintf(name, sizeof(name), "%s/cb.%ld", dir, i);
+			if (unlink(name)) {
+				printf("unlink %s: %s\n", name, strerror(errno));
+				return 1;
+			}
+		}
 		if (ns < best)
 			best = ns;
 	}
@@ -55,12 +106,6 @@ static int open_bench(long n, long rounds, const char *file, int flags)
 
 int main(int argc, char **argv)
 {
-	unsigned long long best = ~0ULL, ns;
-	struct timespec a, b;
-	char name[4096];
-	long n, rounds, i, r;
-	int fd;
-
 	if (argc == 5 && !strcmp(argv[1], "open"))
 		return open_bench(atol(argv[2]), atol(argv[3]), argv[4], O_RDONLY);
 	if (argc == 5 && !strcmp(argv[1], "append"))
@@ -70,35 +115,5 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: create-bench N ROUNDS DIR | open|append N ROUNDS FILE\n");
 		return 2;
 	}
-	n = atol(argv[1]);
-	rounds = atol(argv[2]);
-	if (n < 1 || rounds < 1) {
-		fprintf(stderr, "create-bench: N and ROUNDS must be positive\n");
-		return 2;
-	}
-	for (r = 0; r < rounds; r++) {
-		clock_gettime(CLOCK_MONOTONIC, &a);
-		for (i = 0; i < n; i++) {
-			snprintf(name, sizeof(name), "%s/cb.%ld", argv[3], i);
-			fd = open(name, O_WRONLY | O_CREAT | O_EXCL, 0644);
-			if (fd < 0) {
-				printf("create %s: %s\n", name, strerror(errno));
-				return 1;
-			}
-			close(fd);
-		}
-		clock_gettime(CLOCK_MONOTONIC, &b);
-		for (i = 0; i < n; i++) {
-			snprintf(name, sizeof(name), "%s/cb.%ld", argv[3], i);
-			if (unlink(name)) {
-				printf("unlink %s: %s\n", name, strerror(errno));
-				return 1;
-			}
-		}
-		ns = (b.tv_sec - a.tv_sec) * 1000000000ULL + b.tv_nsec - a.tv_nsec;
-		if (ns < best)
-			best = ns;
-	}
-	printf("%llu\n", best / n);
-	return 0;
+	return create_bench(atol(argv[1]), atol(argv[2]), argv[3]);
 }
