@@ -100,10 +100,11 @@ static const u8 dg_blocked_stat[] = {
  * container's mount namespace); only the upper layer is judged for it. A
  * container task is judged against its container's anchor (anchor.c),
  * looked up from its cgroup up to @top, the policy's cgroup. Its first exec
- * (@exec) records the anchor if the cgroup has none.
+ * (@exec) records the anchor if the cgroup has none. Inline: on every exec.
  */
-static void dg_view_get(struct dg_view *view, struct cgroup *cgrp, u64 top,
-			bool exec)
+static __always_inline void dg_view_get(struct dg_view *view,
+					struct cgroup *cgrp, u64 top,
+					bool exec)
 {
 	struct fs_struct *fs = current->fs;
 	struct super_block *sb;
