@@ -44,8 +44,8 @@
  * recorded, and no reference is held (a pin would keep a stopped
  * container's rootfs busy). security_sb_delete() removes every anchor on a
  * superblock before the superblock is freed, and superblocks are freed only
- * after an RCU grace period that starts later, so a reader holding
- * rcu_read_lock() never compares with a superblock reused since. Recording
+ * after an RCU grace period that starts later, so a reader in an RCU
+ * read-side section never compares with a superblock reused since. Recording
  * refuses a superblock that is no longer active, under the lock the removal
  * takes, so an anchor is never recorded after its removal ran.
  *

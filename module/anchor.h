@@ -15,14 +15,15 @@ bool dg_anchor_candidate(const struct super_block *sb);
 /*
  * The anchor of @cgrp or of its nearest ancestor, looking no higher than
  * the cgroup @top (the policy's), or NULL. Compare it, never dereference
- * it. The caller holds rcu_read_lock() until it is done comparing.
+ * it. The caller is in an RCU read-side section (rcu_read_lock(), or
+ * rcu_read_lock_sched() as dg_decide() uses) until it is done comparing.
  */
 const struct super_block *dg_anchor_find(struct cgroup *cgrp, u64 top);
 
 /*
  * Records @sb as the anchor of @cgrp unless it has one: returns the anchor
  * in force, or NULL when none could be recorded (no memory, table full, @sb
- * already dying). Never sleeps; the caller holds rcu_read_lock().
+ * already dying). Never sleeps; the caller is in an RCU read-side section.
  */
 const struct super_block *dg_anchor_record(struct cgroup *cgrp,
 					   struct super_block *sb);

@@ -70,12 +70,31 @@
 #endif
 
 /*
- * Every hook is a SAVE_REGS ftrace_ops whose handler takes a struct
- * ftrace_regs and gets the pt_regs from ftrace_get_regs().
+ * Every hook is an ftrace_ops without SAVE_REGS, as livepatch's are where
+ * the architecture has DYNAMIC_FTRACE_WITH_ARGS: the trampoline
+ * (ftrace_caller) saves the argument registers and the instruction
+ * pointer as a partial struct pt_regs, and returns to the instruction
+ * pointer found there after the handler ("Handlers can change the RIP"),
+ * which is how a denial takes effect. The full register save of a
+ * SAVE_REGS trampoline (ftrace_regs_caller) is not needed for that, and
+ * is not paid. dg_ftrace_pt_regs() is that partial pt_regs: only its
+ * argument registers (regs_get_kernel_argument(), as the kernel's own
+ * ftrace_regs_get_argument() reads them) and its ip may be used. 6.12
+ * reaches it through arch_ftrace_regs(), 6.1 has it as the x86 struct
+ * ftrace_regs' only member. Without the argument-saving trampoline the ip
+ * set would be a silent no-op (a denial that lets the call through): no
+ * build.
  */
 #if !defined(DRIFTGUARD_HAS_FTRACE_FUNC_FREGS) || \
-	!defined(DRIFTGUARD_HAS_FTRACE_GET_REGS)
-#error "the kernel's ftrace callback or ftrace_get_regs() differs from what hooks.c uses"
+	!defined(CONFIG_HAVE_DYNAMIC_FTRACE_WITH_ARGS) || !defined(CONFIG_X86_64)
+#error "the kernel's ftrace callback or argument-saving trampoline differs from hooks.c's"
+#endif
+#if defined(DRIFTGUARD_HAS_FTRACE_ARCH_REGS)
+#define dg_ftrace_pt_regs(fregs) (&arch_ftrace_regs(fregs)->regs)
+#elif defined(DRIFTGUARD_HAS_FTRACE_REGS_PT_REGS)
+#define dg_ftrace_pt_regs(fregs) (&(fregs)->regs)
+#else
+#error "cannot find the pt_regs in the kernel's struct ftrace_regs"
 #endif
 
 /*

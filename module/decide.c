@@ -100,10 +100,11 @@ static const u8 dg_blocked_stat[] = {
  * container's mount namespace); only the upper layer is judged for it. A
  * container task is judged against its container's anchor (anchor.c),
  * looked up from its cgroup up to @top, the policy's cgroup. Its first exec
- * (@exec) records the anchor if the cgroup has none.
+ * (@exec) records the anchor if the cgroup has none. Inline: on every exec.
  */
-static void dg_view_get(struct dg_view *view, struct cgroup *cgrp, u64 top,
-			bool exec)
+static __always_inline void dg_view_get(struct dg_view *view,
+					struct cgroup *cgrp, u64 top,
+					bool exec)
 {
 	struct fs_struct *fs = current->fs;
 	struct super_block *sb;
@@ -118,8 +119,8 @@ static void dg_view_get(struct dg_view *view, struct cgroup *cgrp, u64 top,
 	 * fs_struct may chroot meanwhile (set_fs_root() under fs->lock), and
 	 * we see the old root or the new one, each a whole aligned pointer.
 	 * Mounts and superblocks are freed after an RCU grace period
-	 * (delayed_free_vfsmnt, destroy_super_rcu), and the caller holds
-	 * rcu_read_lock(): the old one stays readable until it drops it.
+	 * (delayed_free_vfsmnt, destroy_super_rcu), and the caller is in an
+	 * RCU read-side section: the old one stays readable until it ends.
 	 */
 	view->root = READ_ONCE(fs->root.mnt);
 	view->anchor = dg_anchor_find(cgrp, top);
@@ -166,8 +167,8 @@ static const char *dg_rootfs_path(const struct path *path)
  * builds the paths and applies the lists to them: never a skip) or d_seq
  * shows no rename began or ran meanwhile; otherwise the name is read again
  * under d_lock. The read itself cannot fault even if a rename tears it
- * (the length of one name, the pointer of another): we hold
- * rcu_read_lock(), so a name replaced meanwhile is not freed yet
+ * (the length of one name, the pointer of another): we are in an RCU
+ * read-side section, so a name replaced meanwhile is not freed yet
  * (external names are freed after a grace period, inline ones are part of
  * the dentry we hold), and every buffer d_name.name can point to has at
  * least DNAME_INLINE_LEN bytes (the inline one exactly that; an external
@@ -289,8 +290,16 @@ int dg_decide(const struct dg_request *req)
 	if (!dg_policy_any())
 		goto allowed;
 
-	preempt_disable();
-	rcu_read_lock();
+	/*
+	 * One section for both needs: the per-CPU path buffers want
+	 * preemption off, and the policy, anchor, cgroup, mount and dentry
+	 * reads want an RCU read-side section. A preemption-disabled region
+	 * is one for every RCU flavour since the flavours were consolidated
+	 * (4.20: synchronize_rcu() and call_rcu() wait for it), which
+	 * rcu_read_lock_sched() says; a nested rcu_read_lock() would cost
+	 * two calls into the RCU core on every exec for nothing.
+	 */
+	rcu_read_lock_sched();
 	cgrp = task_dfl_cgroup(current);
 	pol = dg_policy_find(cgrp);
 	if (!pol) {
@@ -339,15 +348,13 @@ int dg_decide(const struct dg_request *req)
 		goto unlock_allowed;
 
 	ret = dg_decide_act(req, pol, mode, class, names[1]);
-	rcu_read_unlock();
-	preempt_enable();
+	rcu_read_unlock_sched();
 	if (!ret)
 		goto allowed;
 	return ret;
 
 unlock_allowed:
-	rcu_read_unlock();
-	preempt_enable();
+	rcu_read_unlock_sched();
 allowed:
 	dg_stat_inc(DRIFTGUARD_STAT_ALLOWED);
 	return 0;
@@ -363,8 +370,8 @@ int dg_decide_harden(enum driftguard_class class, enum driftguard_hook hook,
 
 	if (!dg_policy_any())
 		return 0;
-	preempt_disable();
-	rcu_read_lock();
+	/* As in dg_decide(): preemption off and RCU, in one section. */
+	rcu_read_lock_sched();
 	pol = dg_policy_find(task_dfl_cgroup(current));
 	mode = pol ? dg_verdict_class_mode(pol, class) : DRIFTGUARD_MODE_OFF;
 	if (mode) {
@@ -375,8 +382,7 @@ int dg_decide_harden(enum driftguard_class class, enum driftguard_hook hook,
 		}
 		ret = dg_act(&ev, mode);
 	}
-	rcu_read_unlock();
-	preempt_enable();
+	rcu_read_unlock_sched();
 	return ret;
 }
 

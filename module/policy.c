@@ -20,7 +20,7 @@
 
 static DEFINE_HASHTABLE(dg_policies, DG_POLICY_HASH_BITS);
 static DEFINE_MUTEX(dg_policy_mutex);
-static atomic_t dg_npolicies = ATOMIC_INIT(0);
+atomic_t dg_npolicies = ATOMIC_INIT(0);
 
 #define DG_MODE_FIELD(field, a, m, values)				\
 	{								\
@@ -84,11 +84,6 @@ static void dg_policy_free_rcu(struct rcu_head *rcu)
 	dg_policy_free(container_of(rcu, struct dg_policy, rcu));
 }
 
-bool dg_policy_any(void)
-{
-	return atomic_read(&dg_npolicies) != 0;
-}
-
 u32 dg_policy_count(void)
 {
 	return atomic_read(&dg_npolicies);
@@ -104,7 +99,10 @@ const struct dg_policy *dg_policy_get(u64 cgroup_id)
 	return NULL;
 }
 
-/* The caller holds rcu_read_lock(), which also keeps the ancestors alive. */
+/*
+ * The caller is in an RCU read-side section (rcu_read_lock(), or
+ * rcu_read_lock_sched()), which also keeps the ancestors alive.
+ */
 const struct dg_policy *dg_policy_find(struct cgroup *cgrp)
 {
 	const struct dg_policy *pol;

@@ -3,6 +3,7 @@
 #ifndef DRIFTGUARD_POLICY_H
 #define DRIFTGUARD_POLICY_H
 
+#include <linux/atomic.h>
 #include <linux/bits.h>
 #include <linux/cgroup.h>
 #include <linux/ratelimit.h>
@@ -103,8 +104,17 @@ static inline u8 dg_mode_get(const struct dg_policy *pol,
 /* The policy that applies to @cgrp: its own or its nearest ancestor's. */
 const struct dg_policy *dg_policy_find(struct cgroup *cgrp);
 
-/* Fast check for the hooks: with no policies there is nothing to decide. */
-bool dg_policy_any(void);
+/* How many policies are in force; written by policy.c only. */
+extern atomic_t dg_npolicies;
+
+/*
+ * Fast check for the hooks: with no policies there is nothing to decide.
+ * Inline: every exec and executable mapping asks it first.
+ */
+static inline bool dg_policy_any(void)
+{
+	return atomic_read(&dg_npolicies) != 0;
+}
 
 /*
  * Publishes @pol for its cgroup, replacing any previous policy. With
@@ -121,7 +131,7 @@ int dg_policy_del(u64 cgroup_id);
  */
 int dg_policy_walk(unsigned long pos[2],
 		   int (*fn)(const struct dg_policy *pol, void *arg), void *arg);
-/* The cgroup's own policy, or NULL; the caller holds rcu_read_lock(). */
+/* The cgroup's own policy, or NULL; the caller is in an RCU read section. */
 const struct dg_policy *dg_policy_get(u64 cgroup_id);
 u32 dg_policy_count(void);
 

@@ -71,10 +71,12 @@ probe include/linux/security.h 'int security_inode_set_acl(' INODE_SET_ACL
 signature include/linux/security.h 'int security_inode_set_acl(struct mnt_idmap *idmap, struct dentry *dentry, const char *acl_name, struct posix_acl *kacl);' SIG_INODE_SET_ACL
 signature include/linux/security.h 'int security_inode_remove_acl(struct mnt_idmap *idmap, struct dentry *dentry, const char *acl_name);' SIG_INODE_REMOVE_ACL
 signature include/linux/cgroup.h 'extern int cgroup_can_fork(struct task_struct *p, struct kernel_clone_args *kargs);' SIG_CGROUP_CAN_FORK
-# The ftrace API the hooks use: a SAVE_REGS ops' handler gets a struct
-# ftrace_regs whose pt_regs ftrace_get_regs() returns.
+# The ftrace API the hooks use: an ops' handler gets a struct ftrace_regs,
+# whose partial pt_regs (compat.h) is 6.12's arch_ftrace_regs()->regs and
+# 6.1's x86 struct ftrace_regs' only member.
 signature include/linux/ftrace.h 'typedef void (*ftrace_func_t)(unsigned long ip, unsigned long parent_ip, struct ftrace_ops *op, struct ftrace_regs *fregs);' FTRACE_FUNC_FREGS
-probe include/linux/ftrace.h 'ftrace_get_regs(' FTRACE_GET_REGS
+probe include/linux/ftrace_regs.h '#define arch_ftrace_regs(' FTRACE_ARCH_REGS
+signature arch/x86/include/asm/ftrace.h 'struct ftrace_regs { struct pt_regs regs; };' FTRACE_REGS_PT_REGS
 
 # The offsets of __upperdentry and of the member before it (the VFS inode)
 # in struct ovl_inode, read by ovl-layout.c from the BTF of the target

@@ -193,8 +193,8 @@ static bool dg_same_name(struct dentry *a, struct dentry *b)
 
 /*
  * Is @d at the same path in its overlay as @l under @root, its layer's
- * root? Dentries are freed after a grace period: the caller holds
- * rcu_read_lock(). A rename racing with the walk can only make it differ.
+ * root? Dentries are freed after a grace period: the caller is in an RCU
+ * read-side section. A rename racing with the walk can only make it differ.
  */
 static bool dg_same_place(struct dentry *d, struct dentry *l,
 			  const struct dentry *root)

@@ -10,7 +10,7 @@
  * Is the overlay file at @path (inode @inode, upper dentry @upper) an
  * image file copied up for a change of metadata only, whose content the
  * module knows to be the image's? False whenever it cannot be sure.
- * Called under rcu_read_lock() with preemption disabled; never sleeps.
+ * Called in an RCU read-side section with preemption disabled; never sleeps.
  */
 bool dg_unchanged(const struct path *path, struct inode *inode,
 		  struct dentry *upper);
