@@ -19,9 +19,12 @@ static const struct {
 	const char *help;
 } dg_module_metrics[] = {
 	{ DRIFTGUARD_STAT_EXECS_CHECKED, "driftguard_module_checks_total",
-	  "hook=\"exec\"", "Execs and executable mappings the module judged, by hook." },
+	  "hook=\"exec\"", "Execs, executable mappings and socket operations the module judged, by hook." },
 	{ DRIFTGUARD_STAT_MMAPS_CHECKED, "driftguard_module_checks_total",
 	  "hook=\"mmap\"", NULL },
+	/* listens, UDP binds and connects */
+	{ DRIFTGUARD_STAT_NET_CHECKED, "driftguard_module_checks_total",
+	  "hook=\"net\"", NULL },
 	{ DRIFTGUARD_STAT_ALLOWED, "driftguard_module_allowed_total", NULL,
 	  "Checks the module allowed without an alert." },
 	{ DRIFTGUARD_STAT_ALERTED, "driftguard_module_alerted_total", NULL,
@@ -43,6 +46,12 @@ static const struct {
 	/* created, modified, deleted and config changes refused (files). */
 	{ DRIFTGUARD_STAT_BLOCKED_FILES, "driftguard_module_blocked_total",
 	  "class=\"files\"", NULL },
+	{ DRIFTGUARD_STAT_BLOCKED_METADATA, "driftguard_module_blocked_total",
+	  "class=\"metadata\"", NULL },
+	{ DRIFTGUARD_STAT_BLOCKED_LISTEN, "driftguard_module_blocked_total",
+	  "class=\"listen\"", NULL },
+	{ DRIFTGUARD_STAT_BLOCKED_CONNECT, "driftguard_module_blocked_total",
+	  "class=\"connect\"", NULL },
 	{ DRIFTGUARD_STAT_COPYUPS_MARKED, "driftguard_module_files_marked_total",
 	  "hook=\"copy-up\"", "Upper-layer files the module marked as drifted, by hook." },
 	{ DRIFTGUARD_STAT_CREATIONS_MARKED, "driftguard_module_files_marked_total",

@@ -154,6 +154,38 @@ static void module_counters_are_samples_with_their_labels(void **state)
 	free(m);
 }
 
+/*
+ * Every counter the module reports is a sample: each gets a distinct value
+ * and each value must appear once (a counter left out of the table is
+ * missing from the scrape, as blocked_listen and blocked_connect were).
+ */
+static void every_module_counter_is_exported_once(void **state)
+{
+	struct dg_metrics *m = loaded();
+	char *text, want[32];
+	const char *l;
+	int i, n;
+
+	(void)state;
+	for (i = 0; i < __DRIFTGUARD_STAT_MAX; i++)
+		m->status.counters[i] = 900000 + (uint64_t)i;
+	text = format(m);
+	for (i = 0; i < __DRIFTGUARD_STAT_MAX; i++) {
+		snprintf(want, sizeof(want), " %d\n", 900000 + i);
+		n = 0;
+		for (l = strstr(text, want); l; l = strstr(l + 1, want))
+			n++;
+		if (n != 1)
+			fail_msg("module counter %d (%d) is in %d samples:\n%s", i,
+				 900000 + i, n, text);
+	}
+	snprintf(want, sizeof(want), "%d", 900000 + DRIFTGUARD_STAT_BLOCKED_LISTEN);
+	expect_sample(text, "driftguard_module_blocked_total{class=\"listen\"}",
+		      want);
+	free(text);
+	free(m);
+}
+
 /* A counter the module did not send is absent, not 0; its metric's HELP stays. */
 static void absent_counters_and_an_absent_module_give_no_module_samples(void **state)
 {
@@ -281,6 +313,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(every_sample_is_declared_once_and_named_by_the_conventions),
 		cmocka_unit_test(module_counters_are_samples_with_their_labels),
+		cmocka_unit_test(every_module_counter_is_exported_once),
 		cmocka_unit_test(absent_counters_and_an_absent_module_give_no_module_samples),
 		cmocka_unit_test(daemon_counts_and_the_last_sync_are_reported),
 		cmocka_unit_test(records_are_counted_by_kind_action_and_class),
