@@ -454,3 +454,29 @@ rt_digest_ref() {
 	esac
 }
 RT_TAGS=()
+
+# rt_record_with_broken_context HOW: a Docker container of dg/base runs
+# (rt_policy docker first); HOW, a shell command run on the node with CFG
+# set to the container's config.v2.json, breaks the container's metadata
+# before driftguardd has read it; a binary the container drops and runs
+# through docker exec is refused, and driftguardd still writes its record
+# (runtime and full container id, no image fields: CTX_RECORD) and logs
+# why the context is missing (CTX_LOG, its lines about the container).
+rt_record_with_broken_context() {
+	local id out
+	rt_start dg/base sleep 600
+	id=$(rt_id)
+	CFG=$DG_RT_ROOT/docker/containers/$id/config.v2.json
+	[ -f "$CFG" ] || fail "no $CFG: where does this dockerd keep its containers?"
+	CFG=$CFG sh -c "$1" || fail "could not break the metadata with: $1"
+	out=$(rt_exec bash -c 'cp /usr/bin/echo /tmp/dropped && /tmp/dropped hello from dropped' || true)
+	expect_refused "dropped binary" "$out"
+	expect_drift_record "the dropped binary" '"path":"/tmp/dropped"'
+	CTX_RECORD=$(grep -E '"action":"blocked".*"path":"/tmp/dropped"' "$C"/events.jsonl | head -n 1)
+	case $CTX_RECORD in
+	*'"image"'* | *'"image_id"'*) fail "the record has image fields from broken metadata: $CTX_RECORD" ;;
+	esac
+	CTX_LOG=$(grep -F "container ${id:0:12} (docker): no image or name in the records" "$C"/dgd.err || true)
+	[ -n "$CTX_LOG" ] || fail "driftguardd did not log the missing context; its log: $(cat "$C"/dgd.err)"
+	echo "log: $CTX_LOG"
+}
