@@ -88,7 +88,7 @@ HDRS := $(wildcard lib/*.h ctl/*.h daemon/*.h) uapi/linux/driftguard.h \
 # module's sources for a kernel's build, sparse, and the DKMS tree).
 copy-tree = @for f in $(1); do mkdir -p $(2)/$$(dirname $$f); cp -p $$f $(2)/$$f || exit 1; done
 
-.PHONY: all module userspace test-tools all-kernels unit check demo bench bench-net style sparse \
+.PHONY: all module test-module userspace test-tools all-kernels unit check demo bench bench-net style sparse \
 	checkpatch install install-module install-programs install-dirs uninstall dkms-src deb clean
 
 all: module userspace
@@ -104,6 +104,18 @@ $(MODDIR)/driftguard.ko: $(MODSRC)
 	@mkdir -p $(MODDIR)
 	$(call copy-tree,$(MODSRC),$(MODDIR))
 	$(KMAKE) -C $(KDIR) M=$(CURDIR)/$(MODDIR) W=1 modules
+
+# A test module for the VM tests (tests/modules): a stand-in for a livepatch
+# holding a function with IPMODIFY. Built beside the module for each kernel,
+# in a directory of its own: neither DKMS nor make install sees it.
+TESTMOD_SRC := $(wildcard tests/modules/*.c) tests/modules/Kbuild
+test-module: $(MODDIR)/tests/dg_ipmodify_holder.ko
+
+$(MODDIR)/tests/dg_ipmodify_holder.ko: $(TESTMOD_SRC)
+	@test -n "$(KDIR)" || { echo "no headers for kernel '$(KVER)'"; exit 1; }
+	@mkdir -p $(MODDIR)/tests
+	cp -p $(TESTMOD_SRC) $(MODDIR)/tests/
+	$(KMAKE) -C $(KDIR) M=$(CURDIR)/$(MODDIR)/tests W=1 modules
 
 userspace: $(BINDIR)/driftctl $(BINDIR)/driftguardd
 
@@ -143,7 +155,9 @@ $(BINDIR)/badmsg $(BINDIR)/policy-bulk $(BINDIR)/policy-flip: $(BINDIR)/%: tests
 
 all-kernels: userspace test-tools
 	@kernels=$$(scripts/kernels) || exit 1; \
-	for k in $$kernels; do $(MAKE) --no-print-directory module KVER=$$k || exit 1; done
+	for k in $$kernels; do \
+		$(MAKE) --no-print-directory module test-module KVER=$$k || exit 1; \
+	done
 
 # Host-side unit tests (cmocka).
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(BINDIR)/unit-%,$(wildcard tests/unit/test_*.c))
@@ -176,7 +190,8 @@ bench-net: all-kernels
 style: checkpatch sparse
 
 checkpatch:
-	scripts/checkpatch $(wildcard module/*.[ch]) uapi/linux/driftguard.h
+	scripts/checkpatch $(wildcard module/*.[ch]) uapi/linux/driftguard.h \
+		$(wildcard tests/modules/*.c)
 
 sparse:
 	@mkdir -p $(MODDIR)

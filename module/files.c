@@ -113,6 +113,45 @@ u8 dg_files_path_class(const struct dg_policy *pol, const char *path, u8 class)
 	return class;
 }
 
+/*
+ * Does @hook change the content or the metadata of its file, which every
+ * name of the file then shows? Not a deletion, a rename or a new name:
+ * those change a directory.
+ */
+static bool dg_files_changes_file(enum driftguard_hook hook)
+{
+	return hook == DRIFTGUARD_HOOK_OPEN_WRITE ||
+	       hook == DRIFTGUARD_HOOK_SETATTR ||
+	       hook == DRIFTGUARD_HOOK_SETXATTR || hook == DRIFTGUARD_HOOK_ACL;
+}
+
+/*
+ * Has the file of @dentry, an overlay non-directory, more names than the
+ * one it is reached by? A hard link made before files = prevent (ln
+ * /etc/passwd /tmp/x: overlayfs copies the file up and links the upper
+ * inode) lets a writable name change a file that is not writable, and only
+ * the name used is seen. The upper inode's link count is the truth: the
+ * overlay inode's is set once, from the upper inode when the overlay inode
+ * is made (or from an index, index=on), and then only follows the links
+ * made and removed through the overlay; it also still counts an image
+ * file's lower links after its copy-up broke them (index=off, Docker's
+ * and containerd's default). A file still in the lower layer has no upper
+ * inode: its change is a copy-up, which breaks such links with index=off.
+ * Under index=on the index keeps a copied-up lower hard link whole, and
+ * its upper inode's count says so. Nothing is locked: a link made or
+ * removed concurrently is a race the caller would have lost or won anyway.
+ */
+static bool dg_files_linked(struct dentry *dentry)
+{
+	struct inode *inode = d_inode(dentry);
+	struct dentry *upper;
+
+	if (!inode || S_ISDIR(inode->i_mode))
+		return false;
+	upper = dg_layer_ovl_upper(inode);
+	return upper && READ_ONCE(d_inode(upper)->i_nlink) > 1;
+}
+
 /* The class of a change of @path by @hook; @target: a rename's new name. */
 static u8 dg_files_class(const struct dg_policy *pol, enum driftguard_hook hook,
 			 const char *path, bool target)
@@ -182,6 +221,9 @@ int dg_files_change(enum driftguard_hook hook, struct dentry *dentry,
 	/* A path too long to build is outside every writable prefix. */
 	path = dg_files_path(dentry, dg_decide_pathbuf(false));
 	writable = path && dg_files_under(&pol->writable, path);
+	/* A writable name of a file with others changes them all. */
+	if (writable && dg_files_changes_file(hook) && dg_files_linked(dentry))
+		writable = false;
 	if (other && writable) {
 		path2 = dg_files_path(other, dg_decide_pathbuf(true));
 		writable = path2 && dg_files_under(&pol->writable, path2);

@@ -715,15 +715,26 @@ struct dg_hook {
 	/* A function of overlay.ko: unhooked when that module goes. */
 	bool overlay;
 	/*
-	 * Asked for by a key, but the key works without it, less well
-	 * (lost says how): a policy is not refused for its absence.
+	 * A function of overlay.ko asked for by a key: while overlay.ko is
+	 * not loaded a policy is not refused for its absence (lost says what
+	 * runs degraded until it comes, and it is hooked then); while
+	 * overlay.ko is loaded it is needed like any other.
 	 */
 	bool optional;
+	/*
+	 * What a policy that needs a lazy hook is told when another IPMODIFY
+	 * ftrace user (a livepatch) holds its function: install -EBUSY.
+	 */
+	const char *busy;
 	struct ftrace_ops ops;
 	bool installed;
 	/* A policy asked for this optional overlay.ko hook: hook it again. */
 	bool wanted;
 };
+
+#define DG_HELD ": another ftrace user (a livepatch?) holds it"
+#define DG_BUSY(key, fn) key ": " fn " cannot be hooked" DG_HELD
+#define DG_OVL_OPEN "files: overlay.ko is loaded but its open (ovl_open) cannot be hooked"
 
 /*
  * sb_delete comes first: no anchor may be recorded while a superblock's
@@ -751,16 +762,20 @@ static struct dg_hook dg_hooks[] = {
 	  "userns: this kernel's security_create_user_ns cannot be hooked" },
 	{ "mem_open", dg_hook_mem_open, true, false,
 	  "procmem cannot be enforced", DRIFTGUARD_A_PROCMEM, true,
-	  "procmem: this kernel's /proc/<pid>/mem open (mem_open) cannot be hooked" },
+	  "procmem: this kernel's /proc/<pid>/mem open (mem_open) cannot be hooked",
+	  .busy = DG_BUSY("procmem", "mem_open") },
 	{ "security_socket_listen", dg_hook_socket_listen, true, false,
 	  "listen cannot be enforced", DRIFTGUARD_A_LISTEN, true,
-	  "listen: this kernel's security_socket_listen cannot be hooked" },
+	  "listen: this kernel's security_socket_listen cannot be hooked",
+	  .busy = DG_BUSY("listen", "security_socket_listen") },
 	{ "security_socket_bind", dg_hook_socket_bind, true, false,
 	  "listen cannot be enforced on UDP binds", DRIFTGUARD_A_LISTEN, true,
-	  "listen: this kernel's security_socket_bind cannot be hooked" },
+	  "listen: this kernel's security_socket_bind cannot be hooked",
+	  .busy = DG_BUSY("listen", "security_socket_bind") },
 	{ "security_socket_connect", dg_hook_socket_connect, true, false,
 	  "connect cannot be enforced", DRIFTGUARD_A_CONNECT, true,
-	  "connect: this kernel's security_socket_connect cannot be hooked" },
+	  "connect: this kernel's security_socket_connect cannot be hooked",
+	  .busy = DG_BUSY("connect", "security_socket_connect") },
 	{ "ovl_write_iter", dg_hook_ovl_write_iter, false, false,
 	  "copied-up image files stay upper", 0, true, NULL, true, true },
 	{ "ovl_splice_write", dg_hook_ovl_splice_write, false, false,
@@ -778,14 +793,16 @@ static struct dg_hook dg_hooks[] = {
 	{ "security_inode_setxattr", dg_hook_setxattr, true, false,
 	  "copied-up image files stay upper", DRIFTGUARD_A_FILES, true,
 	  "files: this kernel's security_inode_setxattr cannot be hooked",
-	  true },
+	  true, .busy = DG_BUSY("files", "security_inode_setxattr") },
 	{ "ovl_open", dg_hook_ovl_open, true, false,
 	  "files = prevent does not refuse opens for writing of files already in the upper layer",
-	  DRIFTGUARD_A_FILES, true, NULL, false, true, true },
+	  DRIFTGUARD_A_FILES, true,
+	  DG_OVL_OPEN, false, true, true, .busy = DG_OVL_OPEN DG_HELD },
 #define DG_FILES_HOOK(fn, handler)					\
 	{ fn, handler, true, false, "files cannot be enforced",		\
 	  DRIFTGUARD_A_FILES, true,					\
-	  "files: this kernel's security_inode_* functions cannot be hooked" }
+	  "files: this kernel's security_inode_* functions cannot be hooked", \
+	  .busy = DG_BUSY("files", "a security_inode_* function") }
 	DG_FILES_HOOK("security_inode_create", dg_hook_inode_create),
 	DG_FILES_HOOK("security_inode_mkdir", dg_hook_inode_mkdir),
 	DG_FILES_HOOK("security_inode_mknod", dg_hook_inode_mknod),
@@ -849,6 +866,30 @@ static int dg_hook_install(struct dg_hook *hook)
 	return 0;
 }
 
+/*
+ * Is overlay.ko loaded, as far as ftrace knows? find_module() is not
+ * exported (5.12 on) and request_module() would load it: instead, does
+ * ftrace have a record of ovl_lookup, overlay.ko's lookup (an inode
+ * operation: never inlined, traced, in every supported kernel)? A scratch
+ * ops is given it as its filter and dropped at once, never registered.
+ * ftrace_set_filter() matches only enabled records (6.1 and 6.12): a
+ * module still loading, not yet enabled, is not loaded yet, and the
+ * notifier below sees it come. Called with dg_hooks_mutex held, which
+ * also serialises the scratch ops.
+ */
+static bool dg_hooks_overlay_loaded(void)
+{
+	static struct ftrace_ops probe;
+	char name[] = "ovl_lookup";
+	bool loaded;
+
+	loaded = !ftrace_set_filter(&probe, name, strlen(name), 1);
+	/* As dg_hook_forget(): the freed hashes must not be reused. */
+	ftrace_free_filter(&probe);
+	memset(&probe, 0, sizeof(probe));
+	return loaded;
+}
+
 static void dg_hook_uninstall(struct dg_hook *hook)
 {
 	if (!hook->installed)
@@ -902,11 +943,19 @@ static int dg_hooks_module(struct notifier_block *nb, unsigned long state,
 		 * for misses no call.
 		 */
 		for (hook = dg_hooks; hook < dg_hooks + ARRAY_SIZE(dg_hooks);
-		     hook++)
-			if (hook->overlay && hook->wanted && !hook->installed &&
-			    !dg_hook_install(hook))
+		     hook++) {
+			int err;
+
+			if (!hook->overlay || !hook->wanted || hook->installed)
+				continue;
+			err = dg_hook_install(hook);
+			if (err)
+				pr_warn("cannot hook %s (%d) as overlay loads: %s\n",
+					hook->target, err, hook->lost);
+			else
 				pr_info("hooked %s: overlay loaded\n",
 					hook->target);
+		}
 	}
 	mutex_unlock(&dg_hooks_mutex);
 	return NOTIFY_DONE;
@@ -963,19 +1012,27 @@ int dg_hooks_want(const struct dg_policy *pol, const char **why)
 	mutex_lock(&dg_hooks_mutex);
 	for (hook = dg_hooks; hook < dg_hooks + ARRAY_SIZE(dg_hooks); hook++) {
 		bool asked = hook->key && dg_policy_mode(pol, hook->key);
+		bool wanted = hook->wanted;
+		int ierr = 0;	/* not tried now (installed at load, or not) */
 
 		if (asked && hook->optional)
 			hook->wanted = true;
 		if (hook->installed || (!asked && !(writes && hook->writes)))
 			continue;
-		if (hook->lazy && !dg_hooks_closing &&
-		    !dg_hook_install(hook)) {
-			pr_info("hooked %s: a policy asks for it\n",
-				hook->target);
-			continue;
+		if (hook->lazy && !dg_hooks_closing) {
+			ierr = dg_hook_install(hook);
+			if (!ierr) {
+				pr_info("hooked %s: a policy asks for it\n",
+					hook->target);
+				continue;
+			}
 		}
-		if (asked && hook->optional) {
-			/* overlay.ko not loaded yet: hooked when it comes. */
+		/*
+		 * An optional hook of overlay.ko is hooked when overlay.ko
+		 * comes, if it is not loaded yet. Loaded, it is not optional:
+		 * the policy would silently do less than it says.
+		 */
+		if (asked && hook->optional && !dg_hooks_overlay_loaded()) {
 			pr_warn_ratelimited("cannot hook %s now: until it is, %s\n",
 					    hook->target, hook->lost);
 			continue;
@@ -986,7 +1043,11 @@ int dg_hooks_want(const struct dg_policy *pol, const char **why)
 			all = false;
 			continue;
 		}
-		*why = hook->unavailable;
+		hook->wanted = wanted;
+		pr_warn_ratelimited("cannot hook %s (%d): refusing a policy that needs it\n",
+				    hook->target, ierr);
+		*why = ierr == -EBUSY && hook->busy ? hook->busy :
+						      hook->unavailable;
 		err = -EOPNOTSUPP;
 		break;
 	}

@@ -9,7 +9,8 @@ int dg_hooks_init(void);
 
 /*
  * Makes sure every hook @pol's hardening keys need is in place, installing
- * a lazy one now. Sleeps. On failure, @why says which key cannot be had.
+ * a lazy one now. Sleeps. On failure, @why (a static string) says which
+ * key cannot be had, and why when another ftrace user holds its hook.
  */
 int dg_hooks_want(const struct dg_policy *pol, const char **why);
 void dg_hooks_exit(void);
