@@ -275,7 +275,14 @@ int dg_files_open(struct file *file)
 {
 	struct inode *inode = file_inode(file);
 
+	/*
+	 * FMODE_CREATED: this open made the file (lookup_open()), and its
+	 * creation was judged as it happened (security_dentry_create_files_as
+	 * or security_inode_create): judging the open again would cost a second
+	 * path and, under detect, write a second record for one new file.
+	 */
 	if (likely(!dg_files_open_writes(file->f_flags)) ||
+	    (file->f_mode & FMODE_CREATED) ||
 	    !S_ISREG(inode->i_mode) || !dg_layer_ovl_upper(inode))
 		return 0;
 	return dg_files_change(DRIFTGUARD_HOOK_OPEN_WRITE, file->f_path.dentry,
