@@ -241,7 +241,7 @@ events_kill() {
 
 # events_stop: waits for queued events to arrive, then stops following.
 events_stop() {
-	sleep 1
+	pause 1
 	kill "$EVPID"
 	wait "$EVPID" 2>/dev/null || true
 	EVPID=
@@ -399,7 +399,7 @@ expect_no_response() {
 	kill_at_exit "$pid"
 	wait_until 10 "the drift record of '$1'" grep -q '"record":"drift"' "$C"/events.jsonl
 	# A response follows its record at once, in the same loop turn.
-	sleep 1
+	pause 1
 	! grep -q '"record":"response"' "$C"/events.jsonl ||
 		fail "a response was written: $(grep '"record":"response"' "$C"/events.jsonl)"
 	kill -0 "$pid" 2>/dev/null || fail "the container's process is gone"

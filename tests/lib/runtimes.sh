@@ -64,7 +64,7 @@ rt_daemon_wait() {
 			fail "$name exited during its start; $log: $(cat "$log")"
 		[ $((SECONDS - start)) -lt "$secs" ] ||
 			fail "waited $secs s for $name to serve its API ($line); $log: $(cat "$log"); processes: $(pgrep -af 'dockerd|containerd')"
-		sleep 0.5
+		pause 0.5
 	done
 	echo "$name serves its API after $((SECONDS - start)) s"
 }
@@ -366,7 +366,7 @@ runtimes_stop() {
 # expect_no_drift_record: driftguardd wrote no blocked or alerted record
 # for the runtime's containers (a second after the work, for the queue).
 expect_no_drift_record() {
-	sleep 1
+	pause 1
 	local bad
 	bad=$(grep -E '"action":"(blocked|alerted)"' "$C"/events.jsonl 2>/dev/null || true)
 	[ -z "$bad" ] || fail "drift records were written: $bad"
