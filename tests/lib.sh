@@ -178,8 +178,11 @@ container_destroy() {
 # CMD from the rootfs (unshare chroots before it executes anything): the
 # module anchors the container to the root of that first exec.
 in_container() {
-	sh -c 'echo $$ >"$1/cgroup.procs" && shift && root=$1 && shift &&
-		exec unshare -m -R "$root" "$@" 2>&1' sh "$CG" "$ROOT" "$@"
+	# A subshell rather than sh -c: one program fewer to start per call.
+	(
+		echo "$BASHPID" >"$CG/cgroup.procs" || exit
+		exec unshare -m -R "$ROOT" "$@" 2>&1
+	)
 }
 
 # policy ARGS...: sets the container cgroup's policy.
