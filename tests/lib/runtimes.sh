@@ -80,9 +80,11 @@ rt_daemon_wait() {
 # that test got no dockerd; the next test started one, warm, in time.
 # Same root, state and socket as dockerd's own would have.
 dockerd_up() {
-	docker version >/dev/null 2>&1 && return 0
+	# Each client asks only where a socket is: ctr asked of none waits 10 s.
+	[ -S "$DOCKER_SOCK" ] && docker version >/dev/null 2>&1 && return 0
 	[ -d "$DG_RT_ROOT/docker" ] || mkdir -p "$DG_RT_ROOT/docker"
-	if ! command ctr --address "$DOCKER_CTRD_SOCK" version >/dev/null 2>&1; then
+	if ! { [ -S "$DOCKER_CTRD_SOCK" ] &&
+		command ctr --address "$DOCKER_CTRD_SOCK" version >/dev/null 2>&1; }; then
 		mkdir -p /run/dg-docker/containerd
 		cat >/run/dg-docker/containerd/dg-config.toml <<EOF
 version = 2
@@ -115,7 +117,7 @@ EOF
 # containerd_up: containerd runs and answers (started if it does not). Its
 # CRI plugin is off: ctr needs none of it, and it wants CNI.
 containerd_up() {
-	ctr version >/dev/null 2>&1 && return 0
+	[ -S "$CTR_SOCK" ] && ctr version >/dev/null 2>&1 && return 0
 	mkdir -p /run/dg-containerd "$DG_RT_ROOT/containerd"
 	cat >/run/dg-containerd/config.toml <<EOF
 version = 2
