@@ -40,6 +40,15 @@ expect_match() {
 	printf '%s' "$3" | grep -Eq -- "$2" || fail "$1: expected to match /$2/, got: $3"
 }
 
+# pause SECONDS: sleeps SECONDS (fractions too) without starting a program:
+# in the test VM (TCG, programs read over 9p) starting sleep cost more than
+# the 0.1 s a poll waits. A read from a pipe that no one writes, opened
+# read-write so that it never sees its end, times out.
+pause() {
+	local _dg_x
+	read -rt "$1" _dg_x <> <(:) || true
+}
+
 # poll_until SECONDS CMD...: runs CMD (output discarded) every 0.1 s until
 # it succeeds (returns 0) or SECONDS*10 tries have failed (returns 1). For a
 # wait whose end is no failure; wait_until is the one that fails.
@@ -50,7 +59,7 @@ poll_until() {
 	shift
 	for ((_dg_i = 0; _dg_i < _dg_n; _dg_i++)); do
 		"$@" >/dev/null 2>&1 && return 0
-		sleep 0.1
+		pause 0.1
 	done
 	return 1
 }

@@ -64,7 +64,7 @@ rt_daemon_wait() {
 			fail "$name exited during its start; $log: $(cat "$log")"
 		[ $((SECONDS - start)) -lt "$secs" ] ||
 			fail "waited $secs s for $name to serve its API ($line); $log: $(cat "$log"); processes: $(pgrep -af 'dockerd|containerd')"
-		sleep 0.5
+		pause 0.5
 	done
 	echo "$name serves its API after $((SECONDS - start)) s"
 }
@@ -80,9 +80,11 @@ rt_daemon_wait() {
 # that test got no dockerd; the next test started one, warm, in time.
 # Same root, state and socket as dockerd's own would have.
 dockerd_up() {
-	docker version >/dev/null 2>&1 && return 0
+	# Each client asks only where a socket is: ctr asked of none waits 10 s.
+	[ -S "$DOCKER_SOCK" ] && docker version >/dev/null 2>&1 && return 0
 	[ -d "$DG_RT_ROOT/docker" ] || mkdir -p "$DG_RT_ROOT/docker"
-	if ! command ctr --address "$DOCKER_CTRD_SOCK" version >/dev/null 2>&1; then
+	if ! { [ -S "$DOCKER_CTRD_SOCK" ] &&
+		command ctr --address "$DOCKER_CTRD_SOCK" version >/dev/null 2>&1; }; then
 		mkdir -p /run/dg-docker/containerd
 		cat >/run/dg-docker/containerd/dg-config.toml <<EOF
 version = 2
@@ -115,7 +117,7 @@ EOF
 # containerd_up: containerd runs and answers (started if it does not). Its
 # CRI plugin is off: ctr needs none of it, and it wants CNI.
 containerd_up() {
-	ctr version >/dev/null 2>&1 && return 0
+	[ -S "$CTR_SOCK" ] && ctr version >/dev/null 2>&1 && return 0
 	mkdir -p /run/dg-containerd "$DG_RT_ROOT/containerd"
 	cat >/run/dg-containerd/config.toml <<EOF
 version = 2
@@ -366,7 +368,7 @@ runtimes_stop() {
 # expect_no_drift_record: driftguardd wrote no blocked or alerted record
 # for the runtime's containers (a second after the work, for the queue).
 expect_no_drift_record() {
-	sleep 1
+	pause 1
 	local bad
 	bad=$(grep -E '"action":"(blocked|alerted)"' "$C"/events.jsonl 2>/dev/null || true)
 	[ -z "$bad" ] || fail "drift records were written: $bad"
