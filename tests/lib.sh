@@ -467,6 +467,33 @@ expect_refused() {
 # "dropped" (the path is as the module reports it, whatever the route).
 BLOCKED_EXEC='"action":"blocked","class":"[a-z]+","hook":"exec".*"path":"[^"]*dropped"'
 
+# --- another ftrace user -------------------------------------------------------
+
+# hold_function FUNC: FUNC held by another IPMODIFY ftrace user
+# (tests/modules/dg_ipmodify_holder.ko, a stand-in for a livepatch), let go
+# at exit or by release_function.
+hold_function() {
+	insmod "$DG_SRC/build/$DG_KVER/tests/dg_ipmodify_holder.ko" func="$1" ||
+		fail "could not hold $1 with dg_ipmodify_holder.ko"
+	at_exit release_function
+}
+
+release_function() {
+	rmmod dg_ipmodify_holder 2>/dev/null
+	return 0
+}
+
+# expect_policy_refused REGEX ARGS...: `driftctl policy set $CG ARGS` fails,
+# its message matches REGEX, and the module holds no policy after it.
+expect_policy_refused() {
+	local re=$1 rc=0 out
+	shift
+	out=$("$DRIFTCTL" policy set "$CG" "$@" 2>&1) || rc=$?
+	[ "$rc" != 0 ] || fail "driftctl policy set $CG $* succeeded: $out"
+	expect_match "driftctl's message" "$re" "$out"
+	expect_eq "policies after the refusal" '[]' "$("$DRIFTCTL" policy list --json)"
+}
+
 # --- capabilities -------------------------------------------------------------
 
 # with_caps CAP[,CAP...] CMD...: runs CMD as nobody (uid 65534) holding only

@@ -6,17 +6,15 @@
 # dg-tier: core
 set -eu
 . "$DG_SRC/tests/lib.sh"
-holder=$DG_SRC/build/$DG_KVER/tests/dg_ipmodify_holder.ko
 at_exit ensure_module_loaded
 rmmod driftguard
-insmod "$holder" func=security_bprm_check
-at_exit sh -c 'rmmod dg_ipmodify_holder 2>/dev/null; true'
+hold_function security_bprm_check
 rc=0
 out=$(insmod "$DG_KO" 2>&1) || rc=$?
 [ "$rc" != 0 ] || fail "the module loaded while security_bprm_check was held"
 expect_match "insmod's message" 'Device or resource busy' "$out"
 expect_match "the kernel log" 'driftguard: cannot hook security_bprm_check \(-16\)' \
 	"$(dmesg | tail -n 20)"
-rmmod dg_ipmodify_holder
+release_function
 insmod "$DG_KO" || fail "insmod after the stand-in was removed"
 pass
