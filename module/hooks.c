@@ -822,6 +822,13 @@ static struct dg_hook dg_hooks[] = {
 /* Serialises lazy installs with each other and with unload. */
 static DEFINE_MUTEX(dg_hooks_mutex);
 static bool dg_hooks_closing;
+/*
+ * overlay.ko is going: from its MODULE_STATE_GOING notification until it
+ * comes again. ftrace keeps the dying module's records until
+ * ftrace_release_mod(), after the notifiers: a hook installed on one in
+ * between would keep its address in our filter for the next module's code.
+ */
+static bool dg_overlay_going;
 
 /*
  * Drops @hook's filter, once its ops are not registered. ftrace_free_filter()
@@ -883,6 +890,8 @@ static bool dg_hooks_overlay_loaded(void)
 	char name[] = "ovl_lookup";
 	bool loaded;
 
+	if (dg_overlay_going)
+		return false;
 	loaded = !ftrace_set_filter(&probe, name, strlen(name), 1);
 	/* As dg_hook_forget(): the freed hashes must not be reused. */
 	ftrace_free_filter(&probe);
@@ -929,7 +938,10 @@ static int dg_hooks_module(struct notifier_block *nb, unsigned long state,
 	if (strcmp(mod->name, "overlay"))
 		return NOTIFY_DONE;
 	mutex_lock(&dg_hooks_mutex);
+	if (state == MODULE_STATE_COMING)
+		dg_overlay_going = false;
 	if (state == MODULE_STATE_GOING) {
+		dg_overlay_going = true;
 		dg_unchanged_stop();
 		for (hook = dg_hooks; hook < dg_hooks + ARRAY_SIZE(dg_hooks);
 		     hook++)
@@ -1019,7 +1031,8 @@ int dg_hooks_want(const struct dg_policy *pol, const char **why)
 			hook->wanted = true;
 		if (hook->installed || (!asked && !(writes && hook->writes)))
 			continue;
-		if (hook->lazy && !dg_hooks_closing) {
+		if (hook->lazy && !dg_hooks_closing &&
+		    !(hook->overlay && dg_overlay_going)) {
 			ierr = dg_hook_install(hook);
 			if (!ierr) {
 				pr_info("hooked %s: a policy asks for it\n",
