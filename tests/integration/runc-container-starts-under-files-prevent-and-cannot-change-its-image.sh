@@ -5,10 +5,12 @@
 # dg-tier: core
 set -eu
 . "$DG_SRC/tests/lib.sh"
+# runc copies a container's stdout and stderr on pipes of their own, each
+# on its own schedule: the entrypoint sends both down stdout, in order.
 require_runc
 container_create
 policy --files prevent
-out=$(runc_run /bin/sh -c 'echo started; echo x >/etc/motd; echo "etc=$?";
+out=$(runc_run /bin/sh -c 'exec 2>&1; echo started; echo x >/etc/motd; echo "etc=$?";
 	echo y >/tmp/y && echo tmp=ok') || fail "container failed: $out"
 expect_match "container started" '^started' "$out"
 expect_match "write to /etc/motd" 'motd: Operation not permitted' "$out"
