@@ -2,8 +2,8 @@
 # scripts/results-table turns the suite's results of every test kernel into
 # one markdown row per scenario and one column per runtime: a scenario that
 # passed everywhere says what it shows (refused, runs), a failure names its
-# kernel, a runtime without that test leaves its cell empty, and tests of no
-# runtime are not listed.
+# kernel, a test only one kernel ran names that kernel, a runtime without
+# that test leaves its cell empty, and tests of no runtime are not listed.
 set -eu
 . "$(dirname "${BASH_SOURCE[0]}")/../lib/common.sh"
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)
@@ -17,6 +17,7 @@ PASS docker-dropped-binary-is-refused
 PASS containerd-dropped-binary-is-refused
 PASS docker-nginx-answers-without-record
 PASS mode-off-blocks-nothing
+PASS podman-dropped-binary-is-refused
 R
 cat >"$d/results/k-new/results.txt" <<'R'
 PASS docker-dropped-binary-is-refused
@@ -26,11 +27,11 @@ PASS mode-off-blocks-nothing
 R
 
 out=$(DRIFTGUARD_CACHE=$d "$repo/scripts/results-table" "$d/results")
-expect_eq "header" "| scenario | docker | containerd |" "$(sed -n 1p <<<"$out")"
-expect_eq "refused everywhere, failed on one kernel" \
-	"| dropped-binary-is-refused | refused | FAIL on k-new |" "$(sed -n 3p <<<"$out")"
-expect_eq "runs on docker, no containerd test" \
-	"| nginx-answers-without-record | runs |  |" "$(sed -n 4p <<<"$out")"
+expect_eq "header" "| scenario | docker | containerd | podman |" "$(sed -n 1p <<<"$out")"
+expect_eq "refused everywhere, failed on one kernel, run by one kernel" \
+	"| dropped-binary-is-refused | refused | FAIL on k-new | refused (on k-old) |" "$(sed -n 3p <<<"$out")"
+expect_eq "runs on docker, no containerd or podman test" \
+	"| nginx-answers-without-record | runs |  |  |" "$(sed -n 4p <<<"$out")"
 printf '%s' "$out" | grep -q mode-off && fail "a test of no runtime is listed: $out"
 
 rm "$d/results/k-new/results.txt"
