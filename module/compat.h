@@ -34,9 +34,9 @@
 #endif
 
 /*
- * hooks.c reads the hooked functions' arguments by position from the saved
+ * hooks-*.c read the hooked functions' arguments by position from the saved
  * registers: a function whose declaration changed would be misread, so
- * every one must be declared as hooks.c expects (probe.sh compares them).
+ * every one must be declared as hooks-*.c expect (probe.sh compares them).
  * Checked on Debian's 6.1, 6.12 (bookworm and trixie), trixie-backports'
  * and sid's kernels.
  */
@@ -66,7 +66,7 @@
 	(defined(DRIFTGUARD_HAS_INODE_SET_ACL) && \
 	 (!defined(DRIFTGUARD_HAS_SIG_INODE_SET_ACL) || \
 	  !defined(DRIFTGUARD_HAS_SIG_INODE_REMOVE_ACL)))
-#error "a hooked function is declared unlike what hooks.c reads (probe.sh signature)"
+#error "a hooked function is declared unlike what hooks-*.c read (probe.sh signature)"
 #endif
 
 /*
@@ -87,7 +87,7 @@
  */
 #if !defined(DRIFTGUARD_HAS_FTRACE_FUNC_FREGS) || \
 	!defined(CONFIG_HAVE_DYNAMIC_FTRACE_WITH_ARGS) || !defined(CONFIG_X86_64)
-#error "the kernel's ftrace callback or argument-saving trampoline differs from hooks.c's"
+#error "the kernel's ftrace callback or argument-saving trampoline differs from hooks*.c's"
 #endif
 #if defined(DRIFTGUARD_HAS_FTRACE_ARCH_REGS)
 #define dg_ftrace_pt_regs(fregs) (&arch_ftrace_regs(fregs)->regs)

@@ -11,7 +11,7 @@
 #include <linux/sched/task.h>
 #include <linux/driftguard.h>
 
-/* What a hook asks about: filled by the hook adapters in hooks.c. */
+/* What a hook asks about: filled by the hook adapters in hooks-exec.c. */
 struct dg_request {
 	enum driftguard_hook hook;
 	const struct path *path;	/* the file as the user sees it */

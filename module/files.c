@@ -10,7 +10,7 @@
  * ours to judge. One exception: open(O_CREAT) asks about a create before
  * it has looked the name up (the file may exist, and is then opened and
  * copied up instead); such a create is judged when overlayfs creates
- * the file (security_dentry_create_files_as, hooks.c), once the name is
+ * the file (security_dentry_create_files_as, hooks-files.c), once the name is
  * known to be new, so a refused open of an image file is one record.
  * A change is the container's when its superblock is the anchor
  * (anchor.c) of the task's container: the overlay the runtime gave it,

@@ -4,7 +4,7 @@
  *
  * A container that starts listening on a port nobody declared, or talks
  * to a destination outside its expected ones, has drifted as surely as one
- * that runs a dropped binary. The socket hooks (hooks.c) hand the socket
+ * that runs a dropped binary. The socket hooks (hooks-net.c) hand the socket
  * and its address here; the policy of the task's cgroup decides, as for
  * exec, by the task's cgroup alone: a container in the host's network
  * namespace is judged like any other. Only AF_INET and AF_INET6 sockets

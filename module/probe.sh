@@ -35,9 +35,10 @@ signature() {
 	fi
 }
 
-# The functions hooks.c attaches to and whose arguments it reads by position
-# (regs_get_kernel_argument): each must still be declared exactly so, or the
-# handler would read the wrong argument. compat.h refuses the build otherwise.
+# The functions hooks.c attaches to and whose arguments its handlers
+# (hooks-*.c) read by position (regs_get_kernel_argument): each must still
+# be declared exactly so, or the handler would read the wrong argument.
+# compat.h refuses the build otherwise.
 signature include/linux/security.h 'int security_bprm_check(struct linux_binprm *bprm);' SIG_BPRM_CHECK
 signature include/linux/security.h 'int security_mmap_file(struct file *file, unsigned long prot, unsigned long flags);' SIG_MMAP_FILE
 signature include/linux/security.h 'int security_file_mprotect(struct vm_area_struct *vma, unsigned long reqprot, unsigned long prot);' SIG_FILE_MPROTECT

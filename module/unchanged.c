@@ -41,11 +41,12 @@
  *      writing; a file renamed over it is another inode, and a new file
  *      or another image file's (no lower here, or not at its place). The
  *      module hooks those functions of overlay.ko and security_mmap_file
- *      (hooks.c), through any mount of the overlay, on both kernels: the
- *      hook runs before the write, so a failed write still counts, and
- *      a shared mapping of a file open for writing counts, written or
- *      not. A writer still holding the file open (i_writecount > 0) makes
- *      it UPPER at once. Opens, reads and execs pay nothing for this.
+ *      (hooks-files.c, hooks-exec.c), through any mount of the overlay,
+ *      on both kernels: the hook runs before the write, so a failed write
+ *      still counts, and a shared mapping of a file open for writing
+ *      counts, written or not. A writer still holding the file open
+ *      (i_writecount > 0) makes it UPPER at once. Opens, reads and execs
+ *      pay nothing for this.
  *      The host writing straight into an upper directory is not seen:
  *      only the host's root can, and a container cannot reach it (nor
  *      the real upper file through /proc/PID/map_files without

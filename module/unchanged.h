@@ -15,7 +15,7 @@
 bool dg_unchanged(const struct path *path, struct inode *inode,
 		  struct dentry *upper);
 
-/* Hook adapters' entry points (hooks.c). Never sleep. */
+/* Hook adapters' entry points (hooks-files.c, hooks-exec.c). Never sleep. */
 void dg_unchanged_copy_up(struct inode *inode);
 void dg_unchanged_write(struct inode *inode);
 void dg_unchanged_inode_free(struct inode *inode);

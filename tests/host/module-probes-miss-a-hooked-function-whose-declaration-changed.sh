@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
-# module/probe.sh finds every hooked function declared as hooks.c reads it
+# module/probe.sh finds every hooked function declared as hooks-*.c read it
 # in a test kernel's headers, and reports none for a function whose
 # declaration changed (here security_mmap_file with its arguments swapped),
 # so compat.h refuses to build for such a kernel.
@@ -37,7 +37,7 @@ done
 # Where the hooks' pt_regs is: 6.12's arch_ftrace_regs(), 6.1's member.
 grep -qx -E -- '-DDRIFTGUARD_HAS_FTRACE_(ARCH_REGS|REGS_PT_REGS)' <<<"$got" ||
 	fail "probe.sh finds no pt_regs in $k's struct ftrace_regs"
-# 6.2+: POSIX ACLs have hooks of their own, declared as hooks.c reads them.
+# 6.2+: POSIX ACLs have hooks of their own, declared as hooks-*.c read them.
 if grep -qx -- '-DDRIFTGUARD_HAS_INODE_SET_ACL' <<<"$got"; then
 	for p in SIG_INODE_SET_ACL SIG_INODE_REMOVE_ACL; do
 		grep -qx -- "-DDRIFTGUARD_HAS_$p" <<<"$got" || fail "probe.sh misses $p in $k's own headers"
@@ -53,6 +53,6 @@ got=$(probes "$tmp")
 	fail "probe.sh still reports SIG_MMAP_FILE for a changed declaration"
 grep -qx -- '-DDRIFTGUARD_HAS_SIG_FILE_MPROTECT' <<<"$got" ||
 	fail "probe.sh lost SIG_FILE_MPROTECT, which did not change"
-grep -q 'a hooked function is declared unlike what hooks.c reads' "$repo/module/compat.h" ||
+grep -q 'a hooked function is declared unlike what hooks-\*\.c read' "$repo/module/compat.h" ||
 	fail "compat.h does not refuse the build on a missing SIG_ probe"
 pass
