@@ -154,7 +154,7 @@ $(BINDIR)/badmsg $(BINDIR)/policy-bulk $(BINDIR)/policy-flip: $(BINDIR)/%: tests
 	$(CC) $(DG_CFLAGS) $(CFLAGS) -o $@ $< $(LIB_SRC) $(DG_LIBS)
 
 all-kernels: userspace test-tools
-	@kernels=$$(scripts/kernels) || exit 1; \
+	+@kernels=$$(scripts/kernels) || exit 1; \
 	for k in $$kernels; do \
 		$(MAKE) --no-print-directory module test-module KVER=$$k || exit 1; \
 	done
