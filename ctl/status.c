@@ -12,6 +12,17 @@ static int dg_status_cb(struct nl_msg *msg, void *arg)
 	return dg_nl_status_parse(msg, arg) ? NL_SKIP : NL_OK;
 }
 
+/* The hooks the module runs without, as a JSON array of strings. */
+static struct json_object *dg_degraded_json(const struct dg_nl_status *st)
+{
+	struct json_object *a = json_object_new_array();
+	unsigned int i;
+
+	for (i = 0; i < st->n_degraded && i < DG_NL_DEGRADED_MAX; i++)
+		json_object_array_add(a, json_object_new_string(st->degraded[i]));
+	return a;
+}
+
 /* Asks the connected module for its status; with --json, that is the answer. */
 static int dg_status_get(struct dg_ctx *ctx, struct dg_nl_status *st)
 {
@@ -29,6 +40,7 @@ static int dg_status_get(struct dg_ctx *ctx, struct dg_nl_status *st)
 			       json_object_new_boolean(st->alert_only));
 	json_object_object_add(o, "locked", json_object_new_boolean(st->locked));
 	json_object_object_add(o, "policies", json_object_new_int64(st->policies));
+	json_object_object_add(o, "degraded", dg_degraded_json(st));
 	for (i = 0; i < __DRIFTGUARD_STAT_MAX; i++)
 		if (st->have_counter[i])
 			json_object_object_add(o, dg_stat_name(i),
@@ -51,6 +63,14 @@ int cmd_status(struct dg_ctx *ctx, int argc, char **args)
 	printf("alert-only: %s\n", st.alert_only ? "on" : "off");
 	printf("locked: %s\n", st.locked ? "yes (until reboot)" : "no");
 	printf("policies: %" PRIu32 "\n", st.policies);
+	/* A hook a policy relies on is missing: it does less than it says. */
+	if (!st.n_degraded)
+		printf("degraded: no\n");
+	for (i = 0; i < (int)st.n_degraded && i < DG_NL_DEGRADED_MAX; i++)
+		printf("degraded: %s\n", st.degraded[i]);
+	if (st.n_degraded > DG_NL_DEGRADED_MAX)
+		printf("degraded: and %u more (see the kernel log)\n",
+		       st.n_degraded - DG_NL_DEGRADED_MAX);
 	printf("counters:\n");
 	for (i = 0; i < __DRIFTGUARD_STAT_MAX; i++)
 		if (st.have_counter[i])

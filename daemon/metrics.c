@@ -113,6 +113,9 @@ static void dg_module(FILE *f, const struct dg_metrics *m)
 		 "1 when the module is locked until reboot.", m->status.locked);
 	dg_gauge(f, "driftguard_module_policies",
 		 "Policies in force in the kernel.", m->status.policies);
+	dg_gauge(f, "driftguard_module_degraded_hooks",
+		 "Hooks the module runs without although it should have them (driftctl status names them).",
+		 m->status.n_degraded);
 	for (i = 0; i < sizeof(dg_module_metrics) / sizeof(dg_module_metrics[0]); i++) {
 		int stat = dg_module_metrics[i].stat;
 		const char *name = dg_module_metrics[i].name;

@@ -113,6 +113,7 @@ static const char *const dg_attrs[] = {
 	[DRIFTGUARD_A_LOOPBACK] = "loopback",
 	[DRIFTGUARD_A_WRITABLE] = "writable",
 	[DRIFTGUARD_A_CONFIG] = "config",
+	[DRIFTGUARD_A_DEGRADED] = "degraded",
 };
 
 /* The protocols a network event names; others by their number. */

@@ -225,6 +225,20 @@ int dg_nl_status_parse(struct nl_msg *msg, struct dg_nl_status *st)
 		st->locked = nla_get_u8(tb[DRIFTGUARD_A_LOCKED]);
 	if (tb[DRIFTGUARD_A_POLICIES])
 		st->policies = nla_get_u32(tb[DRIFTGUARD_A_POLICIES]);
+	if (tb[DRIFTGUARD_A_DEGRADED]) {
+		struct nlattr *a;
+		int rem;
+
+		nla_for_each_nested(a, tb[DRIFTGUARD_A_DEGRADED], rem) {
+			if (nla_type(a) != DRIFTGUARD_A_PATTERN)
+				continue;
+			if (st->n_degraded < DG_NL_DEGRADED_MAX)
+				snprintf(st->degraded[st->n_degraded],
+					 sizeof(st->degraded[0]), "%.*s",
+					 nla_len(a), (const char *)nla_data(a));
+			st->n_degraded++;
+		}
+	}
 	if (!tb[DRIFTGUARD_A_STATS] ||
 	    nla_parse_nested(stats, __DRIFTGUARD_STAT_MAX,
 			     tb[DRIFTGUARD_A_STATS], NULL))

@@ -55,7 +55,15 @@ struct dg_nl_status {
 	uint32_t policies;		/* in force in the kernel */
 	uint64_t counters[__DRIFTGUARD_STAT_MAX];
 	bool have_counter[__DRIFTGUARD_STAT_MAX];
+	/*
+	 * The hooks the module runs without although it should have them,
+	 * "function: what is lost" (DRIFTGUARD_A_DEGRADED), the first
+	 * DG_NL_DEGRADED_MAX of them; n_degraded counts them all.
+	 */
+	unsigned int n_degraded;
+	char degraded[8][160];
 };
+#define DG_NL_DEGRADED_MAX 8
 
 /*
  * Fills @st from a status reply (driftctl status and driftguardd's metrics

@@ -17,6 +17,7 @@
 #include <linux/mutex.h>
 #include <linux/notifier.h>
 #include <linux/string.h>
+#include <net/netlink.h>
 
 #include "compat.h"
 #include "hooks.h"
@@ -68,6 +69,12 @@ struct dg_hook {
 	bool installed;
 	/* A policy asked for this optional overlay.ko hook: hook it again. */
 	bool wanted;
+	/*
+	 * Should be installed and is not (its install failed at load, as a
+	 * policy needed it, or as overlay.ko came): driftctl status and
+	 * driftguardd's metrics say so, not only the kernel log.
+	 */
+	bool degraded;
 };
 
 #define DG_HELD ": another ftrace user (a livepatch?) holds it"
@@ -208,6 +215,7 @@ static int dg_hook_install(struct dg_hook *hook)
 		return err;
 	}
 	hook->installed = true;
+	hook->degraded = false;
 	return 0;
 }
 
@@ -283,8 +291,11 @@ static int dg_hooks_module(struct notifier_block *nb, unsigned long state,
 		dg_unchanged_stop();
 		for (hook = dg_hooks; hook < dg_hooks + ARRAY_SIZE(dg_hooks);
 		     hook++)
-			if (hook->overlay)
+			if (hook->overlay) {
 				dg_hook_uninstall(hook);
+				/* No overlay mount is left for it to miss. */
+				hook->degraded = false;
+			}
 	} else if (state == MODULE_STATE_COMING && !dg_hooks_closing) {
 		/*
 		 * ftrace knows the new module's functions by now
@@ -299,6 +310,7 @@ static int dg_hooks_module(struct notifier_block *nb, unsigned long state,
 			if (!hook->overlay || !hook->wanted || hook->installed)
 				continue;
 			err = dg_hook_install(hook);
+			hook->degraded = err != 0;
 			if (err)
 				pr_warn("cannot hook %s (%d) as overlay loads: %s\n",
 					hook->target, err, hook->lost);
@@ -338,6 +350,7 @@ int dg_hooks_init(void)
 		}
 		pr_warn("cannot hook %s (%d): %s\n", dg_hooks[i].target, err,
 			dg_hooks[i].lost);
+		dg_hooks[i].degraded = true;
 	}
 	return 0;
 }
@@ -391,6 +404,7 @@ int dg_hooks_want(const struct dg_policy *pol, const char **why)
 		if (!asked) {
 			pr_warn_once("cannot hook %s: %s\n", hook->target,
 				     hook->lost);
+			hook->degraded = true;
 			all = false;
 			continue;
 		}
@@ -411,6 +425,30 @@ int dg_hooks_want(const struct dg_policy *pol, const char **why)
 		dg_unchanged_start();
 	mutex_unlock(&dg_hooks_mutex);
 	return err;
+}
+
+int dg_hooks_put_degraded(struct sk_buff *msg, int attr)
+{
+	struct nlattr *nest = nla_nest_start(msg, attr);
+	struct dg_hook *hook;
+	char line[160];
+	int err = 0;
+
+	if (!nest)
+		return -EMSGSIZE;
+	mutex_lock(&dg_hooks_mutex);
+	for (hook = dg_hooks; !err && hook < dg_hooks + ARRAY_SIZE(dg_hooks);
+	     hook++) {
+		if (!hook->degraded || hook->installed)
+			continue;
+		snprintf(line, sizeof(line), "%s: %s", hook->target, hook->lost);
+		err = nla_put_string(msg, DRIFTGUARD_A_PATTERN, line);
+	}
+	mutex_unlock(&dg_hooks_mutex);
+	if (err)
+		return -EMSGSIZE;
+	nla_nest_end(msg, nest);
+	return 0;
 }
 
 void dg_hooks_exit(void)

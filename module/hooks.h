@@ -4,6 +4,7 @@
 #define DRIFTGUARD_HOOKS_H
 
 struct dg_policy;
+struct sk_buff;
 
 int dg_hooks_init(void);
 
@@ -14,5 +15,14 @@ int dg_hooks_init(void);
  */
 int dg_hooks_want(const struct dg_policy *pol, const char **why);
 void dg_hooks_exit(void);
+
+/*
+ * Puts into @msg a nest @attr of DRIFTGUARD_A_PATTERN strings, "function:
+ * what is lost", one for each hook the module runs without although it
+ * should have it: one whose install failed at load, a write hook a policy
+ * needed, or an optional overlay.ko hook a policy asked for that could not
+ * be installed as overlay.ko came. Returns 0 or -EMSGSIZE. Sleeps.
+ */
+int dg_hooks_put_degraded(struct sk_buff *msg, int attr);
 
 #endif /* DRIFTGUARD_HOOKS_H */

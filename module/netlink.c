@@ -147,7 +147,8 @@ static int dg_status_get(struct sk_buff *skb, struct genl_info *info)
 	    nla_put_u8(msg, DRIFTGUARD_A_ALERT_ONLY, dg_alert_only()) ||
 	    nla_put_u8(msg, DRIFTGUARD_A_LOCKED, dg_locked()) ||
 	    nla_put_u32(msg, DRIFTGUARD_A_POLICIES, dg_policy_count()) ||
-	    dg_put_stats(msg)) {
+	    dg_put_stats(msg) ||
+	    dg_hooks_put_degraded(msg, DRIFTGUARD_A_DEGRADED)) {
 		nlmsg_free(msg);
 		return -EMSGSIZE;
 	}

@@ -62,6 +62,7 @@ static struct dg_metrics *loaded(void)
 	m->version = "1.2.3";
 	m->module_up = true;
 	m->status.policies = 3;
+	m->status.n_degraded = 1;
 	for (i = 0; i < __DRIFTGUARD_STAT_MAX; i++) {
 		m->status.counters[i] = 100 + (uint64_t)i;
 		m->status.have_counter[i] = true;
@@ -139,6 +140,7 @@ static void module_counters_are_samples_with_their_labels(void **state)
 	expect_sample(text, "driftguard_module_alert_only", "1");
 	expect_sample(text, "driftguard_module_locked", "0");
 	expect_sample(text, "driftguard_module_policies", "3");
+	expect_sample(text, "driftguard_module_degraded_hooks", "1");
 	expect_sample(text, "driftguard_module_blocked_total{class=\"upper\"}", "7");
 	expect_sample(text, "driftguard_module_blocked_total{class=\"procmem\"}",
 		      "115");

@@ -329,6 +329,11 @@ enum driftguard_attr {
 	DRIFTGUARD_A_EV_PORT,		/* u16: port, host byte order */
 	DRIFTGUARD_A_WRITABLE,		/* nest of PATTERN: rootfs prefixes */
 	DRIFTGUARD_A_CONFIG,		/* nest of PATTERN: rootfs prefixes */
+	/*
+	 * Status: nest of PATTERN, one per hook the module runs without
+	 * although it should have it: "function: what is lost".
+	 */
+	DRIFTGUARD_A_DEGRADED,
 	__DRIFTGUARD_A_MAX,
 };
 
