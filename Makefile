@@ -9,11 +9,12 @@
 #                         trixie's, trixie-backports' and sid's, each in its
 #                         suite's chroot with its own compiler
 #   make check            unit tests + VM integration tests on Debian 12's two
-#                         kernels; DG_KERNELS=all make check adds the core tests
-#                         on trixie's, trixie-backports' and sid's kernels
-#                         (scripts/bootstrap then sets their chroots up once:
-#                         about 20 minutes and 2.5 GB), DG_RUNTIMES=1 the
-#                         Docker and containerd tests
+#                         kernels, the Docker, containerd and podman tests
+#                         each on one of them (DG_RUNTIMES=all: on both;
+#                         DG_RUNTIMES=0: none); DG_KERNELS=all make check adds
+#                         the core tests on trixie's, trixie-backports' and
+#                         sid's kernels (scripts/bootstrap then sets their
+#                         chroots up once: about 20 minutes and 2.5 GB)
 #   make demo             boot a test kernel and show driftguard working
 #   make bench            exec-check costs under QEMU -icount on every test
 #                         kernel, one table with a column per kernel (KERNEL=
