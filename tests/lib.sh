@@ -271,6 +271,22 @@ upper_file_under_files_prevent() {
 	policy --files prevent
 }
 
+# files_policy_before_overlay: overlay.ko unloaded, then a files = prevent
+# policy on a cgroup of its own (refused by the test if overlay.ko is in
+# use); the module is reloaded at exit, so the tests after this one start
+# afresh (once overlay.ko has gone it trusts no full copy of an image file,
+# unchanged.c, and a hook lost then stays lost until a policy asks again).
+files_policy_before_overlay() {
+	local pre=/sys/fs/cgroup/dgtest-pre-$$
+	at_exit ensure_module_loaded
+	at_exit rmmod driftguard
+	rmmod overlay 2>/dev/null || true
+	! lsmod | grep -q '^overlay ' || fail "overlay.ko is in use: cannot show a policy before it loads"
+	mkdir "$pre"
+	at_exit rmdir "$pre"
+	"$DRIFTCTL" policy set "$pre" --files prevent || fail "policy set without overlay.ko"
+}
+
 # stat_value NAME: a counter from driftctl status --json.
 stat_value() {
 	"$DRIFTCTL" status --json | grep -o "\"$1\":[0-9]*" | cut -d: -f2

@@ -8,17 +8,8 @@
 # dg-tier: core
 set -eu
 . "$DG_SRC/tests/lib.sh"
-# The module runs without ovl_open until a policy asks again: reload it at
-# the end, so the tests after this one start afresh.
-at_exit ensure_module_loaded
-at_exit rmmod driftguard
-rmmod overlay 2>/dev/null || true
-! lsmod | grep -q '^overlay ' || fail "overlay.ko is in use: cannot load it after the policy"
 expect_match "driftctl status before" '^degraded: no$' "$("$DRIFTCTL" status)"
-pre=/sys/fs/cgroup/dgtest-pre-$$
-mkdir "$pre"
-at_exit rmdir "$pre"
-"$DRIFTCTL" policy set "$pre" --files prevent || fail "policy set without overlay.ko"
+files_policy_before_overlay
 insmod "$DG_SRC/build/$DG_KVER/tests/dg_ipmodify_holder.ko" func=ovl_open on_load=overlay ||
 	fail "could not load dg_ipmodify_holder.ko"
 at_exit release_function

@@ -7,17 +7,7 @@
 # dg-tier: core
 set -eu
 . "$DG_SRC/tests/lib.sh"
-# Once overlay.ko has gone the module trusts no full copy of an image file
-# until it is reloaded (unchanged.c): reload it at the end, so the tests
-# after this one start afresh.
-at_exit ensure_module_loaded
-at_exit rmmod driftguard
-rmmod overlay 2>/dev/null || true
-! lsmod | grep -q '^overlay ' || fail "overlay.ko is in use: cannot show a policy before it loads"
-pre=/sys/fs/cgroup/dgtest-pre-$$
-mkdir "$pre"
-at_exit rmdir "$pre"
-"$DRIFTCTL" policy set "$pre" --files prevent || fail "policy set without overlay.ko"
+files_policy_before_overlay
 upper_file_under_files_prevent
 expect_denied /bin/sh -c 'echo junk >>/data/f'
 expect_eq "content of /data/f" v1 "$(cat "$C"/upper/data/f)"
