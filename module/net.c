@@ -23,6 +23,7 @@
 #include "decide.h"
 #include "events.h"
 #include "net.h"
+#include "netlink-policy.h"
 #include "netrule.h"
 #include "policy.h"
 #include "stats.h"
@@ -61,20 +62,14 @@ int dg_net_list_check(struct nlattr *list, int attr,
 	struct nlattr *e;
 	const char *s, *why;
 	u32 count = 0;
-	int rem;
+	int rem, err;
 
 	nla_for_each_nested(e, list, rem) {
-		if (nla_type(e) != DRIFTGUARD_A_PATTERN) {
-			NL_SET_ERR_MSG_ATTR(extack, e,
-					    "list entries must be PATTERN attributes");
-			return -EINVAL;
-		}
-		s = nla_data(e);
-		if (strnlen(s, nla_len(e)) >= DG_NETRULE_MAX) {
-			NL_SET_ERR_MSG_ATTR(extack, e,
-					    "network entry longer than 79 bytes");
-			return -E2BIG;
-		}
+		s = dg_list_entry(e, DG_NETRULE_MAX,
+				  "network entry longer than 79 bytes", extack,
+				  &err);
+		if (!s)
+			return err;
 		why = dg_net_parse(attr, s, &port, &addr);
 		if (why) {
 			/* A static string from netrule.h, as extack requires. */
@@ -83,12 +78,9 @@ int dg_net_list_check(struct nlattr *list, int attr,
 			NL_SET_BAD_ATTR(extack, e);
 			return -EINVAL;
 		}
-		if (++count > DRIFTGUARD_LIST_MAX) {
-			NL_SET_ERR_MSG_ATTR(extack, list,
-					    "too many entries in the list (at most 64)");
-			return -E2BIG;
-		}
-		*bytes += strlen(s) + 1;
+		err = dg_list_count(list, s, &count, bytes, extack);
+		if (err)
+			return err;
 	}
 	*n += count;
 	return 0;

@@ -40,6 +40,41 @@ static struct dg_list *dg_policy_list(struct dg_policy *pol, int attr)
 	}
 }
 
+const char *dg_list_entry(struct nlattr *e, size_t max, const char *too_long,
+			  struct netlink_ext_ack *extack, int *err)
+{
+	const char *s;
+
+	if (nla_type(e) != DRIFTGUARD_A_PATTERN) {
+		NL_SET_ERR_MSG_ATTR(extack, e,
+				    "list entries must be PATTERN attributes");
+		*err = -EINVAL;
+		return NULL;
+	}
+	s = nla_data(e);
+	if (strnlen(s, nla_len(e)) >= max) {
+		/* A static string, as extack requires. */
+		if (extack)
+			extack->_msg = too_long;
+		NL_SET_BAD_ATTR(extack, e);
+		*err = -E2BIG;
+		return NULL;
+	}
+	return s;
+}
+
+int dg_list_count(struct nlattr *list, const char *s, u32 *count,
+		  size_t *bytes, struct netlink_ext_ack *extack)
+{
+	if (++*count > DRIFTGUARD_LIST_MAX) {
+		NL_SET_ERR_MSG_ATTR(extack, list,
+				    "too many entries in the list (at most 64)");
+		return -E2BIG;
+	}
+	*bytes += strlen(s) + 1;
+	return 0;
+}
+
 /* Checks one list; counts its entries and the bytes they need. */
 static int dg_list_check(struct nlattr *list, struct netlink_ext_ack *extack,
 			 u32 *n, size_t *bytes)
@@ -47,20 +82,13 @@ static int dg_list_check(struct nlattr *list, struct netlink_ext_ack *extack,
 	struct nlattr *e;
 	const char *s;
 	u32 count = 0;
-	int rem;
+	int rem, err;
 
 	nla_for_each_nested(e, list, rem) {
-		if (nla_type(e) != DRIFTGUARD_A_PATTERN) {
-			NL_SET_ERR_MSG_ATTR(extack, e,
-					    "list entries must be PATTERN attributes");
-			return -EINVAL;
-		}
-		s = nla_data(e);
-		if (strnlen(s, nla_len(e)) >= DRIFTGUARD_PATTERN_MAX) {
-			NL_SET_ERR_MSG_ATTR(extack, e,
-					    "pattern longer than 255 bytes");
-			return -E2BIG;
-		}
+		s = dg_list_entry(e, DRIFTGUARD_PATTERN_MAX,
+				  "pattern longer than 255 bytes", extack, &err);
+		if (!s)
+			return err;
 		if (!s[0]) {
 			NL_SET_ERR_MSG_ATTR(extack, e, "empty pattern");
 			return -EINVAL;
@@ -70,12 +98,9 @@ static int dg_list_check(struct nlattr *list, struct netlink_ext_ack *extack,
 					    "a pattern with '/' must be an absolute path");
 			return -EINVAL;
 		}
-		if (++count > DRIFTGUARD_LIST_MAX) {
-			NL_SET_ERR_MSG_ATTR(extack, list,
-					    "too many entries in the list (at most 64)");
-			return -E2BIG;
-		}
-		*bytes += strlen(s) + 1;
+		err = dg_list_count(list, s, &count, bytes, extack);
+		if (err)
+			return err;
 	}
 	*n += count;
 	return 0;

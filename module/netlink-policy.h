@@ -27,6 +27,19 @@
 			   3 * DG_LIST_MSG_MAX + 2 * DG_NET_LIST_MSG_MAX + \
 			   2 * DG_PREFIX_MSG_MAX)
 
+/*
+ * The string of list entry @e: NULL if @e is not a PATTERN attribute or its
+ * string is @max bytes or longer (@too_long, a static string, says so), with
+ * @extack set and *@err the error.
+ */
+const char *dg_list_entry(struct nlattr *e, size_t max, const char *too_long,
+			  struct netlink_ext_ack *extack, int *err);
+/*
+ * Counts entry @s of @list in *@count and its bytes in *@bytes: -E2BIG,
+ * with @extack set, past DRIFTGUARD_LIST_MAX entries.
+ */
+int dg_list_count(struct nlattr *list, const char *s, u32 *count,
+		  size_t *bytes, struct netlink_ext_ack *extack);
 int dg_policy_lists_check(struct nlattr **tb, struct netlink_ext_ack *extack,
 			  u32 *n, size_t *bytes);
 int dg_get_modes(struct genl_info *info, struct dg_policy *pol);
