@@ -12,9 +12,11 @@ const struct dg_cmd dg_cmds[] = {
 	{ "status", NULL, 0, 0, NULL, DG_NEEDS_NL,
 	  NULL, cmd_status,
 	  "[--json]",
-	  "Show the module version, global controls, policies and counters.\n"
+	  "Show the module version, global controls, policies, counters and\n"
+	  "degraded: \"no\", or one line per hook the module runs without\n"
+	  "although it should have it (its policies do less than they say).\n"
 	  "--json: one object with the keys version, alert_only, locked,\n"
-	  "policies and one key per counter." },
+	  "policies, degraded (an array of those lines) and one key per counter." },
 	{ "policy set", dg_parse_policy_set, 1, 1, "CGROUP", DG_NEEDS_CGROUP | DG_NEEDS_NL,
 	  dg_check_policy_set, cmd_policy_set,
 	  "CGROUP [--mode M] [--memfd M] [--volume M]\n"
