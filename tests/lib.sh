@@ -220,7 +220,7 @@ expect_denied() {
 	local out rc=0
 	out=$(in_container "$@") || rc=$?
 	[ "$rc" != 0 ] || fail "expected '$*' to be denied, it ran: $out"
-	printf '%s' "$out" | grep -Eq 'Permission denied|Operation not permitted' ||
+	[[ $out == *'Permission denied'* || $out == *'Operation not permitted'* ]] ||
 		fail "expected '$*' to fail with EPERM, got (exit $rc): $out"
 }
 
@@ -233,7 +233,7 @@ events_start() {
 	EVPID=$!
 	at_exit events_kill
 	wait_until --log "$C"/events.err 10 "driftctl events to start" \
-		grep -q following "$C"/events.err
+		file_matches "$C"/events.err following
 }
 
 # events_kill: stops following, if events_start's driftctl still runs.
@@ -396,7 +396,7 @@ dgd_start() {
 	DGD_PID=$!
 	at_exit dgd_kill
 	wait_until --log "$C"/dgd.err 20 "driftguardd to be ready" \
-		grep -q "ready: the module's policies are set" "$C"/dgd.err
+		file_matches "$C"/dgd.err "ready: the module's policies are set"
 }
 
 # dgd_kill: SIGTERM to driftguardd, if it still runs, and wait for it.
