@@ -58,7 +58,7 @@ ctr() {
 # Says how long the start took.
 rt_daemon_wait() {
 	local name=$1 log=$2 pidfile=$3 line=$4 secs=$5 start=$SECONDS pid
-	until grep -qF -- "$line" "$log"; do
+	until [[ -r $log && $(<"$log") == *"$line"* ]]; do
 		pid=$(cat "$pidfile" 2>/dev/null) || pid=
 		[ -z "$pid" ] || kill -0 "$pid" 2>/dev/null ||
 			fail "$name exited during its start; $log: $(cat "$log")"
@@ -80,8 +80,11 @@ rt_daemon_wait() {
 # that test got no dockerd; the next test started one, warm, in time.
 # Same root, state and socket as dockerd's own would have.
 dockerd_up() {
+	# Started by an earlier test of this boot and still there: no client is
+	# asked (a docker client costs 1-2 s under TCG, and the test's own docker
+	# command says what a daemon that runs but does not answer says).
+	[ -S "$DOCKER_SOCK" ] && pid_file_alive /run/dg-dockerd.launched.pid && return 0
 	# Each client asks only where a socket is: ctr asked of none waits 10 s.
-	[ -S "$DOCKER_SOCK" ] && docker version >/dev/null 2>&1 && return 0
 	[ -d "$DG_RT_ROOT/docker" ] || mkdir -p "$DG_RT_ROOT/docker"
 	if ! { [ -S "$DOCKER_CTRD_SOCK" ] &&
 		command ctr --address "$DOCKER_CTRD_SOCK" version >/dev/null 2>&1; }; then
@@ -117,7 +120,7 @@ EOF
 # containerd_up: containerd runs and answers (started if it does not). Its
 # CRI plugin is off: ctr needs none of it, and it wants CNI.
 containerd_up() {
-	[ -S "$CTR_SOCK" ] && ctr version >/dev/null 2>&1 && return 0
+	[ -S "$CTR_SOCK" ] && pid_file_alive /run/dg-containerd.pid && return 0
 	mkdir -p /run/dg-containerd "$DG_RT_ROOT/containerd"
 	cat >/run/dg-containerd/config.toml <<EOF
 version = 2
@@ -134,6 +137,12 @@ EOF
 		"containerd successfully booted" 200
 	ctr version >/dev/null 2>&1 ||
 		fail "containerd has booted but ctr version fails: $(ctr version 2>&1)"
+}
+
+# pid_file_alive FILE: the process whose pid FILE holds runs.
+pid_file_alive() {
+	local pid
+	[ -r "$1" ] && read -r pid <"$1" && [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null
 }
 
 # require_images: the prepared data roots are mounted.
@@ -159,7 +168,9 @@ rt_policy() {
 	shift
 	require_images
 	C=$(mktemp -d /tmp/dgrt.XXXXXX)
-	RT_NAME=$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')
+	# 64 hex digits, from bash's 32-bit $SRANDOM (getrandom): no od, no tr.
+	printf -v RT_NAME '%08x' "$SRANDOM" "$SRANDOM" "$SRANDOM" "$SRANDOM" \
+		"$SRANDOM" "$SRANDOM" "$SRANDOM" "$SRANDOM"
 	at_exit rt_cleanup
 	case $RT in
 	docker) dockerd_up; RT_REL=docker RT_PREFIX= ;;
@@ -176,23 +187,31 @@ rt_policy() {
 	dgd_config "${RT_CONF[@]}" "docker_root = $DG_RT_ROOT/docker" \
 		"containerd_state = /run/dg-containerd/state" "podman_root = $DG_RT_ROOT/podman"
 	dgd_policy "$RT" "cgroup = $RT_REL" "${keys[@]}"
+	# dgd_start returns once driftguardd's first sync has set every policy.
 	dgd_start
-	wait_until 10 "the policy on $RT_PARENT" sh -c "'$DRIFTCTL' policy get '$RT_PARENT' | grep -q 'mode'"
+	"$DRIFTCTL" policy get "$RT_PARENT" >/dev/null ||
+		fail "driftguardd is ready but no policy is on $RT_PARENT; its log: $(cat "$C"/dgd.err)"
 }
 
 # shellcheck disable=SC2317  # reached through at_exit
 rt_cleanup() {
+	# A container of RT_NAME that rt_run saw removed (--rm) is not removed
+	# again: that would only cost a client's start (1-2 s under TCG).
+	local live=1
+	[ -z "${C:-}" ] || ! [ -r "$C/live" ] || read -r live <"$C/live"
 	case $RT in
-	docker) docker rm -f "$RT_NAME" >/dev/null 2>&1 ;;
+	docker) [ "$live" = 0 ] || docker rm -f "$RT_NAME" >/dev/null 2>&1 ;;
 	containerd)
-		# rm -f kills a running task, then deletes it.
-		ctr task rm -f "$RT_NAME" >/dev/null 2>&1
-		ctr container rm "$RT_NAME" >/dev/null 2>&1
+		if [ "$live" != 0 ]; then
+			# rm -f kills a running task, then deletes it.
+			ctr task rm -f "$RT_NAME" >/dev/null 2>&1
+			ctr container rm "$RT_NAME" >/dev/null 2>&1
+		fi
 		local t
 		for t in "${RT_TAGS[@]}"; do ctr images rm "$t" >/dev/null 2>&1; done
 		;;
 	podman)
-		pm rm -f -t 0 "$RT_NAME" >/dev/null 2>&1
+		[ "$live" = 0 ] || pm rm -f -t 0 "$RT_NAME" >/dev/null 2>&1
 		# conmon runs `podman container cleanup` as a container ends, on
 		# its own time: let it finish (10 s at most).
 		poll_until 10 podman_helpers_gone
@@ -250,23 +269,29 @@ rt_image_id() {
 # (dg/base, dg/nginx, dg/pyapp, dg/gcc) and removes it; prints its output
 # (stderr too) and returns its status. RT_OPTS (an array) adds options.
 rt_run() {
-	local image=$1
+	local image=$1 rc=0
 	shift
+	# Often run in a $(...): whether the container may still exist goes in
+	# a file for rt_cleanup, not in a variable (written by the shell).
+	echo 1 >"$C/live"
 	case $RT in
 	docker)
 		docker run --rm --name "$RT_NAME" --cidfile "$C/cid" --network host "${RT_OPTS[@]}" \
-			"$image" "$@" 2>&1 ;;
+			"$image" "$@" 2>&1 || rc=$?
+		echo 0 >"$C/live"
+		return "$rc" ;;
 	containerd)
 		ctr run --rm --net-host "${RT_OPTS[@]}" \
-			"$(rt_ref "$image")" "$RT_NAME" "$@" 2>&1 ;;
+			"$(rt_ref "$image")" "$RT_NAME" "$@" 2>&1 || rc=$?
+		echo 0 >"$C/live"
+		return "$rc" ;;
 	podman)
 		# Not --rm: podman removes a --cidfile with the container, and
 		# rt_id wants the id after it.
-		local rc=0
 		pm run --name "$RT_NAME" --network host "${RT_OPTS[@]}" \
 			"$(rt_ref "$image")" "$@" 2>&1 || rc=$?
 		pm inspect -f '{{.Id}}' "$RT_NAME" >"$C/cid" 2>/dev/null
-		pm rm -f -t 0 "$RT_NAME" >/dev/null 2>&1
+		pm rm -f -t 0 "$RT_NAME" >/dev/null 2>&1 && echo 0 >"$C/live"
 		return "$rc" ;;
 	esac
 }
@@ -287,15 +312,24 @@ rt_shm_exec() {
 # (with the image's command unless CMD is given).
 rt_start() {
 	rt_start_as "$RT_NAME" "$@"
-	[ "$RT" = containerd ] || rt_id_of "$RT_NAME" >"$C/cid"
+	[ "$RT" != containerd ] || return 0
+	# `docker run -d` and `podman run -d` print the new container's full id
+	# as their last line: asking for it again would start another client.
+	if [[ $RT_STARTED_OUT =~ (^|$'\n')([0-9a-f]{64})$ ]]; then
+		echo "${BASH_REMATCH[2]}" >"$C/cid"
+	else
+		rt_id_of "$RT_NAME" >"$C/cid"
+	fi
 }
 
 # rt_start_as NAME IMAGE [CMD...]: rt_start, the container named NAME (64
 # hex digits for containerd, whose cgroups are named by it); rt_cleanup
-# removes it only when NAME is RT_NAME (else see rt_rm).
+# removes it only when NAME is RT_NAME (else see rt_rm). RT_STARTED_OUT is
+# what the runtime's client printed.
 rt_start_as() {
 	local name=$1 image=$2 out
 	shift 2
+	[ "$name" != "$RT_NAME" ] || echo 1 >"$C/live"
 	case $RT in
 	docker)
 		out=$(docker run -d --name "$name" --network host "${RT_OPTS[@]}" \
@@ -307,6 +341,7 @@ rt_start_as() {
 		out=$(pm run -d --name "$name" --network host "${RT_OPTS[@]}" \
 			"$(rt_ref "$image")" "$@" 2>&1) || fail "podman run $image failed: $out" ;;
 	esac
+	RT_STARTED_OUT=$out
 }
 
 # rt_rm NAME: removes the container NAME, running or not.
@@ -378,7 +413,7 @@ expect_no_drift_record() {
 # this runtime matching REGEX, naming the runtime and, if one runs, the
 # full container id.
 expect_drift_record() {
-	wait_until 10 "the blocked record of $1" grep -Eq -- "\"action\":\"blocked\".*$2" "$C"/events.jsonl
+	wait_until 10 "the blocked record of $1" file_matches "$C"/events.jsonl "\"action\":\"blocked\".*$2"
 	local rec
 	rec=$(grep -E -- "\"action\":\"blocked\".*$2" "$C"/events.jsonl | head -n 1)
 	expect_match "$1: runtime in the record" "\"runtime\":\"$RT\"" "$rec"
