@@ -20,6 +20,29 @@ extern const char *const dg_responses[__DG_RESPONSE_MAX];
 extern const char *const dg_response_ons[3];	/* bit i of response_on */
 extern const char *const dg_syslog_formats[__DG_SYSLOG_MAX];
 
+/* --- values (config-values.c) ----------------------------------------- */
+
+/*
+ * A decimal number into *@out; with @units, K, M or G may follow for
+ * 1024^1..3. 0, -EINVAL (not such a number) or -ERANGE (over 64 bits).
+ */
+int dg_parse_uint(const char *s, bool units, uint64_t *out);
+/*
+ * A cgroup pattern, relative to the cgroup2 mount: no leading or trailing
+ * '/', no empty, "." or ".." component (they would make two spellings of
+ * one cgroup, or leave the mount), shorter than DG_PATH_MAX.
+ */
+bool dg_cgroup_ok(const char *s);
+/* An http:// or https:// URL with a host part, no blank or control byte. */
+bool dg_url_ok(const char *s);
+/*
+ * The next blank-separated word of *@rest, or NULL at the end: its length
+ * in @n, and *@rest moved past it.
+ */
+const char *dg_word(const char **rest, size_t *n);
+/* yes|no, and the spellings other tools use for them: 1, 0 or -1. */
+int dg_bool_parse(const char *v);
+
 /* --- keys --------------------------------------------------------------- */
 
 enum dg_type {

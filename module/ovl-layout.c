@@ -12,7 +12,7 @@
  *   OFFSET_OF_FLAGS LOWER_KIND OFFSET_OF_LOWER OVL_UPPERDATA
  *
  * so that compat.h can refuse the build unless the two offsets are
- * sizeof(struct inode) apart. copied.c also reads the inode's flags (the
+ * sizeof(struct inode) apart. ovl.c also reads the inode's flags (the
  * member two before __upperdentry, "flags"), the bit number of
  * OVL_UPPERDATA in them (from enum ovl_inode_flag), and where the lower
  * layer is: LOWER_KIND 1 is an inline "struct ovl_path lowerpath" (6.1),

@@ -113,107 +113,13 @@
 #include <linux/dcache.h>
 #include <linux/hashtable.h>
 #include <linux/magic.h>
-#include <linux/mount.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/xattr.h>
 
-#include "compat.h"
+#include "ovl.h"
 #include "unchanged.h"
-
-/* overlayfs' struct ovl_path and the head of struct ovl_layer. */
-struct dg_ovl_path {
-	const struct vfsmount *const *layer;	/* ovl_layer, mnt first */
-	struct dentry *dentry;
-};
-
-#ifndef DRIFTGUARD_HAS_OVL_LOWERPATH
-/* overlayfs' struct ovl_entry (6.5 and later). */
-struct dg_ovl_entry {
-	unsigned int numlower;
-	struct dg_ovl_path stack[];
-};
-#endif
-
-#define DG_OVL_FIELD(inode, offset, type)				\
-	((type)((char *)(inode) - DRIFTGUARD_OVL_INODE_OFFSET + (offset)))
-
-/* The overlay inode's top lower dentry and its layer's root, or NULL. */
-static struct dentry *dg_ovl_lower(struct inode *inode, struct dentry **root)
-{
-	const struct dg_ovl_path *lp;
-	const struct vfsmount *mnt;
-	struct dentry *lower;
-#ifdef DRIFTGUARD_HAS_OVL_LOWERPATH
-	lp = DG_OVL_FIELD(inode, DRIFTGUARD_OVL_LOWER_OFFSET,
-			  const struct dg_ovl_path *);
-#else
-	const struct dg_ovl_entry *oe;
-
-	oe = READ_ONCE(*DG_OVL_FIELD(inode, DRIFTGUARD_OVL_LOWER_OFFSET,
-				     const struct dg_ovl_entry **));
-	if (!oe || !READ_ONCE(oe->numlower))
-		return NULL;
-	lp = &oe->stack[0];
-#endif
-	lower = READ_ONCE(lp->dentry);
-	if (!lower || !lp->layer)
-		return NULL;
-	mnt = READ_ONCE(*lp->layer);
-	if (unlikely(!virt_addr_valid(lower) || !mnt ||
-		     lower->d_sb != mnt->mnt_sb || lower->d_sb == inode->i_sb)) {
-		pr_err_once("unexpected overlayfs lower layer: treating copied-up files as drift\n");
-		return NULL;
-	}
-	*root = mnt->mnt_root;
-	return lower;
-}
-
-static bool dg_ovl_upperdata(struct inode *inode)
-{
-	return test_bit(DRIFTGUARD_OVL_UPPERDATA,
-			DG_OVL_FIELD(inode, DRIFTGUARD_OVL_FLAGS_OFFSET,
-				     unsigned long *));
-}
-
-/* Have @a and @b the same name? Names are read under their d_lock. */
-static bool dg_same_name(struct dentry *a, struct dentry *b)
-{
-	struct name_snapshot na, nb;
-	bool same;
-
-	take_dentry_name_snapshot(&na, a);
-	take_dentry_name_snapshot(&nb, b);
-	same = na.name.len == nb.name.len &&
-	       !memcmp(na.name.name, nb.name.name, na.name.len);
-	release_dentry_name_snapshot(&nb);
-	release_dentry_name_snapshot(&na);
-	return same;
-}
-
-/*
- * Is @d at the same path in its overlay as @l under @root, its layer's
- * root? Dentries are freed after a grace period: the caller is in an RCU
- * read-side section. A rename racing with the walk can only make it differ.
- */
-static bool dg_same_place(struct dentry *d, struct dentry *l,
-			  const struct dentry *root)
-{
-	int depth;
-
-	for (depth = 0; depth < 256; depth++) {
-		bool top = d == d->d_sb->s_root;
-
-		if (l == root || IS_ROOT(l))
-			return top && l == root;
-		if (top || IS_ROOT(d) || !dg_same_name(d, l))
-			return false;
-		d = READ_ONCE(d->d_parent);
-		l = READ_ONCE(l->d_parent);
-	}
-	return false;
-}
 
 /* Overlay inodes whose copy-up was seen: was a write seen since? */
 struct dg_seen {
@@ -353,15 +259,6 @@ static void dg_clean_del_locked(const struct inode *upper)
 	kfree_rcu(c, rcu);
 }
 
-static struct inode *dg_upper_inode(struct inode *inode)
-{
-	struct dentry *upper;
-
-	upper = READ_ONCE(*DG_OVL_FIELD(inode, DRIFTGUARD_OVL_UPPER_OFFSET,
-					struct dentry **));
-	return upper ? d_inode(upper) : NULL;
-}
-
 /* Is the full copy @inode, with upper inode @upper, known unchanged? */
 static bool dg_full_copy_known(struct inode *inode, struct inode *upper)
 {
@@ -406,7 +303,7 @@ bool dg_unchanged(const struct path *path, struct inode *inode,
 	if ((added & (0111 | S_ISUID | S_ISGID)) || ui->i_nlink != 1 ||
 	    atomic_read(&ui->i_writecount) > 0 ||
 	    i_size_read(ui) != i_size_read(li) ||
-	    !dg_same_place(path->dentry, lower, root) || dg_capped(ui))
+	    !dg_ovl_same_place(path->dentry, lower, root) || dg_capped(ui))
 		return false;
 	if (!dg_ovl_upperdata(inode))
 		return true;
@@ -448,7 +345,7 @@ void dg_unchanged_copy_up(struct inode *inode)
  */
 static void dg_unchanged_ovl_write(struct inode *inode)
 {
-	struct inode *upper = dg_upper_inode(inode);
+	struct inode *upper = dg_ovl_upper_inode(inode);
 	struct dentry *root;
 	struct dg_seen *s, *n = NULL;
 
@@ -602,7 +499,7 @@ void dg_unchanged_inode_free(struct inode *inode)
 	rcu_read_unlock();
 	if (!s)
 		return;
-	upper = dg_upper_inode(inode);
+	upper = dg_ovl_upper_inode(inode);
 	spin_lock(&dg_unchanged_lock);
 	if (upper && !s->written && !READ_ONCE(dg_lost))
 		dg_clean_add_locked(upper);
