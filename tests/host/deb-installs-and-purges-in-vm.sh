@@ -32,7 +32,7 @@ done
 [ -x "$REPO/build/bin/driftctl" ] && [ -x "$REPO/build/bin/hello" ] ||
 	make -s -C "$REPO" userspace test-tools >/dev/null || fail "make userspace test-tools failed"
 
-k=$("$REPO/scripts/kernels" | head -n 1)
+k=$("$REPO/scripts/kernels" | sed -n 1p)
 [ -f "$REPO/build/$k/driftguard.ko" ] || make -s -C "$REPO" module KVER="$k" >/dev/null ||
 	fail "make module KVER=$k failed"
 out=$(mktemp -d "${TMPDIR:-/tmp}/dg-deb-vm.XXXXXX")

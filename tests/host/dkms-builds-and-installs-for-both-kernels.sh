@@ -15,7 +15,7 @@ grep -qx "PACKAGE_VERSION=\"$VERSION\"" "$SRC/dkms.conf" ||
 dkms_install_all
 
 for k in $KERNELS; do
-	ko=$(find "/lib/modules/$k/updates/dkms" -name 'driftguard.ko*' 2>/dev/null | head -n 1)
+	ko=$(find "/lib/modules/$k/updates/dkms" -name 'driftguard.ko*' -print -quit 2>/dev/null)
 	[ -n "$ko" ] || fail "no driftguard.ko* in /lib/modules/$k/updates/dkms"
 	v=$(modinfo -F version "$ko")
 	[ "$v" = "$VERSION" ] || fail "$ko: version '$v', expected '$VERSION'"

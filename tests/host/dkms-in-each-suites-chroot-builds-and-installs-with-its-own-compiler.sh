@@ -74,7 +74,7 @@ for k in $kernels; do
 	in_chroot "$suite" dkms install -k "$k" "driftguard/$VERSION" >"$log" 2>&1 ||
 		fail "dkms install -k $k in $croot failed: $(tail -n 20 "$log")"
 
-	ko=$(find "$croot/lib/modules/$k/updates/dkms" -name 'driftguard.ko*' 2>/dev/null | head -n 1)
+	ko=$(find "$croot/lib/modules/$k/updates/dkms" -name 'driftguard.ko*' -print -quit 2>/dev/null)
 	[ -n "$ko" ] || fail "no driftguard.ko* in $croot/lib/modules/$k/updates/dkms"
 	v=$(modinfo -F version "$ko")
 	[ "$v" = "$VERSION" ] || fail "$ko: version '$v', expected '$VERSION'"
@@ -84,7 +84,7 @@ for k in $kernels; do
 		fail "dkms status in $croot does not show driftguard/$VERSION installed for $k"
 
 	# The suite's compiler built it: the module's .comment names it.
-	cc=$(chroot "$croot" gcc --version | head -n 1) # gcc (Debian 14.2.0-19) 14.2.0
+	cc=$(chroot "$croot" gcc --version | sed -n 1p) # gcc (Debian 14.2.0-19) 14.2.0
 	obj=$(mktemp)
 	at_exit rm -f "$obj"
 	case $ko in

@@ -6,7 +6,7 @@
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib/install.sh"
 
-k=$("$REPO/scripts/kernels" | head -n 1)
+k=$("$REPO/scripts/kernels" | sed -n 1p)
 conf=$D/etc/driftguard/policy.d/containers.conf
 
 make -C "$REPO" install DESTDIR="$D" KVER="$k" >"$log" 2>&1 ||

@@ -10,7 +10,7 @@ set -euo pipefail
 
 command -v systemd-analyze >/dev/null || fail "systemd-analyze is not installed"
 paths=$(systemd-analyze unit-paths)
-k=$("$REPO/scripts/kernels" | head -n 1)
+k=$("$REPO/scripts/kernels" | sed -n 1p)
 
 for prefix in /usr/local /usr; do
 	rm -rf "${D:?}"/*
