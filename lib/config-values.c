@@ -15,7 +15,6 @@
 #include "config-int.h"
 #include "names.h"
 
-/* A decimal number; with @units, K, M or G may follow for 1024^1..3. */
 int dg_parse_uint(const char *s, bool units, uint64_t *out)
 {
 	uint64_t v = 0, mul = 1;
@@ -85,11 +84,6 @@ int dg_listen_parse(const char *s, struct sockaddr_storage *out,
 	return 0;
 }
 
-/*
- * A cgroup pattern, relative to the cgroup2 mount: no leading or trailing
- * '/', no empty, "." or ".." component (they would make two spellings of one
- * cgroup, or leave the mount).
- */
 bool dg_cgroup_ok(const char *s)
 {
 	const char *c = s, *e;
@@ -127,10 +121,6 @@ bool dg_url_ok(const char *s)
 	return true;
 }
 
-/*
- * The next blank-separated word of *@rest, or NULL at the end: its length
- * in @n, and *@rest moved past it.
- */
 const char *dg_word(const char **rest, size_t *n)
 {
 	const char *s = *rest, *e;
@@ -146,7 +136,6 @@ const char *dg_word(const char **rest, size_t *n)
 	return s;
 }
 
-/* yes|no, and the spellings other tools use for them: 1, 0 or -1. */
 int dg_bool_parse(const char *v)
 {
 	static const char *const yes[] = { "yes", "true", "on", "1" };
