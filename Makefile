@@ -8,13 +8,13 @@
 #                         Debian 12's 6.1 and 6.12; with DG_KERNELS=all also
 #                         trixie's, trixie-backports' and sid's, each in its
 #                         suite's chroot with its own compiler
-#   make check            unit tests + VM integration tests on Debian 12's two
-#                         kernels, the Docker, containerd and podman tests
-#                         each on one of them (DG_RUNTIMES=all: on both;
-#                         DG_RUNTIMES=0: none); DG_KERNELS=all make check adds
-#                         the core tests on trixie's, trixie-backports' and
-#                         sid's kernels (scripts/bootstrap then sets their
-#                         chroots up once: about 20 minutes and 2.5 GB)
+#   make check            unit, host and VM integration tests: the whole
+#                         suite on Debian 12's two kernels, the Docker,
+#                         containerd and podman tests on both (DG_RUNTIMES=1:
+#                         each on one; 0: none), the core tests on trixie's,
+#                         trixie-backports' and sid's kernels (their chroots
+#                         set up once by scripts/bootstrap: 2 to 20 minutes
+#                         and 2.5 GB; DG_KERNELS=bookworm leaves them out)
 #   make demo             boot a test kernel and show driftguard working
 #   make bench            exec-check costs under QEMU -icount on every test
 #                         kernel, one table with a column per kernel (KERNEL=
