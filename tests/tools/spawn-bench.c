@@ -15,10 +15,11 @@
  * so that the minimum is a round nothing else ran in: background work such
  * as timer interrupts would otherwise be counted as the call's cost.
  *
- * serve keeps one process for every row of a benchmark: on 7.x kernels a
- * failing exec's cost moved by up to 500 instructions from one process to
- * the next (each process steady within itself), which on 6.1 and 6.12 it
- * did not, and which no row's difference can be told from.
+ * serve keeps one process for every row of a benchmark (tests/bench,
+ * DG_BENCH_ONE_PROCESS=1): on 7.x kernels a failing exec's cost moved by
+ * hundreds of instructions from one new process to the next (each process
+ * steady within itself), which on 6.1 and 6.12 it did not, and which hid
+ * the rows' differences.
  */
 #include <errno.h>
 #include <stdio.h>
