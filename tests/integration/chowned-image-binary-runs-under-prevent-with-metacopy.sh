@@ -1,6 +1,7 @@
 #!/bin/bash
 # On an overlay mounted with metacopy=on, where a change of metadata copies
 # up no data, an image binary after chown still runs under mode prevent.
+# dg-tier: core
 set -eu
 . "$DG_SRC/tests/lib.sh"
 OVL_OPTS=metacopy=on

@@ -2,6 +2,7 @@
 # Under metadata detect a chowned image binary runs and an "alerted" record
 # of class metadata names it; under metadata prevent it is refused with a
 # "blocked" one.
+# dg-tier: core
 set -eu
 . "$DG_SRC/tests/lib.sh"
 container_create

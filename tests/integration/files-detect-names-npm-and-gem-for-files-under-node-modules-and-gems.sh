@@ -2,7 +2,6 @@
 # With --files detect, a file created under an application's node_modules
 # tree is class "package" naming manager npm, one under a Ruby gems tree
 # naming manager gem; a file beside them, in neither tree, stays "created".
-# dg-tier: core
 set -eu
 . "$DG_SRC/tests/lib.sh"
 container_create

@@ -3,7 +3,6 @@
 # its own that happens to be named "gems" (/srv/app/gems, no Ruby ABI
 # version below it, so no GEM_HOME) is file drift, class "created", not
 # package drift naming gem.
-# dg-tier: core
 set -eu
 . "$DG_SRC/tests/lib.sh"
 container_create

@@ -3,7 +3,6 @@
 # the official ruby images, /usr/local/bundle (the gem's files under
 # gems/rake-13.0.6 and its specification under specifications), is
 # package drift naming gem, both files.
-# dg-tier: core
 set -eu
 . "$DG_SRC/tests/lib.sh"
 GH=/usr/local/bundle

@@ -3,7 +3,6 @@
 # node_modules/.cache (babel-loader, eslint, webpack: the find-cache-dir
 # convention) is file drift, class "created", not package drift naming
 # npm; a package's file written into node_modules still is.
-# dg-tier: core
 set -eu
 . "$DG_SRC/tests/lib.sh"
 container_create
