@@ -4,7 +4,9 @@
 # with a prevent policy, with the policy we ship for Kubernetes, with 10,000
 # policies, and with an empty bpftrace kprobe on the same hook for
 # comparison. Prints a table of ratios; stderr has every run's failing-exec
-# figure, to see how far runs of one row spread.
+# figure, to see how far runs of one row spread. Then the alternations: the
+# kprobe and the module measured again, each between two measurements of its
+# baseline, several times (see there), and a second table of their medians.
 set -eu
 . "$DG_SRC/tests/lib.sh"
 # Short rounds, many of them: the minimum round is one without a timer tick.
@@ -78,17 +80,23 @@ measure() { # LABEL
 : >"$C"/results
 rmmod driftguard
 measure "no module"
-# An empty bpftrace program on PROBE while LABEL is measured.
-with_bpftrace() { # PROBE LABEL
-	local bt
+# An empty bpftrace program on PROBE, from bpftrace_start to bpftrace_stop.
+bpftrace_start() { # PROBE
 	bpftrace -e "$1 {}" >"$C"/bpftrace.log 2>&1 &
-	bt=$!
+	bt_pid=$!
 	poll_until 30 grep -q Attaching "$C"/bpftrace.log ||
 		echo "bench: bpftrace did not say it attached within 30 s" >&2
 	sleep 2
+}
+bpftrace_stop() {
+	kill -INT "$bt_pid"
+	wait "$bt_pid" || true
+}
+# An empty bpftrace program on PROBE while LABEL is measured.
+with_bpftrace() { # PROBE LABEL
+	bpftrace_start "$1"
 	measure "$2"
-	kill -INT "$bt"
-	wait "$bt" || true
+	bpftrace_stop
 }
 # Each row's delta is against the nearest "no module" row measured before
 # it. bpftrace moves the kernel's state, and with it whole rows (on 6.1
@@ -165,10 +173,91 @@ END {
 }' "$C"/results | tee "$DG_OUT"/bench.txt
 # The rows, LABEL|STATIC|DYNAMIC|EXEC CHECK, for tests/bench/run's table.
 cp "$C"/results "$DG_OUT"/bench.rows
+rmdir $(seq -f /sys/fs/cgroup/dgbench/c%.0f 10000) /sys/fs/cgroup/dgbench
+
+# --- alternations: each cost bracketed by its baseline, several times over ---
+#
+# The table above compares rows measured one after another, and the kernel's
+# state moves under them: on 7.3 and 7.2 whole rows that do the same work
+# have read 200 to 850 apart (no module before and after bpftrace ran, with
+# 10,000 cgroups), more than the costs compared. Here each cost is measured
+# between two measurements of its own baseline and taken against their mean,
+# which cancels a steady drift, and the whole is repeated ALTERNATIONS times,
+# whose median a single shift of state cannot move: the kprobe between two
+# bpftrace runs of the same empty program on a function no exec calls (what
+# bpftrace costs an exec without probing it is not counted as the
+# kprobe's), the module without a policy and with the Kubernetes policy
+# between two measurements without the module, loaded and unloaded between.
+# Failing execs only (the exec check), each the cheapest of REPEAT runs,
+# all in one measuring process (spawn-bench serve), whatever
+# DG_BENCH_ONE_PROCESS says: on 7.3 new processes put adjacent baselines up
+# to 590 apart (each steady within itself), which no bracket cancels; one
+# process's offset is the same in the cost and in its baselines.
+ALTERNATIONS=${DG_BENCH_ALTERNATIONS:-5}
+exec_check() {
+	local f=()
+	for _ in $(seq "$REPEAT"); do
+		f+=("$(run fail /bin/text "$FAIL_PER_ROUND" "$FAIL_ROUNDS")")
+	done
+	cheapest "${f[@]}"
+}
+if [ "$ALTERNATIONS" -gt 0 ] && command -v bpftrace >/dev/null; then
+	if [ -z "${sb_pid:-}" ]; then
+		coproc SB { in_container /bin/spawn-bench serve; }
+		sb_pid=$SB_PID
+	fi
+	rmmod driftguard
+	kp=() m0=() mk=()
+	for a in $(seq "$ALTERNATIONS"); do
+		bpftrace_start kprobe:security_sb_statfs
+		e1=$(exec_check)
+		bpftrace_stop
+		bpftrace_start kprobe:security_bprm_check
+		k=$(exec_check)
+		bpftrace_stop
+		bpftrace_start kprobe:security_sb_statfs
+		e2=$(exec_check)
+		bpftrace_stop
+		b1=$(exec_check)
+		insmod "$DG_KO"
+		m=$(exec_check)
+		"$DRIFTCTL" policy set "$CG" "${k8s[@]}"
+		ks=$(exec_check)
+		rmmod driftguard
+		b2=$(exec_check)
+		# Against the mean of the two baselines, rounded down.
+		kp+=($(((2 * k - e1 - e2) / 2)))
+		m0+=($(((2 * m - b1 - b2) / 2)))
+		mk+=($(((2 * ks - b1 - b2) / 2)))
+		echo "bench: alternation $a: empty bpftrace kprobe $k between $e1 and $e2;" \
+			"module, no policy $m and Kubernetes policy $ks between $b1 and $b2" >&2
+	done
+	insmod "$DG_KO"
+	{
+		echo "empty bpftrace kprobe|${kp[*]}"
+		echo "module, no policy|${m0[*]}"
+		echo "Kubernetes policy (shipped)|${mk[*]}"
+	} >"$DG_OUT"/alternating.rows
+	awk -F'|' -v n="$ALTERNATIONS" '
+	{
+		k = split($2, d, " ")
+		# Insertion sort: a handful of numbers.
+		for (i = 2; i <= k; i++)
+			for (j = i; j > 1 && d[j - 1] > d[j]; j--) { t = d[j]; d[j] = d[j - 1]; d[j - 1] = t }
+		med = (k % 2) ? d[(k + 1) / 2] : int((d[k / 2] + d[k / 2 + 1]) / 2)
+		printf "%-30s %+8d %+8d %+8d   %s\n", $1, med, d[1], d[k], $2
+	}
+	BEGIN { printf "%-30s %8s %8s %8s   %s\n", "exec check, over its baseline", "median", "min", "max", "each alternation" }
+	END {
+		print "(" n " alternations; each cost against the mean of its baseline measured just"
+		print " before and just after it: bpftrace on another function for the kprobe, no"
+		print " module for the module)"
+	}' "$DG_OUT"/alternating.rows | tee "$DG_OUT"/alternating.txt
+fi
+
 # End of input ends spawn-bench serve.
 if [ -n "${sb_pid:-}" ]; then
 	sb_in=${SB[1]}
 	exec {sb_in}>&-
 	wait "$sb_pid" || true
 fi
-rmdir $(seq -f /sys/fs/cgroup/dgbench/c%.0f 10000) /sys/fs/cgroup/dgbench
