@@ -18,10 +18,12 @@
 #   make demo             boot a test kernel and show driftguard working
 #   make bench            exec-check costs under QEMU -icount on every test
 #                         kernel (the five of make check), one table with a
-#                         column per kernel (KERNEL=
-#                         for one; DG_BENCH_FAIL_ROUNDS= etc. to cut rounds:
-#                         tests/bench/run); bench-net the cost of a connect
-#                         decision; both against an empty eBPF kprobe
+#                         column per kernel, then the medians of the
+#                         alternations (each cost between two baselines;
+#                         KERNEL= for one; DG_BENCH_FAIL_ROUNDS= etc. to cut
+#                         rounds: tests/bench/run); bench-net the cost of a
+#                         connect, listen and file decisions; both against
+#                         an empty eBPF kprobe
 #   make style            checkpatch and sparse on the module
 #   sudo make install     install the module, programs, unit, configuration
 #                         (DESTDIR=, PREFIX=: see "Installing" below);
