@@ -6,7 +6,7 @@
 # comparison. Prints a table of ratios; stderr has every run's failing-exec
 # figure, to see how far runs of one row spread. Then the alternations: the
 # kprobe and the module measured again, each between two measurements of its
-# baseline, several times (see there), and a second table of their medians.
+# baseline, several times (see there); tests/bench/run prints their medians.
 set -eu
 . "$DG_SRC/tests/lib.sh"
 # Short rounds, many of them: the minimum round is one without a timer tick.
@@ -238,21 +238,8 @@ if [ "$ALTERNATIONS" -gt 0 ] && command -v bpftrace >/dev/null; then
 		echo "module, no policy|${m0[*]}"
 		echo "Kubernetes policy (shipped)|${mk[*]}"
 	} >"$DG_OUT"/alternating.rows
-	awk -F'|' -v n="$ALTERNATIONS" '
-	{
-		k = split($2, d, " ")
-		# Insertion sort: a handful of numbers.
-		for (i = 2; i <= k; i++)
-			for (j = i; j > 1 && d[j - 1] > d[j]; j--) { t = d[j]; d[j] = d[j - 1]; d[j - 1] = t }
-		med = (k % 2) ? d[(k + 1) / 2] : int((d[k / 2] + d[k / 2 + 1]) / 2)
-		printf "%-30s %+8d %+8d %+8d   %s\n", $1, med, d[1], d[k], $2
-	}
-	BEGIN { printf "%-30s %8s %8s %8s   %s\n", "exec check, over its baseline", "median", "min", "max", "each alternation" }
-	END {
-		print "(" n " alternations; each cost against the mean of its baseline measured just"
-		print " before and just after it: bpftrace on another function for the kprobe, no"
-		print " module for the module)"
-	}' "$DG_OUT"/alternating.rows | tee "$DG_OUT"/alternating.txt
+	# tests/bench/run prints their medians, a column per kernel.
+	cat "$DG_OUT"/alternating.rows
 fi
 
 # End of input ends spawn-bench serve.
